@@ -1,0 +1,198 @@
+package org.nnlab.core.internal;
+
+/**
+ * The one place where nnlab multiplies matrices: a plain reference loop and the fast path beside it.
+ *
+ * <p>All matrices are flat row-major {@code double[]}. The three products an MLP needs are
+ * {@link #ab} ({@code C = A·B}, the forward pass), {@link #atb} ({@code C += Aᵀ·B}, the weight
+ * gradient) and {@link #abt} ({@code C = A·Bᵀ}, the input gradient). Each has a {@code reference}
+ * twin written as the textbook triple loop; {@code MatMulTest} checks the two agree on random
+ * shapes.
+ *
+ * <p>Why the fast path looks the way it does: HotSpot (JDK 17) does not auto-vectorize the flat
+ * i-k-j loop {@code c[ci + j] += a * b[bk + j]}, but it does vectorize a small loop whose arrays are
+ * all indexed by the bare loop variable, {@code c[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]}.
+ * So the fast path packs the right-hand matrix into one array per row, accumulates one row of
+ * {@code C} at a time in a scratch row, and walks {@code k} in blocks whose rows of B stay in L1
+ * cache. See {@code shared/notes/kernels.md} for the measurements behind this.
+ */
+public final class MatMul {
+    /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
+    private static final int K_BLOCK = 64;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private MatMul() {
+    }
+
+    /**
+     * {@code C = A·B} (or {@code C += A·B} when {@code accumulate}).
+     *
+     * <p>{@code a:(m,k) b:(k,n) → c:(m,n)}.
+     */
+    public static void ab(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        Scratch s = SCRATCH.get();
+        double[][] bRows = s.rows(0, k, n);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n, bRows[p], 0, n);
+        }
+        multiplyPacked(a, bRows, c, m, k, n, accumulate, s);
+    }
+
+    /**
+     * {@code C += Aᵀ·B} (or {@code C = Aᵀ·B} when not {@code accumulate}).
+     *
+     * <p>{@code a:(m,k) b:(m,n) → c:(k,n)}; the weight gradient {@code dW += xᵀ·dy}.
+     */
+    public static void atb(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        Scratch s = SCRATCH.get();
+        double[][] bRows = s.rows(0, m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(b, i * n, bRows[i], 0, n);
+        }
+        // Aᵀ as a flat (k, m) matrix, so the packed kernel reads its rows contiguously.
+        double[] at = s.flat(k * m);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                at[p * m + i] = a[i * k + p];
+            }
+        }
+        multiplyPacked(at, bRows, c, k, m, n, accumulate, s);
+    }
+
+    /**
+     * {@code C = A·Bᵀ} (or {@code C += A·Bᵀ} when {@code accumulate}).
+     *
+     * <p>{@code a:(m,n) b:(k,n) → c:(m,k)}; the input gradient {@code dx = dy·Wᵀ}.
+     */
+    public static void abt(double[] a, double[] b, double[] c, int m, int n, int k, boolean accumulate) {
+        Scratch s = SCRATCH.get();
+        // Bᵀ packed as n rows of length k.
+        double[][] btRows = s.rows(0, n, k);
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                btRows[j][p] = b[p * n + j];
+            }
+        }
+        multiplyPacked(a, btRows, c, m, n, k, accumulate, s);
+    }
+
+    /** Reference for {@link #ab}: the textbook triple loop. */
+    public static void abReference(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p * n + j];
+                }
+                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+            }
+        }
+    }
+
+    /** Reference for {@link #atb}. */
+    public static void atbReference(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int i = 0; i < m; i++) {
+                    sum += a[i * k + p] * b[i * n + j];
+                }
+                c[p * n + j] = accumulate ? c[p * n + j] + sum : sum;
+            }
+        }
+    }
+
+    /** Reference for {@link #abt}. */
+    public static void abtReference(double[] a, double[] b, double[] c, int m, int n, int k, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += a[i * n + j] * b[p * n + j];
+                }
+                c[i * k + p] = accumulate ? c[i * k + p] + sum : sum;
+            }
+        }
+    }
+
+    /**
+     * {@code c(m,n) (+)= a(m,k) · B}, with B given as {@code k} row arrays of length {@code n}.
+     *
+     * <p>The k axis is walked in blocks of {@link #K_BLOCK}; inside a block each row of C gathers
+     * four rows of B per pass in the vectorizable form described in the class comment.
+     */
+    private static void multiplyPacked(double[] a, double[][] bRows, double[] c,
+                                       int m, int k, int n, boolean accumulate, Scratch s) {
+        double[][] cRows = s.rows(1, m, n);
+        for (int i = 0; i < m; i++) {
+            double[] ci = cRows[i];
+            if (accumulate) {
+                System.arraycopy(c, i * n, ci, 0, n);
+            } else {
+                java.util.Arrays.fill(ci, 0, n, 0.0);
+            }
+        }
+        for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
+            int k1 = Math.min(k, k0 + K_BLOCK);
+            for (int i = 0; i < m; i++) {
+                accumulateRow(a, i * k, bRows, cRows[i], k0, k1, n);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(cRows[i], 0, c, i * n, n);
+        }
+    }
+
+    /** {@code ci[0..n) += Σ_{p in [k0,k1)} a[aOff + p] · bRows[p][0..n)}. */
+    private static void accumulateRow(double[] a, int aOff, double[][] bRows, double[] ci, int k0, int k1, int n) {
+        int p = k0;
+        for (; p + 3 < k1; p += 4) {
+            double a0 = a[aOff + p];
+            double a1 = a[aOff + p + 1];
+            double a2 = a[aOff + p + 2];
+            double a3 = a[aOff + p + 3];
+            if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
+                continue; // ReLU outputs and MNIST backgrounds are mostly zeros
+            }
+            double[] b0 = bRows[p];
+            double[] b1 = bRows[p + 1];
+            double[] b2 = bRows[p + 2];
+            double[] b3 = bRows[p + 3];
+            for (int j = 0; j < n; j++) {
+                ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+            }
+        }
+        for (; p < k1; p++) {
+            double ap = a[aOff + p];
+            double[] bp = bRows[p];
+            for (int j = 0; j < n; j++) {
+                ci[j] += ap * bp[j];
+            }
+        }
+    }
+
+    /** Per-thread packing buffers, grown on demand and reused, so the hot path does not allocate. */
+    private static final class Scratch {
+        private final double[][][] rowSets = new double[2][][];
+        private double[] flat = new double[0];
+
+        double[][] rows(int set, int count, int length) {
+            double[][] rows = rowSets[set];
+            if (rows == null || rows.length < count || rows[0].length < length) {
+                int c = Math.max(count, rows == null ? 0 : rows.length);
+                int l = Math.max(length, rows == null ? 0 : rows[0].length);
+                rows = new double[c][l];
+                rowSets[set] = rows;
+            }
+            return rows;
+        }
+
+        double[] flat(int size) {
+            if (flat.length < size) {
+                flat = new double[size];
+            }
+            return flat;
+        }
+    }
+}

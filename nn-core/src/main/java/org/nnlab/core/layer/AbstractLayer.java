@@ -1,0 +1,121 @@
+package org.nnlab.core.layer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The bookkeeping every layer shares: its name, whether it is built, and lifecycle checks.
+ *
+ * <p>Subclasses implement {@link #buildShape} and the passes; they call {@link #requireBuilt} at
+ * the start of {@code forward} and {@link #requireForward} at the start of {@code backward}.
+ */
+public abstract class AbstractLayer implements Layer {
+    private String name;
+    private int[] inputShape;
+    private int[] outputShape;
+    private boolean forwardDone;
+
+    protected AbstractLayer(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final void setName(String newName) {
+        if (name != null && !name.equals(newName)) {
+            throw new IllegalStateException("Layer '" + name + "' already has a name; cannot rename it to '"
+                    + newName + "'");
+        }
+        name = newName;
+    }
+
+    @Override
+    public String typeName() {
+        return getClass().getSimpleName();
+    }
+
+    @Override
+    public final int[] build(int[] inputShape, RandomGenerator rng) {
+        if (this.inputShape != null) {
+            if (Arrays.equals(this.inputShape, inputShape)) {
+                return outputShape.clone();
+            }
+            throw new IllegalStateException(describe() + " was built for input " + Arrays.toString(this.inputShape)
+                    + " and cannot be rebuilt for " + Arrays.toString(inputShape)
+                    + ". Hint: a layer instance belongs to one model; create a new layer.");
+        }
+        int[] out = buildShape(inputShape.clone(), rng);
+        this.inputShape = inputShape.clone();
+        this.outputShape = out.clone();
+        return out;
+    }
+
+    /**
+     * Checks {@code inputShape}, creates parameters, and returns the output shape.
+     *
+     * @throws IllegalArgumentException if the shape does not fit this layer
+     */
+    protected abstract int[] buildShape(int[] inputShape, RandomGenerator rng);
+
+    @Override
+    public final boolean isBuilt() {
+        return inputShape != null;
+    }
+
+    @Override
+    public final int[] outputShape() {
+        requireBuilt("outputShape");
+        return outputShape.clone();
+    }
+
+    /** The input shape of one example; only after build. */
+    public final int[] inputShape() {
+        requireBuilt("inputShape");
+        return inputShape.clone();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** e.g. {@code Dense layer 'dense_1'}, for messages. */
+    protected final String describe() {
+        return typeName() + " layer" + (name == null ? "" : " '" + name + "'");
+    }
+
+    /** Throws unless built; call at the start of forward. */
+    protected final void requireBuilt(String operation) {
+        if (inputShape == null) {
+            throw new IllegalStateException("Cannot call " + operation + " on " + describe()
+                    + " before it is built. Hint: add it to a Sequential model, or call build(inputShape, rng).");
+        }
+    }
+
+    /** Checks the batch's per-example shape against the built input shape. */
+    protected final void checkInput(org.nnlab.core.tensor.Tensor input) {
+        requireBuilt("forward");
+        int[] s = input.shape();
+        int[] perExample = Arrays.copyOfRange(s, Math.min(1, s.length), s.length);
+        if (s.length < 1 || !Arrays.equals(perExample, inputShape)) {
+            throw new IllegalArgumentException(describe() + " expects input of shape "
+                    + org.nnlab.core.tensor.Tensor.describeShape(inputShape) + " but got "
+                    + Arrays.toString(s) + ". Hint: the first axis is the batch; the rest must match"
+                    + " the shape the layer was built for.");
+        }
+        forwardDone = true;
+    }
+
+    /** Throws unless a forward pass has run; call at the start of backward. */
+    protected final void requireForward() {
+        if (!forwardDone) {
+            throw new IllegalStateException("Cannot call backward on " + describe()
+                    + " before forward: backward uses the values the forward pass keeps.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.nnlab.core.layer;
+
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * A layer that ends in an activation, so that a loss can hand it ∂L/∂z (before the activation).
+ *
+ * <p>Softmax followed by cross-entropy has the gradient ∂L/∂z = (p − y) / batch, and sigmoid
+ * followed by binary cross-entropy the same; computing it directly is exact and stable where the
+ * chain rule through clipped logarithms would lose precision. The training loop uses this when the
+ * last layer's activation and the loss pair up (see {@code Loss#fusedGradient}).
+ */
+public interface FusableOutput extends Layer {
+
+    /** The activation this layer ends with. */
+    Activation activation();
+
+    /**
+     * The backward pass starting from ∂L/∂z, the gradient with respect to the pre-activation.
+     *
+     * @param needInputGradient false for the first layer of a model, which may then skip ∂L/∂input
+     * @return ∂L/∂input, or null when not needed
+     */
+    Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient);
+}

@@ -1,0 +1,65 @@
+package org.nnlab.core.layer;
+
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * A weight of a model: its value and the gradient of the loss with respect to it.
+ *
+ * <p>Parameter is the unit optimizers work on. {@code grad} always means ∂L/∂θ accumulated since
+ * the last {@link #zeroGrad()}; layers add into it during {@code backward} and optimizers subtract
+ * (a multiple of) it. Non-trainable parameters, such as batch normalization's moving statistics,
+ * are part of the model's weights and files but are never touched by an optimizer.
+ */
+public final class Parameter {
+    private final String name;
+    private final Tensor value;
+    private final Tensor grad;
+    private final boolean trainable;
+
+    /**
+     * A parameter holding {@code value} (not copied) with a zero gradient of the same shape.
+     *
+     * @param name e.g. {@code "dense_1/kernel"}, used in messages and model files
+     */
+    public Parameter(String name, Tensor value, boolean trainable) {
+        this.name = name;
+        this.value = value;
+        this.grad = Tensor.zeros(value.shape());
+        this.trainable = trainable;
+    }
+
+    /** The name, e.g. {@code "dense_1/kernel"}. */
+    public String name() {
+        return name;
+    }
+
+    /** The current value; optimizers update it in place. */
+    public Tensor value() {
+        return value;
+    }
+
+    /** ∂L/∂θ accumulated since the last {@link #zeroGrad()}. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Whether optimizers update this parameter. */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** The number of values. */
+    public int size() {
+        return value.size();
+    }
+
+    /** Clears the accumulated gradient. */
+    public void zeroGrad() {
+        grad.fillZero();
+    }
+
+    @Override
+    public String toString() {
+        return name + java.util.Arrays.toString(value.shape()) + (trainable ? "" : " (non-trainable)");
+    }
+}

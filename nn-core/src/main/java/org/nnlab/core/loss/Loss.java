@@ -1,0 +1,49 @@
+package org.nnlab.core.loss;
+
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * A training objective: a scalar that measures how far predictions are from targets, and its
+ * gradient.
+ *
+ * <p>Predictions are {@code (batch, units)}. Targets have the same shape, except for
+ * {@link SparseCategoricalCrossentropy}, whose targets are class indices {@code (batch)} or
+ * {@code (batch, 1)}. The value is the mean over the batch of a per-example loss (itself a mean
+ * over units where Keras takes one), so {@link #gradient} is already divided by the batch size.
+ */
+public interface Loss {
+
+    /** The name Keras uses, e.g. {@code "sparse_categorical_crossentropy"}. */
+    String kerasName();
+
+    /** The mean loss over the batch. */
+    double compute(Tensor predictions, Tensor targets);
+
+    /** ∂L/∂predictions for {@link #compute}'s L, shaped like {@code predictions}. */
+    Tensor gradient(Tensor predictions, Tensor targets);
+
+    /**
+     * Whether this loss has a fused, stable gradient with respect to the pre-activation of a final
+     * layer with activation {@code a} (softmax with categorical cross-entropy, sigmoid with binary).
+     */
+    default boolean fusesWith(Activation a) {
+        return false;
+    }
+
+    /**
+     * ∂L/∂z where predictions = a(z) and {@link #fusesWith}(a): (p − y) / batch.
+     *
+     * @throws UnsupportedOperationException if this loss fuses with nothing
+     */
+    default Tensor fusedGradient(Tensor predictions, Tensor targets) {
+        throw new UnsupportedOperationException(kerasName() + " has no fused gradient");
+    }
+
+    /**
+     * Checks targets against the model's output shape (one example, without batch) before training.
+     *
+     * @throws IllegalArgumentException saying which row and value is wrong, what was expected, and a hint
+     */
+    void validateTargets(Tensor targets, int[] outputShape);
+}
