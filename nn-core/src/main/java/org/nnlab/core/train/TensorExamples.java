@@ -1,0 +1,50 @@
+package org.nnlab.core.train;
+
+import java.util.Arrays;
+import org.nnlab.core.tensor.Tensor;
+
+/** {@link Examples} backed by two in-memory tensors. */
+final class TensorExamples implements Examples {
+    private final Tensor x;
+    private final Tensor y;
+
+    TensorExamples(Tensor x, Tensor y) {
+        this.x = x;
+        this.y = y;
+    }
+
+    @Override
+    public int size() {
+        return x.rows();
+    }
+
+    @Override
+    public int[] featureShape() {
+        int[] s = x.shape();
+        return Arrays.copyOfRange(s, 1, s.length);
+    }
+
+    @Override
+    public int[] targetShape() {
+        int[] s = y.shape();
+        return Arrays.copyOfRange(s, 1, s.length);
+    }
+
+    @Override
+    public void gatherFeatures(int[] indices, int from, int to, double[] into) {
+        gather(x, indices, from, to, into);
+    }
+
+    @Override
+    public void gatherTargets(int[] indices, int from, int to, double[] into) {
+        gather(y, indices, from, to, into);
+    }
+
+    private static void gather(Tensor t, int[] indices, int from, int to, double[] into) {
+        int w = t.rowSize();
+        double[] d = t.data();
+        for (int r = 0; r < to - from; r++) {
+            System.arraycopy(d, indices[from + r] * w, into, r * w, w);
+        }
+    }
+}
