@@ -57,7 +57,8 @@ class MeanSquaredErrorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loss.compute(Tensor.zeros(4, 2), Tensor.zeros(4, 3)));
         assertEquals("mean_squared_error needs targets shaped like the predictions but got targets [4, 3] for"
-                + " predictions [4, 2]. Hint: row r of the targets is the answer for row r of the batch.", e.getMessage());
+                + " predictions [4, 2]. Hint: row r of the targets is the answer for row r of the batch.",
+                e.getMessage());
     }
 
     @Test

@@ -60,7 +60,8 @@ class TensorTest {
 
     @Test
     void reshapeRejectsAnotherSize() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).reshape(4, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(2, 3).reshape(4, 2));
         assertEquals("Cannot reshape [2, 3] (6 values) to [4, 2] (8 values)", e.getMessage());
     }
 
@@ -85,7 +86,8 @@ class TensorTest {
 
     @Test
     void sliceRowsRejectsRangeOutside() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(3, 2).sliceRows(2, 5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(3, 2).sliceRows(2, 5));
         assertEquals("Row range [2, 5) is outside [0, 3) of a tensor of shape [3, 2]", e.getMessage());
     }
 
