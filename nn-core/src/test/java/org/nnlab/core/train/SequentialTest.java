@@ -133,7 +133,7 @@ class SequentialTest {
     @Test
     void summaryWrapsLongLayerNamesKeepingColumnsAligned() {
         String summary = new Sequential(new int[] {4}, List.of(new org.nnlab.core.layer.BatchNormalization()), 0).summary();
-        assertTrue(summary.contains(" batch_normalization (BatchN  (None, 4)                 16\n ormalization)\n"), summary);
+        assertTrue(summary.contains(" batch_normalization (BatchN (None, 4)                 16\n ormalization)\n"), summary);
         assertTrue(summary.contains("Non-trainable params: 8"), summary);
     }
 }
