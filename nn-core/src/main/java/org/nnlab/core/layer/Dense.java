@@ -65,7 +65,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
         if (inputShape.length != 1) {
             throw new IllegalArgumentException(describe() + " expects a flat input (features) but got shape "
-                    + Tensor.describeShape(inputShape) + ". Hint: did you forget a Flatten layer before it?");
+                    + Tensor.describeShape(inputShape) + ". Did you forget a Flatten layer before it?");
         }
         in = inputShape[0];
         Tensor w = Tensor.zeros(in, units);
@@ -82,6 +82,12 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         // x:(batch,in) W:(in,units) → y:(batch,units);  y = f(x·W + b)
+        requireBuilt("forward");
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException(describe() + " expects input of shape "
+                    + Tensor.describeShape(new int[] {in}) + " but got " + Arrays.toString(x.shape())
+                    + ". Dense takes one flat row per example: did you forget a Flatten layer before it?");
+        }
         checkInput(x);
         int batch = x.rows();
         if (output == null || output.rows() != batch) {
@@ -128,6 +134,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     public Tensor backwardFromPreActivation(Tensor dz, boolean needInputGradient) {
         // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
+        output.requireSameShape(dz, describe() + " backward from the pre-activation (output vs gradient)");
         int batch = input.rows();
         MatMul.atb(input.data(), dz.data(), kernel.grad().data(), batch, in, units, true);
         if (useBias) {

@@ -11,8 +11,25 @@ import org.nnlab.core.tensor.Tensor;
  * {@link SparseCategoricalCrossentropy}, whose targets are class indices {@code (batch)} or
  * {@code (batch, 1)}. The value is the mean over the batch of a per-example loss (itself a mean
  * over units where Keras takes one), so {@link #gradient} is already divided by the batch size.
+ *
+ * <p>The five losses of the lecture are shared, immutable instances here ({@link #MEAN_SQUARED_ERROR},
+ * {@link #SPARSE_CATEGORICAL_CROSSENTROPY}, …); each is also a class with a public constructor.
  */
 public interface Loss {
+
+    /** Keras's fuzz factor: cross-entropies clip probabilities to [ε, 1 − ε] so logarithms stay finite. */
+    double EPSILON = 1e-7;
+
+    /** Mean of (p − y)²; for regression. */
+    MeanSquaredError MEAN_SQUARED_ERROR = new MeanSquaredError();
+    /** Mean of |p − y|; for regression that is robust to outliers. */
+    MeanAbsoluteError MEAN_ABSOLUTE_ERROR = new MeanAbsoluteError();
+    /** Cross-entropy of independent yes/no outputs; pairs with a sigmoid output. */
+    BinaryCrossentropy BINARY_CROSSENTROPY = new BinaryCrossentropy();
+    /** Cross-entropy against one-hot (or soft) target rows; pairs with a softmax output. */
+    CategoricalCrossentropy CATEGORICAL_CROSSENTROPY = new CategoricalCrossentropy();
+    /** Cross-entropy against integer class labels; pairs with a softmax output. */
+    SparseCategoricalCrossentropy SPARSE_CATEGORICAL_CROSSENTROPY = new SparseCategoricalCrossentropy();
 
     /** The name Keras uses, e.g. {@code "sparse_categorical_crossentropy"}. */
     String kerasName();
@@ -20,7 +37,7 @@ public interface Loss {
     /** The mean loss over the batch. */
     double compute(Tensor predictions, Tensor targets);
 
-    /** ∂L/∂predictions for {@link #compute}'s L, shaped like {@code predictions}. */
+    /** ∂L/∂predictions for {@link #compute}'s L, as a new tensor shaped like {@code predictions}. */
     Tensor gradient(Tensor predictions, Tensor targets);
 
     /**
@@ -32,7 +49,8 @@ public interface Loss {
     }
 
     /**
-     * ∂L/∂z where predictions = a(z) and {@link #fusesWith}(a): (p − y) / batch.
+     * ∂L/∂z where predictions = a(z) and {@link #fusesWith}(a), as a new tensor: (p − y) / batch
+     * for the categorical losses, (p − y) / (batch · units) for binary cross-entropy.
      *
      * @throws UnsupportedOperationException if this loss fuses with nothing
      */

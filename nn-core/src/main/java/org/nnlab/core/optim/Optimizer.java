@@ -20,6 +20,8 @@ public abstract class Optimizer {
     private long iterations;
 
     /**
+     * An optimizer with the given step size.
+     *
      * @throws IllegalArgumentException if {@code learningRate} is not a finite number &gt; 0
      */
     protected Optimizer(double learningRate) {
@@ -132,8 +134,26 @@ public abstract class Optimizer {
 
     /** Checks a hyperparameter lies in [0, 1) and returns it. */
     protected static double requireUnitInterval(String name, double value) {
+        return requireUnitInterval(name, value, "");
+    }
+
+    /**
+     * Checks a hyperparameter lies in [0, 1) and returns it.
+     *
+     * @param hint appended to the message, e.g. {@code "Hint: 0.9 is the usual value."}; may be empty
+     */
+    protected static double requireUnitInterval(String name, double value, String hint) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " (" + value + ") must be in [0, 1)");
+            throw new IllegalArgumentException(name + " (" + value + ") must be in [0, 1)"
+                    + (hint.isEmpty() ? "" : ". " + hint));
+        }
+        return value;
+    }
+
+    /** Checks a hyperparameter is a finite number &gt;= 0 and returns it. */
+    protected static double requireNonNegative(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be >= 0");
         }
         return value;
     }

@@ -1,0 +1,39 @@
+package org.nnlab.curriculum.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nnlab} command line: one entry point for the lecture, the demo and the exercises.
+ *
+ * <p>Run it through the {@code ./nnlab} script at the repository root, which builds the jar first.
+ */
+@Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
+        description = "Learn and use multi-layer perceptrons.",
+        subcommands = {DemoCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 on success). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+                commandLine.getErr().println("nnlab: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

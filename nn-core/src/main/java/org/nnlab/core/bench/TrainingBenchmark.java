@@ -1,0 +1,63 @@
+package org.nnlab.core.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.loss.SparseCategoricalCrossentropy;
+import org.nnlab.core.optim.Adam;
+import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.FitOptions;
+import org.nnlab.core.train.Metric;
+import org.nnlab.core.train.Sequential;
+import org.nnlab.core.train.Verbosity;
+
+/**
+ * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
+ *
+ * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs]}
+ * (defaults 20,000 and 4). The first epoch warms up the JIT and is reported but not counted; the
+ * figure is the median over the remaining epochs. It measures the engine, not learning: labels are
+ * random. For the full comparison with PyTorch on real data see {@code BENCHMARKS.md}.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {
+    }
+
+    /** Runs the benchmark and prints one line per epoch and a summary. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        SplittableRandom rng = new SplittableRandom(1);
+        Tensor x = Tensor.zeros(n, 784);
+        for (int i = 0; i < x.size(); i++) {
+            // MNIST-like sparsity: about 80% background zeros.
+            x.data()[i] = rng.nextDouble() < 0.8 ? 0.0 : rng.nextDouble();
+        }
+        Tensor y = Tensor.zeros(n);
+        for (int i = 0; i < n; i++) {
+            y.data()[i] = rng.nextInt(10);
+        }
+        Sequential model = new Sequential(new int[] {784}, List.of(
+                new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42);
+        model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+
+        List<Double> seconds = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            model.fit(x, y, FitOptions.builder().epochs(1).batchSize(32).verbosity(Verbosity.SILENT).build());
+            double s = (System.nanoTime() - t0) / 1e9;
+            seconds.add(s);
+            System.out.printf(Locale.ROOT, "epoch %d: %.3f s, %.0f samples/s%s%n", e + 1, s, n / s, e == 0 ? " (warm-up)" : "");
+        }
+        double[] timed = seconds.subList(Math.min(1, epochs - 1), epochs).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = timed[timed.length / 2];
+        int steps = (n + 31) / 32;
+        System.out.printf(Locale.ROOT, "784-100-10, batch 32, Adam, 1 thread: median %.3f s per %d examples,"
+                + " %.0f samples/s, %.3f ms/step (timed epochs %s)%n", median, n, n / median, median / steps * 1e3,
+                Arrays.toString(timed));
+    }
+}

@@ -1,0 +1,298 @@
+package org.nnlab.core.layer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * Normalizes each feature over the batch, then scales and shifts it (Ioffe and Szegedy, 2015).
+ *
+ * <p>For a {@code (batch, features)} input, feature j is normalized as x̂ = (x − μ_j) / σ_j with
+ * σ_j = √(var_j + ε) and the output is y = γ_j · x̂ + β_j. In training μ and var are the batch
+ * mean and the biased batch variance (the mean of the squared deviations, divided by N), and the
+ * moving statistics follow them: moving_mean ← momentum · moving_mean + (1 − momentum) · μ, and
+ * moving_variance likewise with the biased batch variance, exactly as Keras 3 does. In inference
+ * μ and var are the moving statistics, so a single example is normalized the same way whatever
+ * batch it arrives in. An input of higher rank is normalized over every axis but the last, as
+ * Keras's default {@code axis=-1} does: it is treated as {@code (values / features, features)} rows.
+ *
+ * <p>Keras defaults: momentum {@value #DEFAULT_MOMENTUM}, epsilon {@value #DEFAULT_EPSILON}, γ
+ * (scale) starts at 1, β (center) at 0, the moving mean at 0 and the moving variance at 1. The
+ * weights, in Keras's order, are gamma and beta (trainable, each present only if scale or center
+ * is on) and moving_mean and moving_variance (non-trainable; their grad stays zero, as no optimizer
+ * touches them). With N rows in the batch, the training-mode backward pass is
+ * dx = (γ / (N σ)) · (N · dy − Σ dy − x̂ · Σ(dy · x̂)), sums over the batch; in inference the
+ * statistics are constants and dx = γ · dy / σ. Both add dγ += Σ dy · x̂ and dβ += Σ dy.
+ */
+public final class BatchNormalization extends AbstractLayer {
+    /** Keras's default momentum of the moving statistics. */
+    public static final double DEFAULT_MOMENTUM = 0.99;
+    /** Keras's default epsilon added to the variance before the square root. */
+    public static final double DEFAULT_EPSILON = 1e-3;
+
+    private final double momentum;
+    private final double epsilon;
+    private final boolean center;
+    private final boolean scale;
+
+    private int features;
+    private Parameter gamma;
+    private Parameter beta;
+    private Parameter movingMean;
+    private Parameter movingVariance;
+
+    // Kept by forward for backward; reallocated only when the batch size changes.
+    private Tensor xHat;
+    private Tensor output;
+    private Tensor gradInput;
+    private double[] invStd;
+    private double[] mean;
+    private double[] variance;
+    private double[] sumDy;
+    private double[] sumDyXHat;
+    private boolean lastTraining;
+
+    /** A batch normalization layer with Keras's defaults, named by the model. */
+    public BatchNormalization() {
+        this(null, DEFAULT_MOMENTUM, DEFAULT_EPSILON, true, true);
+    }
+
+    /**
+     * A batch normalization layer with every option.
+     *
+     * @param name null to let the model name it ({@code batch_normalization}, …)
+     * @param momentum weight of the old value in the moving statistics, in (0, 1)
+     * @param epsilon added to the variance for stability, &gt; 0
+     * @param center whether to learn the shift β
+     * @param scale whether to learn the scale γ
+     * @throws IllegalArgumentException if momentum or epsilon is out of range
+     */
+    public BatchNormalization(String name, double momentum, double epsilon, boolean center, boolean scale) {
+        super(name);
+        String where = name == null ? "" : " in layer '" + name + "'";
+        if (!(momentum > 0 && momentum < 1)) {
+            throw new IllegalArgumentException("BatchNormalization momentum (" + momentum
+                    + ") must be in (0, 1)" + where + ": it is the weight kept by the moving statistics"
+                    + " at each step. Hint: Keras uses " + DEFAULT_MOMENTUM + "; PyTorch's momentum 0.1"
+                    + " is 1 minus this one, i.e. 0.9 here.");
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("BatchNormalization epsilon (" + epsilon
+                    + ") must be > 0 and finite" + where + ": it keeps 1 / sqrt(variance + epsilon)"
+                    + " finite when a feature is constant in a batch. Hint: Keras uses " + DEFAULT_EPSILON + ".");
+        }
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+        this.center = center;
+        this.scale = scale;
+    }
+
+    @Override
+    protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
+        if (inputShape.length == 0) {
+            throw new IllegalArgumentException(describe() + " needs a feature axis but got shape "
+                    + Tensor.describeShape(inputShape) + ". Hint: give each example at least one axis,"
+                    + " e.g. (None, 1).");
+        }
+        features = inputShape[inputShape.length - 1];
+        if (scale) {
+            gamma = new Parameter(name() + "/gamma", Tensor.filled(1.0, features), true);
+        }
+        if (center) {
+            beta = new Parameter(name() + "/beta", Tensor.zeros(features), true);
+        }
+        movingMean = new Parameter(name() + "/moving_mean", Tensor.zeros(features), false);
+        movingVariance = new Parameter(name() + "/moving_variance", Tensor.filled(1.0, features), false);
+        invStd = new double[features];
+        mean = new double[features];
+        variance = new double[features];
+        sumDy = new double[features];
+        sumDyXHat = new double[features];
+        return inputShape;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        // x:(n,features) → y:(n,features);  x̂ = (x − μ)/√(var + ε), y = γ·x̂ + β
+        checkInput(x);
+        if (output == null || output.rows() != x.rows()) {
+            output = Tensor.zeros(x.shape());
+            xHat = Tensor.zeros(x.shape());
+            gradInput = Tensor.zeros(x.shape());
+        }
+        int n = features == 0 ? 0 : x.size() / features;
+        if (training) {
+            if (n == 0) {
+                throw new IllegalArgumentException(describe() + " got an empty batch " + Arrays.toString(x.shape())
+                        + " in training; batch statistics need at least one example. Hint: drop empty batches.");
+            }
+            batchStatistics(x.data(), n);
+        } else {
+            double[] mm = movingMean.value().data();
+            double[] mv = movingVariance.value().data();
+            for (int j = 0; j < features; j++) {
+                mean[j] = mm[j];
+                invStd[j] = 1.0 / Math.sqrt(mv[j] + epsilon);
+            }
+        }
+        double[] in = x.data();
+        double[] xh = xHat.data();
+        double[] y = output.data();
+        double[] g = scale ? gamma.value().data() : null;
+        double[] b = center ? beta.value().data() : null;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                xh[i] = (in[i] - mean[j]) * invStd[j];
+                y[i] = (scale ? g[j] * xh[i] : xh[i]) + (center ? b[j] : 0.0);
+            }
+        }
+        lastTraining = training;
+        return output;
+    }
+
+    /** Sets mean and invStd from the batch and moves the moving statistics towards them. */
+    private void batchStatistics(double[] x, int n) {
+        Arrays.fill(mean, 0.0);
+        Arrays.fill(variance, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                mean[j] += x[r * features + j];
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            mean[j] /= n;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                double d = x[r * features + j] - mean[j];
+                variance[j] += d * d;
+            }
+        }
+        double[] mm = movingMean.value().data();
+        double[] mv = movingVariance.value().data();
+        for (int j = 0; j < features; j++) {
+            variance[j] /= n; // biased: divided by N, as Keras's ops.moments
+            invStd[j] = 1.0 / Math.sqrt(variance[j] + epsilon);
+            mm[j] = momentum * mm[j] + (1 - momentum) * mean[j];
+            mv[j] = momentum * mv[j] + (1 - momentum) * variance[j];
+        }
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        // dy:(n,features) → dx:(n,features);  dγ += Σdy·x̂, dβ += Σdy,
+        // training: dx = γ/(Nσ)·(N·dy − Σdy − x̂·Σ(dy·x̂)); inference: dx = γ·dy/σ
+        requireForward();
+        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        int n = features == 0 ? 0 : output.size() / features;
+        double[] dy = gradOutput.data();
+        double[] xh = xHat.data();
+        double[] dx = gradInput.data();
+        Arrays.fill(sumDy, 0.0);
+        Arrays.fill(sumDyXHat, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                sumDy[j] += dy[i];
+                sumDyXHat[j] += dy[i] * xh[i];
+            }
+        }
+        if (scale) {
+            double[] dGamma = gamma.grad().data();
+            for (int j = 0; j < features; j++) {
+                dGamma[j] += sumDyXHat[j];
+            }
+        }
+        if (center) {
+            double[] dBeta = beta.grad().data();
+            for (int j = 0; j < features; j++) {
+                dBeta[j] += sumDy[j];
+            }
+        }
+        double[] g = scale ? gamma.value().data() : null;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                double gOverSigma = (scale ? g[j] : 1.0) * invStd[j];
+                dx[i] = lastTraining
+                        ? gOverSigma / n * (n * dy[i] - sumDy[j] - xh[i] * sumDyXHat[j])
+                        : gOverSigma * dy[i];
+            }
+        }
+        return gradInput;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        requireBuilt("parameters");
+        List<Parameter> ps = new ArrayList<>(4);
+        if (scale) {
+            ps.add(gamma);
+        }
+        if (center) {
+            ps.add(beta);
+        }
+        ps.add(movingMean);
+        ps.add(movingVariance);
+        return List.copyOf(ps);
+    }
+
+    /** The weight kept by the moving statistics at each training step. */
+    public double momentum() {
+        return momentum;
+    }
+
+    /** The constant added to the variance before the square root. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Whether the layer learns the shift β. */
+    public boolean center() {
+        return center;
+    }
+
+    /** Whether the layer learns the scale γ. */
+    public boolean scale() {
+        return scale;
+    }
+
+    /** The scale γ, shape {@code (features)}; only after build and only if {@link #scale()}. */
+    public Parameter gamma() {
+        requireBuilt("gamma");
+        if (!scale) {
+            throw new IllegalStateException(describe() + " has no gamma (it was created with scale = false)");
+        }
+        return gamma;
+    }
+
+    /** The shift β, shape {@code (features)}; only after build and only if {@link #center()}. */
+    public Parameter beta() {
+        requireBuilt("beta");
+        if (!center) {
+            throw new IllegalStateException(describe() + " has no beta (it was created with center = false)");
+        }
+        return beta;
+    }
+
+    /** The running mean used in inference, shape {@code (features)}; only after build. */
+    public Parameter movingMean() {
+        requireBuilt("movingMean");
+        return movingMean;
+    }
+
+    /** The running (biased) variance used in inference, shape {@code (features)}; only after build. */
+    public Parameter movingVariance() {
+        requireBuilt("movingVariance");
+        return movingVariance;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNormalization(momentum " + momentum + ", epsilon " + epsilon + ")"
+                + (isBuilt() ? " on " + Arrays.toString(inputShape()) : "");
+    }
+}

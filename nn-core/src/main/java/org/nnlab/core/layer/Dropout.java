@@ -1,0 +1,132 @@
+package org.nnlab.core.layer;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * Randomly zeroes a fraction {@code rate} of the values while training (Srivastava et al., 2014).
+ *
+ * <p>In training each value is kept with probability 1 − rate and then scaled by 1 / (1 − rate)
+ * ("inverted dropout", as in Keras), so the expected output equals the input and inference needs
+ * no rescaling: y = x ⊙ m with m = 1 / (1 − rate) for a kept value and 0 for a dropped one. In
+ * inference, and for a rate of 0, the layer is the identity and returns its input as it is. The
+ * backward pass uses the same mask: dx = dy ⊙ m. Any input rank works; the shape is kept.
+ *
+ * <p>Where the mask comes from: by default {@link #build} draws one long from the model's
+ * generator and seeds the layer's own {@link SplittableRandom} with it, so the model's seed fixes
+ * every mask of a run, and each training forward pass draws a fresh mask from that generator. The
+ * three-argument constructor replaces this with a supplier called once per training forward pass;
+ * a supplier that returns a newly seeded generator each time, {@code () -> new SplittableRandom(7)},
+ * draws the same mask on every pass, which is what a finite-difference gradient check needs.
+ */
+public final class Dropout extends AbstractLayer {
+    private final double rate;
+    private final Supplier<? extends RandomGenerator> maskRandomness;
+    private RandomGenerator ownGenerator;
+
+    // Kept by forward for backward; reallocated only when the input size changes.
+    private double[] mask;
+    private Tensor output;
+    private Tensor gradInput;
+    private boolean lastDropped;
+
+    /**
+     * A dropout layer dropping the fraction {@code rate} of its input in training.
+     *
+     * @throws IllegalArgumentException if {@code rate} is not in [0, 1)
+     */
+    public Dropout(double rate) {
+        this(null, rate);
+    }
+
+    /**
+     * A named dropout layer whose masks come from a generator seeded at build time.
+     *
+     * @param name null to let the model name it ({@code dropout}, {@code dropout_1}, …)
+     * @throws IllegalArgumentException if {@code rate} is not in [0, 1)
+     */
+    public Dropout(String name, double rate) {
+        this(name, rate, null);
+    }
+
+    /**
+     * A named dropout layer whose masks come from {@code maskRandomness}.
+     *
+     * @param maskRandomness called once per training forward pass; the generator it returns draws
+     *     that pass's mask, one {@code nextDouble()} per value. Null means the layer's own
+     *     generator, seeded at build time.
+     * @throws IllegalArgumentException if {@code rate} is not in [0, 1)
+     */
+    public Dropout(String name, double rate, Supplier<? extends RandomGenerator> maskRandomness) {
+        super(name);
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Dropout rate (" + rate + ") must be in [0, 1)"
+                    + (name == null ? "" : " in layer '" + name + "'")
+                    + ": it is the fraction of values dropped in training. Hint: 0.2 to 0.5 is usual;"
+                    + " a rate of 1 would drop everything, and a keep probability p means rate 1 - p.");
+        }
+        this.rate = rate;
+        this.maskRandomness = maskRandomness;
+    }
+
+    @Override
+    protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
+        // Always draw, so that choosing a mask supplier does not shift the other layers' weights.
+        ownGenerator = new SplittableRandom(rng.nextLong());
+        return inputShape;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        // x:(batch,…) → y:(batch,…);  training: y = x ⊙ m, m_i = [u_i ≥ rate] / (1 − rate); else y = x
+        checkInput(x);
+        lastDropped = training && rate > 0;
+        if (!lastDropped) {
+            return x;
+        }
+        int n = x.size();
+        if (output == null || output.size() != n) {
+            output = Tensor.zeros(x.shape());
+            gradInput = Tensor.zeros(x.shape());
+            mask = new double[n];
+        }
+        RandomGenerator g = maskRandomness == null ? ownGenerator : maskRandomness.get();
+        double keptScale = 1.0 / (1.0 - rate);
+        double[] in = x.data();
+        double[] y = output.data();
+        for (int i = 0; i < n; i++) {
+            mask[i] = g.nextDouble() < rate ? 0.0 : keptScale;
+            y[i] = in[i] * mask[i];
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        // dy:(batch,…) → dx:(batch,…);  training: dx = dy ⊙ m (the forward's mask); else dx = dy
+        requireForward();
+        if (!lastDropped) {
+            return gradOutput;
+        }
+        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        double[] dy = gradOutput.data();
+        double[] dx = gradInput.data();
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = dy[i] * mask[i];
+        }
+        return gradInput;
+    }
+
+    /** The fraction of values dropped in training, in [0, 1). */
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + rate + ")" + (isBuilt() ? " on " + Arrays.toString(inputShape()) : "");
+    }
+}

@@ -1,0 +1,143 @@
+package org.nnlab.core.loss;
+
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * Categorical cross-entropy on probabilities, Keras's {@code "categorical_crossentropy"} with
+ * {@code from_logits=False}; targets are one-hot rows or soft (probability) rows.
+ *
+ * <p>Exactly as Keras 3 computes it: each row of predictions is first divided by its sum,
+ * q = p / Σp, then clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, and the per-example loss is
+ * −Σ_k y_k · log q_k; the loss is the mean over the batch (a sum over classes, not a mean). With S
+ * the row sum and [·] the indicator that q_k is inside the clipping range, the derivative is
+ * ∂L/∂p_k = −(1/S) · (y_k [q_k] / q_k − Σ_j y_j [q_j]) / batch. A prediction of exactly 0 for the
+ * true class gives the finite loss −log ε ≈ 16.12. A row summing to 0 gives NaN.
+ *
+ * <p>After a {@link Activation#SOFTMAX} output, the training loop uses the fused gradient with
+ * respect to the logits z: ∂L/∂z_k = (p_k · Σ_j y_j − y_k) / batch, which is (p − y) / batch for
+ * targets that sum to 1. It is exact and needs no logarithm.
+ */
+public final class CategoricalCrossentropy implements Loss {
+
+    /** The loss; {@link Loss#CATEGORICAL_CROSSENTROPY} is a shared instance. */
+    public CategoricalCrossentropy() {
+    }
+
+    @Override
+    public String kerasName() {
+        return "categorical_crossentropy";
+    }
+
+    @Override
+    public double compute(Tensor predictions, Tensor targets) {
+        // p:(batch,classes) y:(batch,classes) → scalar;  L = −Σ_r Σ_k y_rk log clip(p_rk / Σ_j p_rj) / batch
+        Targets.requireAligned(kerasName(), predictions, targets);
+        double[] p = predictions.data();
+        double[] y = targets.data();
+        int batch = predictions.rows();
+        int classes = predictions.rowSize();
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            int o = r * classes;
+            double sum = rowSum(p, o, classes);
+            for (int k = 0; k < classes; k++) {
+                double q = Math.min(Math.max(p[o + k] / sum, EPSILON), 1 - EPSILON);
+                total -= y[o + k] * Math.log(q);
+            }
+        }
+        return total / batch;
+    }
+
+    @Override
+    public Tensor gradient(Tensor predictions, Tensor targets) {
+        // p:(batch,classes) y:(batch,classes) → dp:(batch,classes);  dp_k = −(y_k[q_k]/q_k − Σ_j y_j[q_j]) / (S · batch)
+        Targets.requireAligned(kerasName(), predictions, targets);
+        double[] p = predictions.data();
+        double[] y = targets.data();
+        int batch = predictions.rows();
+        int classes = predictions.rowSize();
+        Tensor grad = Tensor.zeros(predictions.shape());
+        double[] g = grad.data();
+        for (int r = 0; r < batch; r++) {
+            int o = r * classes;
+            double sum = rowSum(p, o, classes);
+            // Σ_j y_j [q_j]: the part of the target mass whose prediction is not clipped
+            double unclippedMass = 0;
+            for (int k = 0; k < classes; k++) {
+                unclippedMass += insideClip(p[o + k] / sum) ? y[o + k] : 0.0;
+            }
+            double scale = -1.0 / (sum * batch);
+            for (int k = 0; k < classes; k++) {
+                double q = p[o + k] / sum;
+                double own = insideClip(q) ? y[o + k] / q : 0.0;
+                g[o + k] = scale * (own - unclippedMass);
+            }
+        }
+        return grad;
+    }
+
+    @Override
+    public boolean fusesWith(Activation a) {
+        return a == Activation.SOFTMAX;
+    }
+
+    @Override
+    public Tensor fusedGradient(Tensor predictions, Tensor targets) {
+        // p:(batch,classes) y:(batch,classes) → dz:(batch,classes);  dz_k = (p_k · Σ_j y_j − y_k) / batch
+        Targets.requireAligned(kerasName(), predictions, targets);
+        double[] p = predictions.data();
+        double[] y = targets.data();
+        int batch = predictions.rows();
+        int classes = predictions.rowSize();
+        Tensor grad = Tensor.zeros(predictions.shape());
+        double[] g = grad.data();
+        for (int r = 0; r < batch; r++) {
+            int o = r * classes;
+            double mass = rowSum(y, o, classes);
+            for (int k = 0; k < classes; k++) {
+                g[o + k] = (p[o + k] * mass - y[o + k]) / batch;
+            }
+        }
+        return grad;
+    }
+
+    @Override
+    public void validateTargets(Tensor targets, int[] outputShape) {
+        int units = Tensor.sizeOf(outputShape);
+        SparseCategoricalCrossentropy.requireSeveralClasses(kerasName(), units);
+        String hint = targets.rank() == 1 || (targets.rank() == 2 && targets.dim(1) == 1)
+                ? "Hint: these look like class indices; use SparseCategoricalCrossentropy, or one-hot encode"
+                        + " them to width " + units + "."
+                : "Hint: the last Dense layer needs one unit per class, and each target row one value per class.";
+        Targets.requireWidth("One-hot targets", targets, outputShape, hint);
+        Targets.requireFinite(kerasName(), targets);
+        double[] y = targets.data();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] > 1) {
+                throw new IllegalArgumentException("One-hot target " + y[i] + " at row " + i / units + ", column "
+                        + i % units + " is outside [0, 1]. Hint: a one-hot row is all zeros with a single 1 at the"
+                        + " true class (or probabilities summing to 1); for class indices use"
+                        + " SparseCategoricalCrossentropy.");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kerasName();
+    }
+
+    static double rowSum(double[] values, int offset, int length) {
+        double s = 0;
+        for (int k = 0; k < length; k++) {
+            s += values[offset + k];
+        }
+        return s;
+    }
+
+    /** Whether clipping to [ε, 1 − ε] leaves q unchanged, so its derivative passes through. */
+    static boolean insideClip(double q) {
+        return q >= EPSILON && q <= 1 - EPSILON;
+    }
+}

@@ -1,0 +1,45 @@
+package org.nnlab.core.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.Parameter;
+
+/**
+ * The gradients of one batch, seen by {@link Callback#onBatchGradients} before the optimizer step.
+ *
+ * @param epoch 0-based epoch
+ * @param batch 0-based batch within the epoch
+ * @param model the model, whose parameters' grads hold this batch's ∂L/∂θ
+ */
+public record BatchGradients(int epoch, int batch, Sequential model) {
+
+    /**
+     * The L2 norm of ∂L/∂W for each layer's first trainable parameter (a Dense layer's kernel),
+     * keyed by layer name in model order; layers without trainable parameters are left out.
+     */
+    public Map<String, Double> kernelGradientNorms() {
+        Map<String, Double> norms = new LinkedHashMap<>();
+        for (Layer layer : model.layers()) {
+            for (Parameter p : layer.parameters()) {
+                if (p.trainable()) {
+                    norms.put(layer.name(), p.grad().norm());
+                    break;
+                }
+            }
+        }
+        return norms;
+    }
+
+    /** The L2 norm of all trainable gradients of {@code layer} together. */
+    public static double gradientNorm(Layer layer) {
+        double s = 0;
+        for (Parameter p : layer.parameters()) {
+            if (p.trainable()) {
+                double n = p.grad().norm();
+                s += n * n;
+            }
+        }
+        return Math.sqrt(s);
+    }
+}

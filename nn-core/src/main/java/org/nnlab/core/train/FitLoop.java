@@ -1,0 +1,287 @@
+package org.nnlab.core.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nnlab.core.layer.FusableOutput;
+import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * One call of {@code fit} or {@code evaluate}: batching, the training step, metrics, callbacks.
+ *
+ * <p>A training step is: gather the batch; forward in training mode; loss; zero the grads;
+ * backward (fused softmax/sigmoid + cross-entropy when the last layer and loss pair up); callbacks
+ * see the gradients; the optimizer steps. If the loss or a gradient is NaN or infinite and
+ * {@link FitOptions#terminateOnNaN()} is on, the step is not applied, so the weights from before
+ * the bad batch are kept, and training stops with a message naming the epoch and batch.
+ */
+final class FitLoop {
+    private final Sequential model;
+    private final FitOptions options;
+    private final Loss loss;
+    private final boolean sparseTargets;
+    private final int[] outputShape;
+    private final List<Parameter> nonTrainable = new ArrayList<>();
+    private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
+
+    FitLoop(Sequential model, FitOptions options) {
+        this.model = model;
+        this.options = options;
+        this.loss = model.loss();
+        this.sparseTargets = loss.kerasName().equals("sparse_categorical_crossentropy");
+        this.outputShape = model.outputShape();
+        for (Parameter p : model.parameters()) {
+            if (!p.trainable()) {
+                nonTrainable.add(p);
+            }
+        }
+    }
+
+    History run(Examples data) {
+        checkExamples(data, "x");
+        Examples train = data;
+        Examples validation = options.validationData();
+        if (options.validationSplit() > 0) {
+            int splitAt = (int) Math.floor(data.size() * (1 - options.validationSplit()));
+            if (splitAt == 0 || splitAt == data.size()) {
+                throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " of "
+                        + data.size() + " examples leaves " + splitAt + " for training and " + (data.size() - splitAt)
+                        + " for validation; both need at least one");
+            }
+            train = data.range(0, splitAt);
+            validation = data.range(splitAt, data.size());
+        } else if (validation != null) {
+            checkExamples(validation, "validationData");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("fit needs at least one training example but got 0");
+        }
+
+        int n = train.size();
+        int batchSize = options.batchSize();
+        int steps = (n + batchSize - 1) / batchSize;
+        ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), options.epochs(), steps);
+        MetricTracker tracker = tracker(train, "");
+        History history = new History();
+        List<Callback> callbacks = options.callbacks();
+        callbacks.forEach(c -> c.onTrainBegin(model));
+
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 0; epoch < options.epochs() && model.stopRequest() == null; epoch++) {
+            progress.epochBegin(epoch);
+            for (Callback c : callbacks) {
+                c.onEpochBegin(epoch);
+            }
+            if (options.shuffle()) {
+                shuffle(order, model.shuffleRng());
+            }
+            tracker.reset();
+            String failure = null;
+            for (int step = 0; step < steps && failure == null; step++) {
+                int from = step * batchSize;
+                int to = Math.min(n, from + batchSize);
+                failure = trainStep(train, order, from, to, epoch, step, steps, tracker);
+                if (failure == null) {
+                    Map<String, Double> logs = tracker.means();
+                    progress.batchEnd(step + 1, logs);
+                    for (Callback c : callbacks) {
+                        c.onBatchEnd(epoch, step, logs);
+                    }
+                }
+            }
+            if (failure != null) {
+                progress.message(System.lineSeparator() + failure);
+                history.stopped(failure);
+                break;
+            }
+            Map<String, Double> logs = tracker.means();
+            if (validation != null) {
+                logs.putAll(evaluate(validation, "val_"));
+            }
+            history.record(logs);
+            progress.epochEnd(logs);
+            for (Callback c : callbacks) {
+                c.onEpochEnd(epoch, logs);
+            }
+            if (model.stopRequest() != null) {
+                history.stopped(model.stopRequest());
+            }
+        }
+        for (Callback c : callbacks) {
+            c.onTrainEnd(history);
+        }
+        return history;
+    }
+
+    /** One step; returns null, or a message if the loss or a gradient was not finite. */
+    private String trainStep(Examples train, int[] order, int from, int to, int epoch, int step, int steps,
+                             MetricTracker tracker) {
+        Tensor[] xy = batch(train, order, from, to);
+        List<Tensor> savedStatistics = options.terminateOnNaN() ? saveNonTrainable() : List.of();
+        Tensor predictions = model.forward(xy[0], true);
+        double value = loss.compute(predictions, xy[1]);
+        if (options.terminateOnNaN() && !Double.isFinite(value)) {
+            restoreNonTrainable(savedStatistics);
+            return divergence("Loss became " + value, epoch, step, steps);
+        }
+        tracker.add(value, predictions, xy[1]);
+        for (Parameter p : model.parameters()) {
+            p.zeroGrad();
+        }
+        backward(predictions, xy[1]);
+        if (options.terminateOnNaN()) {
+            for (Parameter p : model.parameters()) {
+                int bad = p.grad().firstNonFinite();
+                if (bad >= 0) {
+                    restoreNonTrainable(savedStatistics);
+                    return divergence("The gradient of " + p.name() + " became " + p.grad().get(bad)
+                            + " (loss " + value + ")", epoch, step, steps);
+                }
+            }
+        }
+        BatchGradients gradients = new BatchGradients(epoch, step, model);
+        for (Callback c : options.callbacks()) {
+            c.onBatchGradients(gradients);
+        }
+        model.optimizer().step(model.parameters());
+        return null;
+    }
+
+    private String divergence(String what, int epoch, int step, int steps) {
+        return what + " at epoch " + (epoch + 1) + ", batch " + (step + 1) + " of " + steps
+                + "; training stopped and the weights from before that batch are kept. Hint: lower the learning rate"
+                + " (now " + model.optimizer().learningRate() + "), scale or standardize the inputs, and check them"
+                + " for extreme values.";
+    }
+
+    private void backward(Tensor predictions, Tensor targets) {
+        List<Layer> layers = model.layers();
+        int last = layers.size() - 1;
+        Layer output = layers.get(last);
+        Tensor grad;
+        if (output instanceof FusableOutput f && loss.fusesWith(f.activation())) {
+            grad = f.backwardFromPreActivation(loss.fusedGradient(predictions, targets), last > 0);
+        } else if (last == 0) {
+            output.backwardParametersOnly(loss.gradient(predictions, targets));
+            return;
+        } else {
+            grad = output.backward(loss.gradient(predictions, targets));
+        }
+        for (int i = last - 1; i >= 1; i--) {
+            grad = layers.get(i).backward(grad);
+        }
+        if (last > 0) {
+            layers.get(0).backwardParametersOnly(grad);
+        }
+    }
+
+    /** The mean loss and metrics over {@code examples} in inference mode, keys prefixed. */
+    Map<String, Double> evaluate(Examples examples, String prefix) {
+        checkExamples(examples, prefix.isEmpty() ? "x" : "validationData");
+        MetricTracker tracker = tracker(examples, prefix);
+        int n = examples.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int from = 0; from < n; from += options.batchSize()) {
+            int to = Math.min(n, from + options.batchSize());
+            Tensor[] xy = batch(examples, order, from, to);
+            Tensor predictions = model.forward(xy[0], false);
+            tracker.add(loss.compute(predictions, xy[1]), predictions, xy[1]);
+        }
+        return tracker.means();
+    }
+
+    private MetricTracker tracker(Examples examples, String prefix) {
+        return new MetricTracker(model.metrics(), loss, Tensor.sizeOf(outputShape), examples.targetSize(), prefix);
+    }
+
+    /** The batch's features and targets in reused buffers, keyed by batch size. */
+    private Tensor[] batch(Examples examples, int[] order, int from, int to) {
+        int b = to - from;
+        Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
+                Tensor.zeros(withBatch(k, model.inputShape())), Tensor.zeros(withBatch(k, targetShape(examples)))});
+        examples.gatherFeatures(order, from, to, xy[0].data());
+        examples.gatherTargets(order, from, to, xy[1].data());
+        return xy;
+    }
+
+    /** Targets shaped like outputs when they hold as many values, so (n) labels fit a 1-unit output. */
+    private int[] targetShape(Examples examples) {
+        int[] t = examples.targetShape();
+        if (!sparseTargets && Tensor.sizeOf(t) == Tensor.sizeOf(outputShape)) {
+            return outputShape;
+        }
+        return t;
+    }
+
+    private static int[] withBatch(int batch, int[] shape) {
+        int[] s = new int[shape.length + 1];
+        s[0] = batch;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+
+    /** Checks shapes, finiteness of features, and targets against the loss, before any step. */
+    private void checkExamples(Examples examples, String what) {
+        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), what.equals("x") ? "fit" : what);
+        int n = examples.size();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        int chunk = 1024;
+        int w = examples.featureSize();
+        double[] buf = new double[Math.min(n, chunk) * w];
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            examples.gatherFeatures(all, from, to, buf);
+            for (int i = 0; i < (to - from) * w; i++) {
+                if (!Double.isFinite(buf[i])) {
+                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
+                            + ", feature " + (i % w) + ". Hint: fill or drop missing values before training;"
+                            + " a NaN input makes every weight NaN.");
+                }
+            }
+        }
+        double[] targets = new double[n * examples.targetSize()];
+        examples.gatherTargets(all, 0, n, targets);
+        loss.validateTargets(Tensor.wrap(targets, withBatch(n, targetShape(examples))), outputShape);
+    }
+
+    private List<Tensor> saveNonTrainable() {
+        if (nonTrainable.isEmpty()) {
+            return List.of();
+        }
+        List<Tensor> saved = new ArrayList<>(nonTrainable.size());
+        for (Parameter p : nonTrainable) {
+            saved.add(p.value().copy());
+        }
+        return saved;
+    }
+
+    private void restoreNonTrainable(List<Tensor> saved) {
+        for (int i = 0; i < saved.size(); i++) {
+            nonTrainable.get(i).value().copyFrom(saved.get(i));
+        }
+    }
+
+    /** Fisher–Yates, drawing from the model's shuffle generator. */
+    private static void shuffle(int[] order, SplittableRandom rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.nnlab.core.train;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a model summary in Keras's layout, with shapes and parameter counts.
+ *
+ * <pre>
+ * Model: "sequential"
+ * _________________________________________________________________
+ *  Layer (type)                Output Shape              Param #
+ * =================================================================
+ *  flatten (Flatten)           (None, 784)               0
+ *
+ *  dense (Dense)               (None, 100)               78500
+ * …
+ * =================================================================
+ * Total params: 79,510
+ * Trainable params: 79,510
+ * Non-trainable params: 0
+ * _________________________________________________________________
+ * </pre>
+ * Used by {@link Sequential#summary()} and by the DSL's summary of an uncompiled spec.
+ */
+public final class ModelSummary {
+    private static final int LINE = 65;
+    private static final int[] COLUMNS = {29, 55, 65};
+
+    private ModelSummary() {
+    }
+
+    /** One row: layer name, type, output shape text such as {@code (None, 784)}, and parameter count. */
+    public record Row(String name, String type, String outputShape, long params) {
+    }
+
+    /** The summary table for {@code rows}, with totals. */
+    public static String render(String modelName, List<Row> rows, long totalParams, long trainableParams) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: \"").append(modelName).append("\"\n");
+        sb.append("_".repeat(LINE)).append('\n');
+        sb.append(row("Layer (type)", "Output Shape", "Param #")).append('\n');
+        sb.append("=".repeat(LINE)).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            sb.append(row(r.name() + " (" + r.type() + ")", r.outputShape(), Long.toString(r.params()))).append('\n');
+            if (i < rows.size() - 1) {
+                sb.append('\n');
+            }
+        }
+        sb.append("=".repeat(LINE)).append('\n');
+        sb.append("Total params: ").append(thousands(totalParams)).append('\n');
+        sb.append("Trainable params: ").append(thousands(trainableParams)).append('\n');
+        sb.append("Non-trainable params: ").append(thousands(totalParams - trainableParams)).append('\n');
+        sb.append("_".repeat(LINE)).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code 79510} as {@code 79,510}. */
+    public static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * One table row; a cell wider than its column wraps onto following lines, as Keras does, so
+     * the columns stay aligned.
+     */
+    private static String row(String first, String second, String third) {
+        String[] cells = {first, second, third};
+        int[] starts = {1, COLUMNS[0], COLUMNS[1]};
+        StringBuilder out = new StringBuilder();
+        int[] offsets = new int[3];
+        boolean more = true;
+        while (more) {
+            StringBuilder line = new StringBuilder();
+            more = false;
+            for (int c = 0; c < 3; c++) {
+                int width = COLUMNS[c] - starts[c] - 1;
+                String cell = cells[c];
+                int from = offsets[c];
+                int to = Math.min(cell.length(), from + width);
+                while (line.length() < starts[c]) {
+                    line.append(' ');
+                }
+                line.append(cell, Math.min(from, cell.length()), to);
+                offsets[c] = to;
+                more |= to < cell.length();
+            }
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(line.toString().stripTrailing());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,350 @@
+package org.nnlab.core.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.optim.Optimizer;
+import org.nnlab.core.tensor.Tensor;
+
+/**
+ * A stack of layers trained end to end, like Keras's {@code keras.Sequential}.
+ *
+ * <pre>{@code
+ * Sequential model = new Sequential(new int[] {28, 28}, List.of(
+ *         new Flatten(),
+ *         new Dense(100, Activation.RELU),
+ *         new Dense(10, Activation.SOFTMAX)), 42);
+ * model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+ * History h = model.fit(xTrain, yTrain, FitOptions.epochs(5));
+ * Map<String, Double> test = model.evaluate(xTest, yTest);
+ * }</pre>
+ *
+ * <p>The constructor names unnamed layers as Keras does ({@code dense}, {@code dense_1}, …) and
+ * builds them, so shapes are checked and weights exist at once. One seed fixes everything random:
+ * the initial weights, the shuffling of every epoch and every dropout mask. Same seed, same data,
+ * same options → bit-identical weights and history.
+ */
+public final class Sequential {
+    private final String name;
+    private final int[] inputShape;
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+    private final SplittableRandom shuffleRng;
+
+    private Optimizer optimizer;
+    private Loss loss;
+    private List<Metric> metrics = List.of();
+    private String stopReason;
+
+    /** A model named {@code "sequential"}. */
+    public Sequential(int[] inputShape, List<? extends Layer> layers, long seed) {
+        this("sequential", inputShape, layers, seed);
+    }
+
+    /**
+     * Builds the layers for {@code inputShape} (one example, no batch axis).
+     *
+     * @throws IllegalArgumentException if the input shape is empty or not positive, there are no
+     *     layers, or a layer cannot take the shape the one before it produces
+     */
+    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException("Input shape " + Arrays.toString(inputShape)
+                    + " must have at least one axis and every size > 0, e.g. [784] or [28, 28]");
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("A Sequential model needs at least one layer");
+        }
+        this.inputShape = inputShape.clone();
+        this.layers = List.copyOf(layers);
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom initRng = root.split();
+        this.shuffleRng = root.split();
+        nameLayers();
+        int[] shape = this.inputShape;
+        List<Parameter> ps = new ArrayList<>();
+        for (int i = 0; i < this.layers.size(); i++) {
+            Layer layer = this.layers.get(i);
+            try {
+                shape = layer.build(shape, initRng);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Layer " + i + " (" + layer.name() + "): " + e.getMessage(), e);
+            }
+            ps.addAll(layer.parameters());
+        }
+        this.parameters = List.copyOf(ps);
+    }
+
+    private void nameLayers() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Layer layer : layers) {
+            if (layer.name() != null) {
+                seen.merge(layer.name(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> counters = new HashMap<>();
+        for (Layer layer : layers) {
+            if (layer.name() == null) {
+                String base = snakeCase(layer.typeName());
+                String candidate;
+                do {
+                    int k = counters.merge(base, 1, Integer::sum) - 1;
+                    candidate = k == 0 ? base : base + "_" + k;
+                } while (seen.containsKey(candidate));
+                seen.put(candidate, 1);
+                layer.setName(candidate);
+            }
+        }
+        for (Map.Entry<String, Integer> e : seen.entrySet()) {
+            if (e.getValue() > 1) {
+                throw new IllegalArgumentException("Two layers are named '" + e.getKey()
+                        + "'; layer names must be unique within a model");
+            }
+        }
+    }
+
+    /** {@code BatchNormalization} → {@code batch_normalization}. */
+    static String snakeCase(String camel) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                sb.append('_');
+            }
+            sb.append(Character.toLowerCase(c));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Chooses how the model learns, like Keras's {@code model.compile}.
+     *
+     * @throws IllegalArgumentException if a metric is given twice
+     */
+    public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        List<Metric> ms = List.of(metrics);
+        if (ms.stream().distinct().count() != ms.size()) {
+            throw new IllegalArgumentException("Metrics " + ms + " name one metric twice");
+        }
+        this.metrics = ms;
+    }
+
+    /** Trains on in-memory tensors: row i of {@code x} is the input whose target is row i of {@code y}. */
+    public History fit(Tensor x, Tensor y, FitOptions options) {
+        return fit(Examples.of(x, y), options);
+    }
+
+    /**
+     * Trains for {@code options.epochs()} epochs and returns the per-epoch history.
+     *
+     * @throws IllegalStateException if {@link #compile} was not called
+     * @throws IllegalArgumentException if the examples do not fit the model (shape, NaN, labels)
+     */
+    public History fit(Examples train, FitOptions options) {
+        requireCompiled("fit");
+        stopReason = null;
+        return new FitLoop(this, options).run(train);
+    }
+
+    /** Evaluates on in-memory tensors; see {@link #evaluate(Examples, int)}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(Examples.of(x, y), FitOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * The loss and metrics on {@code examples} in inference mode, like Keras's {@code evaluate}:
+     * keys {@code loss}, then each metric's key.
+     */
+    public Map<String, Double> evaluate(Examples examples, int batchSize) {
+        requireCompiled("evaluate");
+        return new FitLoop(this, FitOptions.builder().batchSize(batchSize).verbosity(Verbosity.SILENT).build())
+                .evaluate(examples, "");
+    }
+
+    /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode. */
+    public Tensor predict(Tensor x) {
+        return predict(x, FitOptions.DEFAULT_BATCH_SIZE);
+    }
+
+    /** Outputs for every row of {@code x}, computed in batches of {@code batchSize} in inference mode. */
+    public Tensor predict(Tensor x, int batchSize) {
+        checkFeatureShape(x.shape(), "predict");
+        int n = x.rows();
+        int[] outShape = outputShape();
+        int outSize = Tensor.sizeOf(outShape);
+        int[] resultShape = new int[outShape.length + 1];
+        resultShape[0] = n;
+        System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
+        Tensor result = Tensor.zeros(resultShape);
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            Tensor out = forward(x.sliceRows(from, to), false);
+            System.arraycopy(out.data(), 0, result.data(), from * outSize, (to - from) * outSize);
+        }
+        return result;
+    }
+
+    /** Outputs for {@code x} as one batch, in inference mode (a fresh tensor). */
+    public Tensor predictOnBatch(Tensor x) {
+        checkFeatureShape(x.shape(), "predictOnBatch");
+        return forward(x, false).copy();
+    }
+
+    /**
+     * The forward pass through every layer. The result may be a layer's reused buffer, valid until
+     * the next forward call; {@link #predict} copies it.
+     */
+    public Tensor forward(Tensor x, boolean training) {
+        Tensor h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h, training);
+        }
+        return h;
+    }
+
+    void checkFeatureShape(int[] batchShape, String where) {
+        int[] perExample = Arrays.copyOfRange(batchShape, Math.min(1, batchShape.length), batchShape.length);
+        if (batchShape.length < 1 || !Arrays.equals(perExample, inputShape)) {
+            throw new IllegalArgumentException(where + ": the model expects input of shape "
+                    + Tensor.describeShape(inputShape) + " but got " + Arrays.toString(batchShape)
+                    + ". Hint: the first axis counts examples; the rest must be the model's input shape"
+                    + (perExample.length == 1 && Tensor.sizeOf(inputShape) == perExample[0]
+                    ? " (reshape the rows to " + Arrays.toString(inputShape) + ")" : "") + ".");
+        }
+    }
+
+    /** Keras's summary table: each layer's output shape and parameter count, and the totals. */
+    public String summary() {
+        List<ModelSummary.Row> rows = new ArrayList<>();
+        for (Layer layer : layers) {
+            rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
+                    layer.parameterCount()));
+        }
+        return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount());
+    }
+
+    /** Copies of every weight, in Keras's order: W0, b0, W1, b1, … (and BN's four per layer). */
+    public List<Tensor> getWeights() {
+        List<Tensor> ws = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            ws.add(p.value().copy());
+        }
+        return ws;
+    }
+
+    /**
+     * Replaces every weight with a copy of {@code weights}, given in {@link #getWeights()} order.
+     *
+     * @throws IllegalArgumentException naming the first weight whose count or shape differs
+     */
+    public void setWeights(List<Tensor> weights) {
+        if (weights.size() != parameters.size()) {
+            throw new IllegalArgumentException("setWeights got " + weights.size() + " tensors but the model has "
+                    + parameters.size() + " weights: " + parameters + ". Hint: pass the list getWeights() returns.");
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            Parameter p = parameters.get(i);
+            if (!Arrays.equals(weights.get(i).shape(), p.value().shape())) {
+                throw new IllegalArgumentException("setWeights: weight " + i + " (" + p.name() + ") has shape "
+                        + Arrays.toString(p.value().shape()) + " but got " + Arrays.toString(weights.get(i).shape()));
+            }
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            parameters.get(i).value().copyFrom(weights.get(i));
+        }
+    }
+
+    /** Asks {@code fit} to stop after the current epoch; callbacks call this. */
+    public void requestStop(String reason) {
+        this.stopReason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The reason passed to {@link #requestStop}, or null while training should go on. */
+    String stopRequest() {
+        return stopReason;
+    }
+
+    /** The model's name, {@code "sequential"} unless given. */
+    public String name() {
+        return name;
+    }
+
+    /** The layers in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Every parameter in Keras's weight order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The input shape of one example. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** The output shape of one example. */
+    public int[] outputShape() {
+        return layers.get(layers.size() - 1).outputShape();
+    }
+
+    /** The number of weights, trainable or not. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** The number of weights an optimizer updates. */
+    public long trainableParameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.trainable() ? p.size() : 0;
+        }
+        return n;
+    }
+
+    /** The optimizer given to {@link #compile}, or null before. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The loss given to {@link #compile}, or null before. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The metrics given to {@link #compile}. */
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    SplittableRandom shuffleRng() {
+        return shuffleRng;
+    }
+
+    private void requireCompiled(String operation) {
+        if (optimizer == null) {
+            throw new IllegalStateException("Cannot " + operation + " before compile: call compile(optimizer, loss, metrics)"
+                    + " first, e.g. model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sequential '" + name + "' " + layers;
+    }
+}

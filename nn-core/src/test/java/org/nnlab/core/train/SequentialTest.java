@@ -1,0 +1,139 @@
+package org.nnlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.tensor.Tensor;
+
+class SequentialTest {
+
+    private static Sequential mnistModel() {
+        return new Sequential(new int[] {28, 28}, List.of(
+                new Flatten(), new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 1);
+    }
+
+    @Test
+    void lectureMnistModelHas79510Parameters() {
+        Sequential model = mnistModel();
+        assertEquals(79_510, model.parameterCount());
+        assertEquals(79_510, model.trainableParameterCount());
+        assertArrayEquals(new int[] {10}, model.outputShape());
+    }
+
+    @Test
+    void summaryUsesKerasLayout() {
+        String expected = String.join("\n",
+                "Model: \"sequential\"",
+                "_________________________________________________________________",
+                " Layer (type)                Output Shape              Param #",
+                "=================================================================",
+                " flatten (Flatten)           (None, 784)               0",
+                "",
+                " dense (Dense)               (None, 100)               78500",
+                "",
+                " dense_1 (Dense)             (None, 10)                1010",
+                "=================================================================",
+                "Total params: 79,510",
+                "Trainable params: 79,510",
+                "Non-trainable params: 0",
+                "_________________________________________________________________",
+                "");
+        assertEquals(expected, mnistModel().summary());
+    }
+
+    @Test
+    void namesUnnamedLayersLikeKerasAndKeepsGivenNames() {
+        Dense named = new Dense("dense", 3, Activation.RELU, true,
+                org.nnlab.core.init.Initializer.GLOROT_UNIFORM, org.nnlab.core.init.Initializer.ZEROS);
+        Sequential model = new Sequential(new int[] {2}, List.of(new Dense(4, Activation.RELU), named,
+                new Dense(1, Activation.LINEAR)), 0);
+        assertEquals(List.of("dense_1", "dense", "dense_2"), model.layers().stream().map(l -> l.name()).toList());
+        assertEquals("dense_1/kernel", model.parameters().get(0).name());
+    }
+
+    @Test
+    void rejectsImageIntoDenseWithAHintAboutFlatten() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(new int[] {28, 28}, List.of(new Dense(10, Activation.SOFTMAX)), 0));
+        assertEquals("Layer 0 (dense): Dense layer 'dense' expects a flat input (features) but got shape"
+                + " (None, 28, 28). Did you forget a Flatten layer before it?", e.getMessage());
+    }
+
+    @Test
+    void rejectsNonPositiveInputShape() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(new int[] {0}, List.of(new Dense(1, Activation.LINEAR)), 0));
+        assertTrue(e.getMessage().contains("[0]"), e.getMessage());
+    }
+
+    @Test
+    void sameSeedGivesSameInitialWeightsAndOtherSeedDiffers() {
+        assertEquals(mnistModel().getWeights(), mnistModel().getWeights());
+        Sequential other = new Sequential(new int[] {28, 28}, List.of(
+                new Flatten(), new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 2);
+        assertNotEquals(mnistModel().getWeights(), other.getWeights());
+    }
+
+    @Test
+    void setWeightsRoundTripsAndRejectsWrongShapes() {
+        Sequential a = mnistModel();
+        Sequential b = new Sequential(new int[] {28, 28}, List.of(
+                new Flatten(), new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 7);
+        b.setWeights(a.getWeights());
+        assertEquals(a.getWeights(), b.getWeights());
+
+        List<Tensor> wrong = new java.util.ArrayList<>(a.getWeights());
+        wrong.set(1, Tensor.zeros(99));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.setWeights(wrong));
+        assertEquals("setWeights: weight 1 (dense/bias) has shape [100] but got [99]", e.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> b.setWeights(a.getWeights().subList(0, 2)));
+        assertTrue(count.getMessage().startsWith("setWeights got 2 tensors but the model has 4 weights"), count.getMessage());
+    }
+
+    @Test
+    void predictMatchesPredictOnBatchAndChecksShape() {
+        Sequential model = mnistModel();
+        Tensor x = Tensor.zeros(70, 28, 28);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (i * 37 % 101) / 101.0;
+        }
+        Tensor p = model.predict(x);
+        assertArrayEquals(new int[] {70, 10}, p.shape());
+        Tensor q = model.predictOnBatch(x);
+        for (int i = 0; i < p.size(); i++) {
+            assertEquals(q.get(i), p.get(i), 1e-12);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(3, 784)));
+        assertEquals("predict: the model expects input of shape (None, 28, 28) but got [3, 784]. Hint: the first axis"
+                + " counts examples; the rest must be the model's input shape (reshape the rows to [28, 28]).", e.getMessage());
+    }
+
+    @Test
+    void fitBeforeCompileExplainsWhatToDo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> mnistModel().fit(Tensor.zeros(1, 28, 28), Tensor.zeros(1), FitOptions.epochs(1)));
+        assertTrue(e.getMessage().startsWith("Cannot fit before compile"), e.getMessage());
+    }
+
+    @Test
+    void snakeCaseMatchesKerasLayerNames() {
+        assertEquals("batch_normalization", Sequential.snakeCase("BatchNormalization"));
+        assertEquals("dense", Sequential.snakeCase("Dense"));
+    }
+
+    @Test
+    void summaryWrapsLongLayerNamesKeepingColumnsAligned() {
+        String summary = new Sequential(new int[] {4}, List.of(new org.nnlab.core.layer.BatchNormalization()), 0).summary();
+        assertTrue(summary.contains(" batch_normalization (BatchN (None, 4)                 16\n ormalization)\n"), summary);
+        assertTrue(summary.contains("Non-trainable params: 8"), summary);
+    }
+}
