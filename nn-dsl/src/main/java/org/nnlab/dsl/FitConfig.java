@@ -3,11 +3,11 @@ package org.nnlab.dsl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.spec.CallbackSpec;
 import org.nnlab.dsl.spec.EarlyStoppingSpec;
 import org.nnlab.dsl.spec.FitSpec;
 import org.nnlab.dsl.spec.Monitor;
-import org.nnlab.dsl.spec.Verbosity;
 
 /**
  * The options of {@code fit}, set inside {@code .fit(f -> f.epochs(30).validationSplit(0.1))}.

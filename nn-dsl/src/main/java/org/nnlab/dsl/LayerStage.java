@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.train.Metric;
 import org.nnlab.dsl.spec.ActivationSpec;
 import org.nnlab.dsl.spec.DropoutSpec;
 import org.nnlab.dsl.spec.FitSpec;
@@ -14,7 +15,6 @@ import org.nnlab.dsl.spec.LayerRow;
 import org.nnlab.dsl.spec.LayerSpec;
 import org.nnlab.dsl.spec.LayerTable;
 import org.nnlab.dsl.spec.LossKind;
-import org.nnlab.dsl.spec.MetricKind;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.OptimizerSpec;
 import org.nnlab.dsl.spec.TrainingSpec;
@@ -103,7 +103,7 @@ public final class LayerStage {
      * @throws IllegalArgumentException if the output layer does not suit the loss (e.g. softmax with
      *     binary cross-entropy), naming the layer and the fix
      */
-    public TrainingStage compile(OptimizerSpec optimizer, LossKind loss, MetricKind... metrics) {
+    public TrainingStage compile(OptimizerSpec optimizer, LossKind loss, Metric... metrics) {
         TrainingSpec training = new TrainingSpec(optimizer, loss, Arrays.asList(metrics), FitSpec.defaults());
         return new TrainingStage(spec().withTraining(training));
     }
@@ -120,6 +120,11 @@ public final class LayerStage {
             layers.add(r.spec());
         }
         return new ModelSpec(name, table.input(), layers, null, seed);
+    }
+
+    /** Compiles the spec onto nn-core: builds the layers with weights drawn from the seed. */
+    public Model build() {
+        return Model.compile(spec());
     }
 
     /** Keras's summary table, before any weight exists. */

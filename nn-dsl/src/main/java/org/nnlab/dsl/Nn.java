@@ -18,7 +18,7 @@ import org.nnlab.dsl.spec.Shape;
  *               optimizer=keras.optimizers.SGD(learning_rate=0.01), metrics=["accuracy"])
  * history = model.fit(X_train, y_train, epochs=30, validation_data=(X_valid, y_valid))
  * }</pre>
- * reads line by line (with static imports of {@code Activation.*}, {@code LossKind.*}, {@code MetricKind.*}):
+ * reads line by line (with static imports of {@code Activation.*}, {@code LossKind.*}, {@code Metric.*}):
  * <pre>{@code
  * ModelSpec spec = Nn.input(28, 28)
  *         .flatten()

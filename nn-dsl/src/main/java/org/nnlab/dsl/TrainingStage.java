@@ -39,6 +39,11 @@ public final class TrainingStage {
         return spec;
     }
 
+    /** Compiles the spec onto nn-core: builds the layers with weights drawn from the seed. */
+    public Model build() {
+        return Model.compile(spec);
+    }
+
     /** Keras's summary table, before any weight exists. */
     public String summary() {
         return spec.summary();

@@ -7,11 +7,11 @@ import static org.nnlab.core.layer.Activation.RELU;
 import static org.nnlab.core.layer.Activation.SIGMOID;
 import static org.nnlab.core.layer.Activation.SOFTMAX;
 import static org.nnlab.core.layer.Activation.STEP;
+import static org.nnlab.core.train.Metric.MSE;
 import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
 import static org.nnlab.dsl.spec.LossKind.CATEGORICAL_CROSSENTROPY;
 import static org.nnlab.dsl.spec.LossKind.MEAN_SQUARED_ERROR;
 import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
-import static org.nnlab.dsl.spec.MetricKind.MSE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -12,13 +12,13 @@ class SummaryTest {
         String expected = """
                 Model: "sequential"
                 _________________________________________________________________
-                Layer (type)                 Output Shape              Param #
+                 Layer (type)                Output Shape              Param #
                 =================================================================
-                flatten (Flatten)            (None, 784)               0
-                _________________________________________________________________
-                dense (Dense)                (None, 100)               78500
-                _________________________________________________________________
-                dense_1 (Dense)              (None, 10)                1010
+                 flatten (Flatten)           (None, 784)               0
+
+                 dense (Dense)               (None, 100)               78500
+
+                 dense_1 (Dense)             (None, 10)                1010
                 =================================================================
                 Total params: 79,510
                 Trainable params: 79,510
@@ -32,7 +32,7 @@ class SummaryTest {
     void batchNormalizationRowsCountMovingStatisticsAsNonTrainable() {
         String s = LectureModels.deepSigmoidBatchNorm().named("deep_bn").summary();
         assertTrue(s.startsWith("Model: \"deep_bn\"\n"), s);
-        assertTrue(s.contains("\nbatch_normalization (BatchNo (None, 30)                120\n"), s);
+        assertTrue(s.contains("\n batch_normalization (BatchN (None, 30)                120\n ormalization)\n"), s);
         assertTrue(s.contains("\nTotal params: 17,361\nTrainable params: 16,841\nNon-trainable params: 520\n"), s);
     }
 }

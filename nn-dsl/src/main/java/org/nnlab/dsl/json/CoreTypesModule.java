@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.train.Metric;
+import org.nnlab.core.train.Verbosity;
 
 /**
- * JSON forms for nn-core's {@link Activation} and {@link Initializer}, which carry no Jackson annotations.
+ * JSON forms for the nn-core types a spec uses, which carry no Jackson annotations.
  *
- * <p>An activation is its Keras name ({@code "relu"}). An initializer is an object with a
+ * <p>An activation is its Keras name ({@code "relu"}), a metric its History key ({@code "accuracy"}),
+ * a verbosity its lower-case name ({@code "epoch_lines"}). An initializer is an object with a
  * {@code "type"}: {@code {"type": "glorot_uniform"}}, {@code "glorot_normal"}, {@code "he_uniform"},
  * {@code "he_normal"}, {@code "zeros"}, {@code "ones"}, or {@code {"type": "constant", "value": 0.5}}.
  */
@@ -29,6 +33,9 @@ final class CoreTypesModule extends SimpleModule {
     CoreTypesModule() {
         super("nnlab-core-types");
         setMixInAnnotation(Activation.class, ActivationMixin.class);
+        setMixInAnnotation(Metric.class, MetricMixin.class);
+        addSerializer(Verbosity.class, new VerbositySerializer());
+        addDeserializer(Verbosity.class, new VerbosityDeserializer());
         addSerializer(Initializer.class, new InitializerSerializer());
         addDeserializer(Initializer.class, new InitializerDeserializer());
     }
@@ -37,6 +44,36 @@ final class CoreTypesModule extends SimpleModule {
     abstract static class ActivationMixin {
         @JsonValue
         abstract String kerasName();
+    }
+
+    /** Gives {@link Metric} its History key in JSON ({@code "accuracy"}), both ways. */
+    abstract static class MetricMixin {
+        @JsonValue
+        abstract String key();
+    }
+
+    /** {@link Verbosity} as its lower-case name, {@code "epoch_lines"}. */
+    static final class VerbositySerializer extends JsonSerializer<Verbosity> {
+        @Override
+        public void serialize(Verbosity v, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeString(v.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static final class VerbosityDeserializer extends JsonDeserializer<Verbosity> {
+        @Override
+        public Verbosity deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (Verbosity) ctxt.handleUnexpectedToken(Verbosity.class, p);
+            }
+            String text = p.getText();
+            for (Verbosity v : Verbosity.values()) {
+                if (v.name().toLowerCase(Locale.ROOT).equals(text)) {
+                    return v;
+                }
+            }
+            return (Verbosity) ctxt.handleWeirdStringValue(Verbosity.class, text, "not a verbosity");
+        }
     }
 
     static final class InitializerSerializer extends JsonSerializer<Initializer> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.ActivationLayer;
 
 /**
  * A layer that applies an activation function to its input, like Keras's {@code Activation}.
@@ -36,6 +37,11 @@ public record ActivationSpec(
     @Override
     public Shape outputShape(Shape input, String where) {
         return input;
+    }
+
+    @Override
+    public ActivationLayer toLayer(String name) {
+        return new ActivationLayer(name, activation);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.optim.Adagrad;
 
 /**
  * Adagrad (Duchi et al., 2011), as in Keras's {@code Adagrad}: steps divided by the root of the sum
@@ -40,6 +41,11 @@ public record AdagradSpec(
     @Override
     public AdagradSpec learningRate(double learningRate) {
         return new AdagradSpec(learningRate, initialAccumulatorValue, epsilon);
+    }
+
+    @Override
+    public Adagrad toOptimizer() {
+        return new Adagrad(learningRate, initialAccumulatorValue, epsilon);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.optim.Adam;
 
 /**
  * Adam (Kingma and Ba, 2015), as in Keras's {@code Adam}: steps from bias-corrected moving averages
@@ -54,6 +55,11 @@ public record AdamSpec(
     /** A copy with another epsilon. */
     public AdamSpec epsilon(double epsilon) {
         return new AdamSpec(learningRate, beta1, beta2, epsilon);
+    }
+
+    @Override
+    public Adam toOptimizer() {
+        return new Adam(learningRate, beta1, beta2, epsilon, false);
     }
 
     @Override

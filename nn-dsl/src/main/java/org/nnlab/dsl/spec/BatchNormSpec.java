@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.layer.BatchNormalization;
 
 /**
  * Batch normalization over the last axis, like Keras's {@code BatchNormalization}.
@@ -55,6 +56,12 @@ public record BatchNormSpec(
     @Override
     public Shape outputShape(Shape input, String where) {
         return input;
+    }
+
+    /** Keras's layer with γ and β both on (center and scale). */
+    @Override
+    public BatchNormalization toLayer(String name) {
+        return new BatchNormalization(name, momentum, epsilon, true, true);
     }
 
     /** γ and β: 2 × features. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.Dense;
 
 /**
  * A fully connected layer y = f(x·W + b), like Keras's {@code Dense}.
@@ -63,6 +64,11 @@ public record DenseSpec(
                     + " flatten() turns " + input + " into (None, " + input.size() + ").");
         }
         return Shape.of(units);
+    }
+
+    @Override
+    public Dense toLayer(String name) {
+        return new Dense(name, units, activation, useBias, kernelInitializer, biasInitializer);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.layer.Dropout;
 
 /**
  * A layer that, while training, zeroes each input with probability {@code rate}, like Keras's
@@ -41,6 +42,11 @@ public record DropoutSpec(
     @Override
     public Shape outputShape(Shape input, String where) {
         return input;
+    }
+
+    @Override
+    public Dropout toLayer(String name) {
+        return new Dropout(name, rate);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
+import org.nnlab.core.train.EarlyStopping;
 
 /**
  * Stops training when a monitored quantity has stopped improving, like Keras's {@code EarlyStopping}.
@@ -34,6 +35,12 @@ public record EarlyStoppingSpec(
         Objects.requireNonNull(monitor, "monitor");
         Bounds.nonNegative("EarlyStopping minDelta", minDelta, "0 counts any improvement.");
         Bounds.atLeast("EarlyStopping patience", patience, 0, "patience is how many epochs to wait, e.g. 10.");
+    }
+
+    /** A new nn-core callback with these settings (mode chosen from the key, no baseline). */
+    @Override
+    public EarlyStopping toCallback() {
+        return new EarlyStopping(monitor.key(), minDelta, patience, EarlyStopping.Mode.AUTO, null, restoreBestWeights, 0);
     }
 
     /** Watches {@code monitor} with the given patience, Keras's other defaults, and restores the best weights. */

@@ -3,6 +3,10 @@ package org.nnlab.dsl.spec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
+import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.Examples;
+import org.nnlab.core.train.FitOptions;
+import org.nnlab.core.train.Verbosity;
 
 /**
  * How {@code fit} runs, like the arguments of Keras's {@code model.fit}.
@@ -41,6 +45,30 @@ public record FitSpec(
         Bounds.halfOpenUnit("validationSplit", validationSplit, "0.1 holds out the last tenth of the data.");
         Objects.requireNonNull(verbosity, "verbosity");
         callbacks = List.copyOf(callbacks);
+    }
+
+    /**
+     * nn-core's fit options for these settings.
+     *
+     * @param validationData held-out examples, or null; when given it replaces {@code validationSplit}
+     * @param extra callbacks that are code, run after the ones in this spec
+     */
+    public FitOptions toOptions(Examples validationData, List<Callback> extra) {
+        FitOptions.Builder b = FitOptions.builder()
+                .epochs(epochs)
+                .batchSize(batchSize)
+                .shuffle(shuffle)
+                .verbosity(verbosity);
+        if (validationData != null) {
+            b.validationData(validationData);
+        } else {
+            b.validationSplit(validationSplit);
+        }
+        for (CallbackSpec c : callbacks) {
+            b.callbacks(c.toCallback());
+        }
+        b.callbacks(extra.toArray(Callback[]::new));
+        return b.build();
     }
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, no validation split, no callbacks. */

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.layer.Flatten;
 
 /**
  * A layer that lays each example out as one vector, like Keras's {@code Flatten}.
@@ -35,6 +36,11 @@ public record FlattenSpec(@JsonProperty("name") String name) implements LayerSpe
                     + " values, more than a Java array holds (" + Integer.MAX_VALUE + ")");
         }
         return Shape.of((int) n);
+    }
+
+    @Override
+    public Flatten toLayer(String name) {
+        return new Flatten(name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nnlab.core.layer.Layer;
 
 /**
  * One layer of a sequential model, as an immutable value: what to build, not the built layer.
@@ -41,6 +42,9 @@ public sealed interface LayerSpec permits DenseSpec, ActivationSpec, FlattenSpec
 
     /** The number of values the optimizer updates, for input shape {@code input}. */
     long trainableParams(Shape input);
+
+    /** A new, unbuilt nn-core layer with this spec's settings, named {@code name}. */
+    Layer toLayer(String name);
 
     /** The number of values kept but never updated by the optimizer (moving statistics). */
     default long nonTrainableParams(Shape input) {

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.loss.Loss;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -34,6 +35,17 @@ public enum LossKind {
     @JsonValue
     public String kerasName() {
         return kerasName;
+    }
+
+    /** The shared nn-core loss of this kind. */
+    public Loss toLoss() {
+        return switch (this) {
+            case MEAN_SQUARED_ERROR -> Loss.MEAN_SQUARED_ERROR;
+            case MEAN_ABSOLUTE_ERROR -> Loss.MEAN_ABSOLUTE_ERROR;
+            case BINARY_CROSSENTROPY -> Loss.BINARY_CROSSENTROPY;
+            case CATEGORICAL_CROSSENTROPY -> Loss.CATEGORICAL_CROSSENTROPY;
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> Loss.SPARSE_CATEGORICAL_CROSSENTROPY;
+        };
     }
 
     /** Whether this is one of the two losses over several classes. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nnlab.core.train.ModelSummary;
 
 /**
  * A whole sequential model as an immutable value: input shape, layers, optional training
@@ -96,9 +98,17 @@ public record ModelSpec(
         return table().totalParams();
     }
 
-    /** Keras's summary table of this model (see {@link SummaryTable}). */
+    /**
+     * Keras's summary table of this model, from the specs alone, in the layout of
+     * {@link ModelSummary} (the same table a compiled model prints).
+     */
     public String summary() {
-        return SummaryTable.format(name, table());
+        LayerTable table = table();
+        List<ModelSummary.Row> rows = new ArrayList<>();
+        for (LayerRow r : table.rows()) {
+            rows.add(new ModelSummary.Row(r.name(), r.spec().typeName(), r.outputShape().toString(), r.params()));
+        }
+        return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams());
     }
 
     /** A copy with another training configuration (null for none), validated against the layers. */

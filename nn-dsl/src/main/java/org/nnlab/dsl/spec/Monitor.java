@@ -1,6 +1,7 @@
 package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.nnlab.core.train.Metric;
 
 /** A quantity a callback watches, named by its History key. */
 public enum Monitor {
@@ -9,22 +10,22 @@ public enum Monitor {
     /** Validation loss, Keras's default for early stopping. */
     VAL_LOSS("val_loss", null),
     /** Training accuracy. */
-    ACCURACY("accuracy", MetricKind.ACCURACY),
+    ACCURACY("accuracy", Metric.ACCURACY),
     /** Validation accuracy. */
-    VAL_ACCURACY("val_accuracy", MetricKind.ACCURACY),
+    VAL_ACCURACY("val_accuracy", Metric.ACCURACY),
     /** Training mean squared error. */
-    MSE("mse", MetricKind.MSE),
+    MSE("mse", Metric.MSE),
     /** Validation mean squared error. */
-    VAL_MSE("val_mse", MetricKind.MSE),
+    VAL_MSE("val_mse", Metric.MSE),
     /** Training mean absolute error. */
-    MAE("mae", MetricKind.MAE),
+    MAE("mae", Metric.MAE),
     /** Validation mean absolute error. */
-    VAL_MAE("val_mae", MetricKind.MAE);
+    VAL_MAE("val_mae", Metric.MAE);
 
     private final String key;
-    private final MetricKind metric;
+    private final Metric metric;
 
-    Monitor(String key, MetricKind metric) {
+    Monitor(String key, Metric metric) {
         this.key = key;
         this.metric = metric;
     }
@@ -36,13 +37,13 @@ public enum Monitor {
     }
 
     /** The metric that must be compiled for this key to exist; null for the loss. */
-    public MetricKind metric() {
+    public Metric metric() {
         return metric;
     }
 
     /** Whether a larger value is better (accuracy), so improvement means going up. */
     public boolean higherIsBetter() {
-        return metric == MetricKind.ACCURACY;
+        return metric == Metric.ACCURACY;
     }
 
     /** Whether the key exists only with validation data. */

@@ -2,6 +2,7 @@ package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nnlab.core.optim.Optimizer;
 
 /**
  * An optimizer and its hyperparameters, as an immutable value.
@@ -26,6 +27,9 @@ public sealed interface OptimizerSpec permits SgdSpec, RmspropSpec, AdagradSpec,
 
     /** A copy with another learning rate. */
     OptimizerSpec learningRate(double learningRate);
+
+    /** A new nn-core optimizer with these hyperparameters and no state. */
+    Optimizer toOptimizer();
 
     /** The Keras name, e.g. {@code "adam"}. */
     String kerasName();

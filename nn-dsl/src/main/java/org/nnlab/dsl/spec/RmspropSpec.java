@@ -1,6 +1,7 @@
 package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.optim.RMSprop;
 
 /**
  * RMSprop (Hinton, 2012), as in Keras's {@code RMSprop}: steps divided by a moving root mean square
@@ -59,6 +60,11 @@ public record RmspropSpec(
     /** A copy with another epsilon. */
     public RmspropSpec epsilon(double epsilon) {
         return new RmspropSpec(learningRate, rho, momentum, epsilon);
+    }
+
+    @Override
+    public RMSprop toOptimizer() {
+        return new RMSprop(learningRate, rho, momentum, epsilon, false);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnlab.dsl.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.nnlab.core.optim.SGD;
 
 /**
  * Stochastic gradient descent with optional momentum and Nesterov momentum, as in Keras's {@code SGD}.
@@ -45,6 +46,11 @@ public record SgdSpec(
     /** A copy with Nesterov momentum switched on or off. */
     public SgdSpec nesterov(boolean nesterov) {
         return new SgdSpec(learningRate, momentum, nesterov);
+    }
+
+    @Override
+    public SGD toOptimizer() {
+        return new SGD(learningRate, momentum, nesterov);
     }
 
     @Override

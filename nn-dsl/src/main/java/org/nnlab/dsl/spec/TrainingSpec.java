@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.train.Metric;
 
 /**
  * How a model trains: Keras's {@code compile(optimizer, loss, metrics)} plus the options of {@code fit}.
@@ -13,7 +14,7 @@ import org.nnlab.core.layer.Activation;
 public record TrainingSpec(
         @JsonProperty(value = "optimizer", required = true) OptimizerSpec optimizer,
         @JsonProperty(value = "loss", required = true) LossKind loss,
-        @JsonProperty(value = "metrics", required = true) List<MetricKind> metrics,
+        @JsonProperty(value = "metrics", required = true) List<Metric> metrics,
         @JsonProperty(value = "fit", required = true) FitSpec fit) {
 
     public TrainingSpec {
