@@ -122,8 +122,8 @@ public final class ModelFile {
         } catch (ModelFileException e) {
             throw e;
         } catch (java.util.zip.ZipException e) {
-            throw new ModelFileException(file, "is not a complete nnlab model file (" + e.getMessage() + "); it may be"
-                    + " truncated or not a model file at all. Hint: load an earlier copy or save the model again.", e);
+            throw new ModelFileException(file, "is damaged, truncated or not an nnlab model file (ZIP error: " + e.getMessage()
+                    + "). Hint: load an earlier copy or save the model again.", e);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
@@ -134,7 +134,7 @@ public final class ModelFile {
         if (manifestEntry == null) {
             throw new ModelFileException(file, "has no " + MANIFEST + "; it is a ZIP but not an nnlab model file", null);
         }
-        JsonNode manifest = JSON.readTree(readEntry(zip, manifestEntry, 1 << 20, file));
+        JsonNode manifest = JSON.readTree(readEntry(zip, manifestEntry, 1 << 20));
         String format = manifest.path("format").asText("");
         int version = manifest.path("version").asInt(-1);
         if (!FORMAT_NAME.equals(format)) {
@@ -152,7 +152,7 @@ public final class ModelFile {
             if (ze == null || size < 0) {
                 throw new ModelFileException(file, "lists entry '" + name + "' in its manifest but does not hold it", null);
             }
-            byte[] bytes = readEntry(zip, ze, size, file);
+            byte[] bytes = readEntry(zip, ze, size);
             String actual = sha256(bytes);
             if (bytes.length != size || !actual.equals(e.path("sha256").asText())) {
                 throw new ModelFileException(file, "entry " + name + " is corrupted: its SHA-256 is " + actual + " ("
@@ -170,7 +170,7 @@ public final class ModelFile {
     }
 
     /** Reads at most {@code limit} + 1 bytes, so a corrupted size cannot exhaust memory. */
-    private static byte[] readEntry(ZipFile zip, ZipEntry e, long limit, Path file) throws IOException {
+    private static byte[] readEntry(ZipFile zip, ZipEntry e, long limit) throws IOException {
         try (InputStream in = zip.getInputStream(e)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
