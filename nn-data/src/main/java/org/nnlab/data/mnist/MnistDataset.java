@@ -75,6 +75,22 @@ public final class MnistDataset {
         return assemble(name, folder.toString(), parts, sources);
     }
 
+    /**
+     * Loads one split of the dataset in {@code folder}, e.g. only the 60,000 training images; class
+     * names as for {@link #load(Path, String)}, numbered up to this split's largest label.
+     */
+    public static LabeledImages loadSplit(Path folder, String name, MnistSplit split) throws IOException {
+        Path imagesFile = MnistFolder.find(folder, split.imagesFile());
+        Path labelsFile = MnistFolder.find(folder, split.labelsFile());
+        IdxArray images = IdxReader.read(imagesFile);
+        IdxArray labels = IdxReader.read(labelsFile);
+        requireImages(images, imagesFile.toString());
+        requireLabels(labels, labelsFile.toString());
+        requireSameCount(images, imagesFile.toString(), labels, labelsFile.toString());
+        int[] y = toInts(labels);
+        return LabeledImages.of(images.bytes(), y, images.dim(1), images.dim(2), classNamesFor(name, max(y) + 1));
+    }
+
     /** The 10,000 MNIST digits shipped in this jar: 8,000 for training, 2,000 for testing. */
     public static MnistDataset builtin() {
         IdxArray[] parts = new IdxArray[4];
