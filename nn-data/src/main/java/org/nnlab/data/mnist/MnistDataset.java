@@ -52,6 +52,16 @@ public final class MnistDataset {
         this.test = test;
     }
 
+    /**
+     * Loads the dataset called {@code name} from the places {@link DatasetResolver#system()} searches:
+     * {@code "mnist-10k"} is the built-in digits, {@code "fashion-mnist"} is found in Debian's package.
+     *
+     * @throws org.nnlab.data.DatasetNotFoundException listing every place tried, if none holds it
+     */
+    public static MnistDataset named(String name) throws IOException {
+        return DatasetResolver.system().load(name);
+    }
+
     /** Loads the folder {@code folder}, naming the dataset after the folder. */
     public static MnistDataset load(Path folder) throws IOException {
         Path fileName = folder.toAbsolutePath().normalize().getFileName();
