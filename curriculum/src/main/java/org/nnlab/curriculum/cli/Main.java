@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
-        subcommands = {DemoCommand.class})
+        subcommands = {LectureCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -125,9 +125,9 @@ final class BackpropLesson implements Lesson {
         double[] lossNode = {8, 1};
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
-                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j]);
+                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j], 0.25);
             }
-            edge(ax, hidden[i], out, W2[i], dW2[i]);
+            edge(ax, hidden[i], out, W2[i], dW2[i], 0.5);
         }
         ax.plot(new double[] {out[0], lossNode[0]}, new double[] {out[1], lossNode[1]}, "k-").lineWidth(1);
         double[] nx = {0, 0, 3, 3, 6, 8};
@@ -139,16 +139,17 @@ final class BackpropLesson implements Lesson {
             label(ax, hidden[j], "z = " + fmt(z1[j]) + "\na = " + fmt(a1[j]), "∂L/∂z = " + fmt(dZ1[j]));
         }
         label(ax, out, "z = " + fmt(z2) + "\nŷ = " + fmt(yHat), "∂L/∂z = " + fmt(dZ2));
-        label(ax, lossNode, "L = " + fmt(loss), "y = " + fmt(Y));
+        label(ax, lossNode, "y = " + fmt(Y) + "\nL = " + fmt(loss), "∂L/∂L = 1");
         ax.xlim(-1, 9).ylim(-1, 3).title("Forward values and backward gradients");
         ax.xticks(new double[0]).yticks(new double[0]);
         return figure;
     }
 
-    private static void edge(Axes ax, double[] from, double[] to, double w, double dw) {
+    /** An edge coloured by the weight's sign, labelled at fraction {@code t} of its length (apart where edges cross). */
+    private static void edge(Axes ax, double[] from, double[] to, double w, double dw, double t) {
         ax.plot(new double[] {from[0], to[0]}, new double[] {from[1], to[1]}, w >= 0 ? "b-" : "r-").lineWidth(1 + 3 * Math.abs(w));
-        double mx = 0.6 * from[0] + 0.4 * to[0];
-        double my = 0.6 * from[1] + 0.4 * to[1];
+        double mx = (1 - t) * from[0] + t * to[0];
+        double my = (1 - t) * from[1] + t * to[1];
         ax.text(mx, my + 0.12, "w = " + fmt(w)).fontSize(8).align(Annotation.Align.CENTER);
         ax.text(mx, my - 0.22, fmt(dw)).fontSize(8).color("r").align(Annotation.Align.CENTER);
     }

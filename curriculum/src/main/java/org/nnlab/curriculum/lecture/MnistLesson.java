@@ -96,7 +96,7 @@ final class MnistLesson implements Lesson {
         int[] predicted = probabilities.argmaxRows();
         int[] actual = test.labels();
         ctx.figure("predictions", grid(test, predicted, classes), "The first 24 test images with their true and"
-                + " predicted labels; wrong predictions in red.");
+                + " predicted labels (true → predicted); wrong predictions are marked ✗.");
         int shown = firstMistakeOr(predicted, actual);
         ctx.figure("probabilities", stem(probabilities, shown, actual[shown], classes),
                 "The softmax output for test image " + shown + " (true label " + classes.get(actual[shown]) + ").");
@@ -111,7 +111,7 @@ final class MnistLesson implements Lesson {
     private static Figure sample(LabeledImages images, List<String> classes) {
         Figure figure = new Figure(3, 3.2);
         Axes ax = figure.subplot();
-        ax.imshow(pixels(images.image(0))).cmap(org.nnlab.viz.plot.Colormap.named("gray_r"));
+        ax.imshow(pixels(images.image(0))).cmap(org.nnlab.viz.plot.Colormap.named("gray"));
         ax.title("label: " + classes.get(images.label(0))).xticks(new double[0]).yticks(new double[0]);
         return figure;
     }
@@ -123,7 +123,7 @@ final class MnistLesson implements Lesson {
         List<Axes> axes = figure.subplots(rows, cols);
         for (int i = 0; i < rows * cols; i++) {
             Axes ax = axes.get(i);
-            ax.imshow(pixels(images.image(i))).cmap(org.nnlab.viz.plot.Colormap.named("gray_r"));
+            ax.imshow(pixels(images.image(i))).cmap(org.nnlab.viz.plot.Colormap.named("gray"));
             boolean right = predicted[i] == images.label(i);
             ax.title((right ? "" : "✗ ") + classes.get(images.label(i)) + " → " + classes.get(predicted[i]))
                     .xticks(new double[0]).yticks(new double[0]);

@@ -1,6 +1,7 @@
 package org.nnlab.curriculum.lecture;
 
 import org.nnlab.core.train.Sequential;
+import org.nnlab.dsl.Model;
 import org.nnlab.dsl.TrainingStage;
 
 /** Compiles a lesson's DSL declaration onto an nn-core model. */
@@ -10,6 +11,6 @@ final class Models {
 
     /** The compiled model of {@code stage}: layers built, optimizer, loss and metrics set. */
     static Sequential compile(TrainingStage stage) {
-        throw new UnsupportedOperationException("waiting for the DSL's compile step");
+        return Model.compile(stage.spec()).sequential();
     }
 }

@@ -127,9 +127,15 @@ final class VanishingGradientsLesson implements Lesson {
         }
         ctx.number("ten_point_train_mse", trainMse);
         ctx.figure("overfitting", fits, "The ten points and each network's fitted curve.");
-        ctx.paragraph("Batch normalization lets the deep sigmoid net train at all, and it then follows the points"
-                + " closely; dropout trains a different thinned network at every step, which smooths the curve"
-                + " and trades training error for a less wiggly fit.");
+        double plain = (Double) trainMse.get("deep sigmoid");
+        double normalized = (Double) trainMse.get("with batch normalization");
+        double dropped = (Double) trainMse.get("with dropout 0.2");
+        ctx.paragraph(String.format(Locale.ROOT, "With 16,321 weights for 10 points, the plain network drives the"
+                + " training error to %.4f by bending through every point: it memorises noise. Batch normalization"
+                + " ends at %.4f; it speeds and stabilises training (the gradients above no longer vanish) but is no"
+                + " regulariser by design. Dropout trains a different thinned network at every step and cannot rely"
+                + " on any single unit, so it ends at %.4f with a smoother curve: it trades training error for a"
+                + " less wiggly fit.", plain, normalized, dropped));
     }
 
     /** The deep regressor's hidden layers 30-100-100-30 with an activation and optional BN or dropout. */
