@@ -11,3 +11,7 @@ mvn -q -pl nn-viz -am compile
 CP="nn-viz/target/classes:nn-core/target/classes"
 java -cp "$CP" org.nnlab.viz.demo.Gallery "$OUT"
 "$(dirname "$0")/render-svg.sh" "$OUT/gallery.html" "$OUT/gallery.png" "${WINDOW:-1200,9000}"
+# Each standalone SVG too: they must parse and render on their own (no page around them).
+for svg in "$OUT"/figure-*.svg; do
+  "$(dirname "$0")/render-svg.sh" "$svg" "${svg%.svg}.png" 1000,800
+done

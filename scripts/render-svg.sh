@@ -25,6 +25,13 @@ if grep -E "CONSOLE|Uncaught|Failed to load|net::ERR|This page contains the foll
   echo "chromium reported problems rendering $IN (see above)" >&2
   exit 1
 fi
+# An XML error in a standalone SVG is not logged: Chromium shows a <parsererror> page instead.
+if "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$PROFILE" --dump-dom "file://$IN" 2>/dev/null | grep -q "parsererror"; then
+  echo "chromium could not parse $IN (XML error)" >&2
+  exit 1
+fi
 if [ ! -s "$PNG" ]; then
   echo "no screenshot written to $PNG" >&2; exit 1
 fi

@@ -45,6 +45,7 @@ public final class Gallery {
         r.section("Images and decision regions");
         r.figure(images(), "imshow in gray and viridis, each with a colorbar.");
         r.figure(regions(), "contourf of a classifier's probability with its data points and a colorbar.");
+        NnGallery.addTo(r);
         r.section("Tables and numbers");
         r.table(List.of("layer", "output shape", "params"),
                 List.of(List.of("dense (Dense)", "(None, 2)", 6), List.of("dense_1 (Dense)", "(None, 1)", 3)));

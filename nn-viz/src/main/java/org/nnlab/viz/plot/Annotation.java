@@ -23,6 +23,7 @@ public final class Annotation {
     private Align align = Align.LEFT;
     private boolean axesCoordinates;
     private boolean boxed;
+    private boolean middle;
 
     Annotation(String text, double x, double y, double[] arrowTo) {
         Mathtext.parse(text);
@@ -78,6 +79,17 @@ public final class Annotation {
     /** Whether the text sits on a white rounded box. */
     public boolean boxed() {
         return boxed;
+    }
+
+    /** Whether y is the text's vertical middle rather than its baseline. */
+    public boolean verticallyCentered() {
+        return middle;
+    }
+
+    /** Centres the text vertically on y (for labels inside cells), like {@code va='center'}. */
+    public Annotation verticalCenter() {
+        this.middle = true;
+        return this;
     }
 
     /** Sets the colour. */

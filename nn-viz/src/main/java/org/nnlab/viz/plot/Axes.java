@@ -22,6 +22,8 @@ public final class Axes {
     private final int row;
     private final int col;
     private String title;
+    private Color titleColor = Color.BLACK;
+    private boolean axisOn = true;
     private double gridAlpha = -1;
     private boolean equal;
     private LegendLocation legend;
@@ -173,6 +175,18 @@ public final class Axes {
         return this;
     }
 
+    /** Sets the title's colour, e.g. {@code "r"} to flag a wrong prediction. */
+    public Axes titleColor(String spec) {
+        this.titleColor = Color.parse(spec);
+        return this;
+    }
+
+    /** Hides spines, ticks and tick labels, like {@code ax.axis('off')} (for images and diagrams). */
+    public Axes axisOff() {
+        this.axisOn = false;
+        return this;
+    }
+
     /** Sets the x-axis label (mathtext allowed, e.g. {@code "$x_1$"}). */
     public Axes xlabel(String text) {
         x.label(text);
@@ -289,6 +303,16 @@ public final class Axes {
     /** The title, or null. */
     public String title() {
         return title;
+    }
+
+    /** The title's colour (black by default). */
+    public Color titleColor() {
+        return titleColor;
+    }
+
+    /** Whether spines, ticks and tick labels are drawn. */
+    public boolean axisOn() {
+        return axisOn;
     }
 
     /** The settings of the x axis (label, scale, limits, ticks). */

@@ -24,6 +24,9 @@ final class AnnotationPainter {
             return;
         }
         double size = a.fontSize();
+        if (a.verticallyCentered()) {
+            y += TextMetrics.CAP * size / 2;
+        }
         List<Mathtext.Run> runs = Mathtext.parse(a.text());
         double tw = TextMetrics.labelWidth(a.text(), size);
         double left = a.align() == Annotation.Align.LEFT ? x : a.align() == Annotation.Align.CENTER ? x - tw / 2 : x - tw;

@@ -2,6 +2,7 @@ package org.nnlab.viz.svg;
 
 import java.util.List;
 import org.nnlab.viz.plot.Annotation;
+import org.nnlab.viz.plot.Color;
 import org.nnlab.viz.plot.Mathtext;
 import org.nnlab.viz.plot.Series;
 import org.nnlab.viz.plot.SeriesKind;
@@ -45,15 +46,18 @@ final class AxesPainter {
             }
         }
         w.raw("</g>\n");
-        w.raw("<rect").attr("x", f.x).attr("y", f.y).attr("width", f.w).attr("height", f.h)
-                .raw(" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\" stroke-linejoin=\"miter\"/>\n");
-        xAxis();
-        yAxis();
+        if (f.axes.axisOn()) {
+            w.raw("<rect").attr("x", f.x).attr("y", f.y).attr("width", f.w).attr("height", f.h)
+                    .raw(" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\" stroke-linejoin=\"miter\"/>\n");
+            xAxis();
+            yAxis();
+        }
         if (f.axes.title() != null) {
             List<Mathtext.Run> runs = Mathtext.parse(f.axes.title());
             double base = f.y - 6 - TextMetrics.descent(runs, Layout.TITLE_SIZE)
                     - (f.yticks.offset() != null ? TextPainter.BASE * 1.3 : 0);
-            TextPainter.write(w, f.x + f.w / 2, base, f.axes.title(), Layout.TITLE_SIZE, "middle", "");
+            String fill = f.axes.titleColor().equals(Color.BLACK) ? "" : " fill=\"" + f.axes.titleColor().hex() + "\"";
+            TextPainter.write(w, f.x + f.w / 2, base, f.axes.title(), Layout.TITLE_SIZE, "middle", fill);
             w.raw('\n');
         }
         if (f.axes.colorbar() != null) {

@@ -167,6 +167,14 @@ final class Layout {
     /** {left, right, top, bottom} margins the frame needs around its box. */
     private static double[] margins(AxesFrame f) {
         Axes a = f.axes;
+        if (!a.axisOn()) {
+            double top = EDGE;
+            if (a.title() != null) {
+                List<Mathtext.Run> runs = Mathtext.parse(a.title());
+                top += TextMetrics.ascent(runs, TITLE_SIZE) + TextMetrics.descent(runs, TITLE_SIZE) + 6;
+            }
+            return new double[] {EDGE, EDGE, top, EDGE};
+        }
         double yTickW = maxWidth(f.yticks);
         double left = EDGE + yTickW + TICK + PAD;
         if (a.yaxis().label() != null) {

@@ -112,8 +112,13 @@ final class LegendPainter {
                 double px = f.px(xs[i]);
                 double py = f.py(ys[i]);
                 n += inside(px, py, x, y, bw, bh);
-                if (s.kind() == SeriesKind.LINE) {
-                    n += inside((px + px0) / 2, (py + py0) / 2, x, y, bw, bh);
+                if (s.kind() == SeriesKind.LINE && Double.isFinite(px0) && Double.isFinite(px)) {
+                    // Sample the segment every ~8 points so long straight lines count too.
+                    int steps = (int) Math.min(200, Math.hypot(px - px0, py - py0) / 8);
+                    for (int k = 1; k < steps; k++) {
+                        double t = (double) k / steps;
+                        n += inside(px0 + t * (px - px0), py0 + t * (py - py0), x, y, bw, bh);
+                    }
                 }
                 px0 = px;
                 py0 = py;

@@ -49,7 +49,7 @@ final class RasterPainter {
         }
         w.raw("<image").attr("x", Math.min(xa, xb)).attr("y", Math.min(ya, yb))
                 .attr("width", Math.abs(xb - xa)).attr("height", Math.abs(yb - ya))
-                .raw(" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\"");
+                .raw(" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\"");
         if (im.alpha() < 1) {
             w.attr("opacity", im.alpha());
         }
