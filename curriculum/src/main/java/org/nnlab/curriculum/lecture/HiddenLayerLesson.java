@@ -7,7 +7,6 @@ import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
 import java.util.List;
 import java.util.Locale;
 import org.nnlab.core.layer.Dense;
-import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
 import org.nnlab.core.train.Sequential;
@@ -17,6 +16,9 @@ import org.nnlab.dsl.Nn;
 import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.nn.DecisionRegions;
+import org.nnlab.viz.nn.FeatureSpace;
+import org.nnlab.viz.nn.Hyperplanes;
 
 /**
  * Section 3: a hidden layer learns features in which the classes become linearly separable.
@@ -70,32 +72,20 @@ final class HiddenLayerLesson implements Lesson {
 
         Dense hidden = (Dense) model.layers().get(0);
         Dense output = (Dense) model.layers().get(1);
-        Tensor w = hidden.kernel().value();
-        Tensor b = hidden.bias().value();
+        int[] labels = LessonFigures.labels(data);
         Figure input = new Figure(12, 4.6);
         List<Axes> axes = input.subplots(1, 2);
-        Axes lines = axes.get(0);
-        LessonFigures.scatterClasses(lines, data);
-        LessonFigures.line(lines, w.get(0, 0), w.get(1, 0), b.get(0), -5, 5, "g-", "hidden unit 1: $z_1 = 0.5$");
-        LessonFigures.line(lines, w.get(0, 1), w.get(1, 1), b.get(1), -5, 5, "m-", "hidden unit 2: $z_2 = 0.5$");
-        lines.xlim(-5, 5).ylim(-4, 4).xlabel("$x_1$").ylabel("$x_2$").title("The hidden units' lines in input space")
-                .legend("lower right");
-        Axes region = axes.get(1);
-        LessonFigures.decisionRegion(region, x -> model.predict(x), -5, 5, -4, 4, 120);
-        LessonFigures.scatterClasses(region, data);
-        region.xlim(-5, 5).ylim(-4, 4).xlabel("$x_1$").ylabel("$x_2$").title("Decision region of the 2-2-1 network");
-        ctx.figure("input-space", input, "Left: each hidden unit's line w·x + b = 0 (where its output is 0.5)."
+        Hyperplanes.draw(axes.get(0), hidden, data.features(), labels);
+        axes.get(0).title("The hidden units' lines in input space");
+        DecisionRegions.draw(axes.get(1), x -> model.predict(x), data.features(), labels, 150);
+        axes.get(1).xlabel("$x_1$").ylabel("$x_2$").title("Decision region of the 2-2-1 network");
+        ctx.figure("input-space", input, "Left: each hidden unit's line w·x + b = 0, where its output is 0.5."
                 + " Right: the network's decision region, curved although each unit draws a straight line.");
 
-        Tensor z = hidden.forward(data.features(), false).copy();
         Figure features = new Figure(6.4, 4.8);
-        Axes fa = features.subplot();
-        LessonFigures.scatterClasses(fa, Dataset.of(z, data.targets()));
-        LessonFigures.line(fa, output.kernel().value().get(0, 0), output.kernel().value().get(1, 0),
-                output.bias().value().get(0), 0, 1, "r-", "output unit's line");
-        fa.xlim(0, 1).ylim(0, 1).xlabel("$z_1$").ylabel("$z_2$").title("Hidden features (z₁, z₂)").legend("best");
-        ctx.figure("hidden-features", features, "The same points in the hidden layer's feature space: here a"
-                + " straight line, the output neuron's, separates the classes.");
+        FeatureSpace.draw(features.subplot(), hidden, output, data.features(), labels);
+        ctx.figure("hidden-features", features, "The same points in the hidden layer's feature space (z₁, z₂):"
+                + " here a straight line, the output neuron's, separates the classes.");
         ctx.paragraph(String.format(Locale.ROOT, "The best line reaches %.1f%%; the hidden layer lifts it to"
                 + " %.1f%%. The network did not get a new kind of neuron: it learned a change of coordinates in"
                 + " which the old kind suffices.", 100 * lineAccuracy, 100 * accuracy));

@@ -16,6 +16,7 @@ import org.nnlab.dsl.Nn;
 import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.nn.TrainingCurves;
 
 /**
  * Section 2: logistic regression is a network of one sigmoid neuron.
@@ -81,7 +82,7 @@ final class LogisticRegressionLesson implements Lesson {
                 .legend("lower right");
         ctx.figure("boundary", figure, "The separable set (class 0 blue, class 1 orange), the true boundary and"
                 + " the one the sigmoid neuron learned in 10 epochs.");
-        ctx.figure("curves", LessonFigures.curves(history, "accuracy"), "Loss and accuracy per epoch.");
+        ctx.figure("curves", TrainingCurves.figure(history), "Loss and accuracy per epoch.");
         ctx.table(List.of("weight", "value"), List.of(List.of("w₁", w1), List.of("w₂", w2), List.of("b", b)));
     }
 }

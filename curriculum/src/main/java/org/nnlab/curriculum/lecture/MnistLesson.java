@@ -5,7 +5,7 @@ import static org.nnlab.core.layer.Activation.SOFTMAX;
 import static org.nnlab.core.train.Metric.ACCURACY;
 import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +19,10 @@ import org.nnlab.dsl.Nn;
 import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.nn.ConfusionMatrix;
+import org.nnlab.viz.nn.ImageGrid;
+import org.nnlab.viz.nn.PredictionStem;
+import org.nnlab.viz.nn.TrainingCurves;
 
 /**
  * Section 7: the lecture's MNIST classifier, 28×28 → flatten → 100 ReLU → 10 softmax.
@@ -86,7 +90,7 @@ final class MnistLesson implements Lesson {
         ctx.number("val_accuracy", history.last("val_accuracy"));
         ctx.number("test_loss", evaluation.get("loss"));
         ctx.number("test_accuracy", accuracy);
-        ctx.figure("curves", LessonFigures.curves(history, "accuracy"), "Loss and accuracy per epoch on the"
+        ctx.figure("curves", TrainingCurves.figure(history), "Loss and accuracy per epoch on the"
                 + " training images and on the 10% held out for validation.");
         ctx.paragraph(String.format(Locale.ROOT, "Test accuracy after %d epochs: %.2f%% (loss %.4f), trained in"
                 + " %.1f s.", EPOCHS, 100 * accuracy, evaluation.get("loss"), trainSeconds));
@@ -95,17 +99,20 @@ final class MnistLesson implements Lesson {
         Tensor probabilities = model.predict(testX, 256);
         int[] predicted = probabilities.argmaxRows();
         int[] actual = test.labels();
-        ctx.figure("predictions", grid(test, predicted, classes), "The first 24 test images with their true and"
-                + " predicted labels (true → predicted); wrong predictions are marked ✗.");
+        ctx.figure("predictions", ImageGrid.figure(testX.sliceRows(0, 24), 28, Arrays.copyOf(actual, 24),
+                Arrays.copyOf(predicted, 24), 8), "The first 24 test images, true → predicted label; wrong ones in red.");
         int shown = firstMistakeOr(predicted, actual);
-        ctx.figure("probabilities", stem(probabilities, shown, actual[shown], classes),
-                "The softmax output for test image " + shown + " (true label " + classes.get(actual[shown]) + ").");
-        int[][] confusion = new int[classes.size()][classes.size()];
-        for (int i = 0; i < actual.length; i++) {
-            confusion[actual[i]][predicted[i]]++;
-        }
-        ctx.figure("confusion", confusionMatrix(confusion, classes), "Confusion matrix on the test images: row ="
-                + " true label, column = prediction; the diagonal counts the correct ones.");
+        Figure stem = new Figure(6.4, 3.6);
+        Axes stemAxes = stem.subplot();
+        PredictionStem.draw(stemAxes, Arrays.copyOfRange(probabilities.data(), shown * classes.size(),
+                (shown + 1) * classes.size()), actual[shown]);
+        stemAxes.title("Predicted probabilities, test image " + shown);
+        ctx.figure("probabilities", stem, "The softmax output for test image " + shown + " (true label "
+                + classes.get(actual[shown]) + ", predicted " + classes.get(predicted[shown]) + ").");
+        Figure confusion = new Figure(7, 6);
+        ConfusionMatrix.draw(confusion.subplot(), actual, predicted, classes.size());
+        ctx.figure("confusion", confusion, "Confusion matrix on the test images: row = true label, column ="
+                + " prediction; the diagonal counts the correct ones.");
     }
 
     private static Figure sample(LabeledImages images, List<String> classes) {
@@ -113,72 +120,6 @@ final class MnistLesson implements Lesson {
         Axes ax = figure.subplot();
         ax.imshow(pixels(images.image(0))).cmap(org.nnlab.viz.plot.Colormap.named("gray"));
         ax.title("label: " + classes.get(images.label(0))).xticks(new double[0]).yticks(new double[0]);
-        return figure;
-    }
-
-    private static Figure grid(LabeledImages images, int[] predicted, List<String> classes) {
-        int rows = 3;
-        int cols = 8;
-        Figure figure = new Figure(12, 5.4);
-        List<Axes> axes = figure.subplots(rows, cols);
-        for (int i = 0; i < rows * cols; i++) {
-            Axes ax = axes.get(i);
-            ax.imshow(pixels(images.image(i))).cmap(org.nnlab.viz.plot.Colormap.named("gray"));
-            boolean right = predicted[i] == images.label(i);
-            ax.title((right ? "" : "✗ ") + classes.get(images.label(i)) + " → " + classes.get(predicted[i]))
-                    .xticks(new double[0]).yticks(new double[0]);
-        }
-        return figure;
-    }
-
-    private static Figure stem(Tensor probabilities, int row, int actual, List<String> classes) {
-        Figure figure = new Figure(6.4, 3.6);
-        Axes ax = figure.subplot();
-        double[] x = new double[classes.size()];
-        double[] p = new double[classes.size()];
-        for (int k = 0; k < p.length; k++) {
-            x[k] = k;
-            p[k] = probabilities.get(row, k);
-        }
-        ax.stem(x, p).label("softmax output");
-        ax.axvline(actual, "g--");
-        ax.xticks(x, classes.toArray(String[]::new)).ylim(0, 1.05).ylabel("probability")
-                .title("Predicted probabilities, test image " + row);
-        return figure;
-    }
-
-    private static Figure confusionMatrix(int[][] counts, List<String> classes) {
-        int k = classes.size();
-        double[][] values = new double[k][k];
-        int max = 1;
-        for (int[] row : counts) {
-            for (int c : row) {
-                max = Math.max(max, c);
-            }
-        }
-        Figure figure = new Figure(7, 6);
-        Axes ax = figure.subplot();
-        for (int r = 0; r < k; r++) {
-            for (int c = 0; c < k; c++) {
-                values[r][c] = counts[r][c];
-            }
-        }
-        var image = ax.imshow(values).cmap(org.nnlab.viz.plot.Colormap.named("Blues"));
-        for (int r = 0; r < k; r++) {
-            for (int c = 0; c < k; c++) {
-                if (counts[r][c] > 0) {
-                    ax.text(c, r, Integer.toString(counts[r][c])).fontSize(8)
-                            .align(org.nnlab.viz.plot.Annotation.Align.CENTER)
-                            .color(counts[r][c] > max / 2 ? "w" : "k");
-                }
-            }
-        }
-        double[] ticks = new double[k];
-        for (int i = 0; i < k; i++) {
-            ticks[i] = i;
-        }
-        ax.xticks(ticks, classes.toArray(String[]::new)).yticks(ticks, classes.toArray(String[]::new));
-        ax.xlabel("predicted").ylabel("true").title("Confusion matrix").colorbar(image, "images");
         return figure;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.layer.Dense;
-import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.core.train.Verbosity;
@@ -20,6 +19,7 @@ import org.nnlab.dsl.Nn;
 import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.nn.ReluDecomposition;
 
 /**
  * Section 4: a ReLU network is a sum of hinges, and more hinges fit a curve better.
@@ -62,7 +62,6 @@ final class ReluLesson implements Lesson {
         for (int i = 0; i < grid.length; i++) {
             grid[i] = -1.5 + 3.0 * i / (grid.length - 1);
         }
-        Tensor gridX = Tensor.wrap(grid.clone(), grid.length, 1);
         double[] target = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {
             target[i] = LectureData.cubic(grid[i]);
@@ -83,33 +82,21 @@ final class ReluLesson implements Lesson {
             mseByWidth.put(Integer.toString(units), mse);
             rows.add(List.of(units, String.format(Locale.ROOT, "%.5f", mse)));
             drawPieces(axes.get(k), (Dense) model.layers().get(0), (Dense) model.layers().get(1), grid, target,
-                    model.predict(gridX), units, mse);
+                    units, mse);
         }
         ctx.number("mse_by_units", mseByWidth);
         ctx.table(List.of("hidden units", "mean squared error"), rows);
-        ctx.figure("pieces", figure, "Each hidden unit's contribution vⱼ·h(wⱼx + bⱼ) (thin lines), their sum,"
-                + " the network's prediction (red), and the target cubic (black, dashed).");
+        ctx.figure("pieces", figure, "Each hidden unit's contribution vⱼ·h(wⱼx + bⱼ), their sum (the network's"
+                + " prediction) and the target cubic.");
         ctx.paragraph("One hinge can only bend once; two follow the cubic's two slopes roughly; four trace it; a"
                 + " hundred are indistinguishable from it at this scale. The error falls as units are added.");
     }
 
     private static void drawPieces(Axes ax, Dense hidden, Dense output, double[] grid, double[] target,
-                                   Tensor prediction, int units, double mse) {
-        Tensor w = hidden.kernel().value();
-        Tensor b = hidden.bias().value();
-        Tensor v = output.kernel().value();
-        for (int j = 0; j < units; j++) {
-            double[] piece = new double[grid.length];
-            for (int i = 0; i < grid.length; i++) {
-                piece[i] = v.get(j, 0) * Math.max(0, w.get(0, j) * grid[i] + b.get(j));
-            }
-            ax.plot(grid, piece, "-").lineWidth(0.8).alpha(units > 10 ? 0.3 : 0.8);
-        }
-        ax.plot(grid, target, "k--").lineWidth(2).label("target");
-        ax.plot(grid, prediction.data(), "r-").lineWidth(2).label("sum of the pieces");
+                                   int units, double mse) {
+        ReluDecomposition.draw(ax, hidden, output, grid, target);
         ax.ylim(-2, 2).xlim(-1.5, 1.5).grid(0.3).xlabel("$x$").ylabel("$y$")
                 .title(String.format(Locale.ROOT, "%d ReLU unit%s, MSE %.4f", units, units == 1 ? "" : "s", mse));
-        ax.legend("lower right");
     }
 
     private static Figure hinges() {
