@@ -23,6 +23,7 @@ public final class PlotBenchmark {
     private PlotBenchmark() {
     }
 
+    /** Runs each case and prints one line per case: median, min and max time, and SVG size; takes no arguments. */
     public static void main(String[] args) {
         report("scatter, 10,000 points, per-point colours", PlotBenchmark::scatter);
         report("decision regions, 200 x 200 grid, 3 classes", PlotBenchmark::regions);
