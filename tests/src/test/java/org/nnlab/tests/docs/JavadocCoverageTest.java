@@ -122,7 +122,8 @@ class JavadocCoverageTest {
                 "-classpath", System.getProperty("java.class.path"));
         // javadoc's own progress lines go here, not to the test's output
         StringWriter log = new StringWriter();
-        try (StandardJavaFileManager files = tool.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                     tool.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
             tool.getTask(log, files, collector, null, options, files.getJavaFileObjectsFromPaths(sources)).call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
