@@ -2,6 +2,6 @@
  * Benchmark commands for nn-viz: programs with a {@code main} that print figures, not library API.
  *
  * <p>{@link org.nnlab.viz.bench.PlotBenchmark} times building and rendering a 10,000-point scatter
- * and a 200 × 200 decision-region heatmap; its class comment gives the command line.
+ * and two 200 × 200 filled-contour maps; its class comment gives the command line.
  */
 package org.nnlab.viz.bench;
