@@ -1,0 +1,92 @@
+package org.nnlab.curriculum.grading.child;
+
+import java.io.File;
+import java.io.FilePermission;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.Permission;
+import java.security.PermissionCollection;
+import java.security.Permissions;
+import java.security.Policy;
+import java.security.ProtectionDomain;
+import java.util.PropertyPermission;
+
+/**
+ * The security policy of the test JVM: the submission's classes may compute, read the class path
+ * and use their working folder, and nothing else.
+ *
+ * <p>Code whose class file comes from the submission folder is denied, among others: ending the
+ * JVM ({@code System.exit}, {@code Runtime.halt}), writing or deleting files outside the sandbox
+ * folder, reading files other than the class path and the JDK (so neither {@code /proc/self/mem}
+ * nor the results channel), deep reflection, replacing {@code System.out}, starting processes,
+ * and the management beans (no heap dumps). Every other class (the JDK, nnlab, JUnit, the
+ * graded tests) keeps all permissions; because Java checks every frame on the stack, a library
+ * call made on behalf of the submission is restricted too.
+ *
+ * <p>The SecurityManager exists up to JDK 23 (deprecated for removal since JDK 17); on a newer JDK
+ * {@link #install} returns false and the grader says so. The separate JVM, the signed results
+ * channel and the per-test restarts still hold there.
+ */
+@SuppressWarnings("removal")
+final class SandboxPolicy extends Policy {
+    private final String submissionLocation;
+    private final Permissions allowed = new Permissions();
+
+    private SandboxPolicy(Path submissionClasses, Path sandbox) {
+        this.submissionLocation = normalize(submissionClasses.toAbsolutePath().toString());
+        allowed.add(new FilePermission(sandbox.toAbsolutePath().toString(), "read"));
+        allowed.add(new FilePermission(sandbox.toAbsolutePath() + File.separator + "-", "read,write,delete"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            allowed.add(new FilePermission(entry, "read"));
+            allowed.add(new FilePermission(entry + File.separator + "-", "read"));
+        }
+        allowed.add(new FilePermission(System.getProperty("java.home") + File.separator + "-", "read"));
+        allowed.add(new PropertyPermission("*", "read"));
+        allowed.setReadOnly();
+    }
+
+    /**
+     * Installs the policy and a SecurityManager for the classes in {@code submissionClasses}.
+     *
+     * @return false when this JDK has no SecurityManager any more (JDK 24 and later)
+     */
+    static boolean install(Path submissionClasses, Path sandbox) {
+        try {
+            Policy.setPolicy(new SandboxPolicy(submissionClasses, sandbox));
+            System.setSecurityManager(new SecurityManager());
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean implies(ProtectionDomain domain, Permission permission) {
+        return !isSubmission(domain) || allowed.implies(permission);
+    }
+
+    @Override
+    public PermissionCollection getPermissions(ProtectionDomain domain) {
+        if (isSubmission(domain)) {
+            Permissions copy = new Permissions();
+            allowed.elements().asIterator().forEachRemaining(copy::add);
+            return copy;
+        }
+        Permissions all = new Permissions();
+        all.add(new java.security.AllPermission());
+        return all;
+    }
+
+    private boolean isSubmission(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location != null && "file".equals(location.getProtocol())
+                && normalize(location.getPath()).equals(submissionLocation);
+    }
+
+    private static String normalize(String path) {
+        String p = path.replace('\\', '/');
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
