@@ -10,7 +10,7 @@ import java.util.List;
  * @param results one per graded test, in plan order
  * @param notes remarks about the whole submission (missing files, compile errors, a missing sandbox)
  * @param executionSeconds wall-clock time of grading
- * @param sandboxed whether the test JVM ran under the SecurityManager sandbox
+ * @param sandboxed whether every test JVM ran under the SecurityManager sandbox (true when none ran)
  */
 public record GradeReport(String exerciseId, String exerciseTitle, List<TestResult> results, List<String> notes,
                           double executionSeconds, boolean sandboxed) {

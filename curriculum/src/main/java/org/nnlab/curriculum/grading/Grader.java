@@ -45,7 +45,7 @@ public final class Grader {
         TestPlan plan = options.visibleOnly() ? TestPlan.of(exercise).visibleOnly() : TestPlan.of(exercise);
         List<String> notes = new ArrayList<>(submission.notes());
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-        boolean[] sandboxed = {false};
+        boolean[] sandboxed = {true};
         if (!submission.missing().isEmpty()) {
             String why = "Your submission has no " + String.join(", ", submission.missing())
                     + ", so no test could run. Hint: upload the file(s) with exactly these names.";
@@ -56,7 +56,8 @@ public final class Grader {
                     .compile(submission.sources(), testSources(exercise), studentPackage(exercise));
             if (!compilation.succeeded()) {
                 notes.add(compilation.explain());
-                plan.tests().forEach(t -> outcomes.put(t.id(), TestOutcome.of("NOT_RUN", compilation.explain())));
+                plan.tests().forEach(t -> outcomes.put(t.id(), TestOutcome.of("NOT_RUN",
+                        "Not run: the submission does not compile (the errors are listed with the whole submission's feedback).")));
             } else {
                 sandboxed[0] = runAll(compilation, plan.tests(), outcomes, notes);
             }
@@ -91,6 +92,7 @@ public final class Grader {
             for (int attempt = 1; !remaining.isEmpty(); attempt++) {
                 TestJvm.Run run = jvm.run(work.resolve("run-" + attempt), compilation, remaining);
                 String running = null;
+                int finished = 0;
                 for (JsonNode r : run.records()) {
                     switch (r.path("event").asText()) {
                         case "hello" -> sandboxed &= r.path("sandboxed").asBoolean();
@@ -98,6 +100,7 @@ public final class Grader {
                         case "finish" -> {
                             outcomes.put(r.path("test").asText(), TestOutcome.fromRecord(r));
                             running = null;
+                            finished++;
                         }
                         case "container" -> remaining.stream()
                                 .filter(t -> t.className().equals(r.path("class").asText()) && !outcomes.containsKey(t.id()))
@@ -118,6 +121,8 @@ public final class Grader {
                     outcomes.put(running, TestOutcome.of("CRASHED", why));
                     String crashed = running;
                     remaining.removeIf(t -> t.id().equals(crashed));
+                } else if (!run.completed() && finished > 0) {
+                    continue; // ended right after a test (its timeout): a fresh JVM runs the rest
                 } else {
                     String reason = run.completed() ? "JUnit did not run this test (is it a JUnit 5 @Test?)." : why;
                     remaining.forEach(t -> outcomes.put(t.id(), TestOutcome.of("NOT_RUN", reason)));
@@ -142,7 +147,7 @@ public final class Grader {
             return "The test JVM stopped responding and was ended; this test got 0. Code that blocks every thread"
                     + " (e.g. waiting forever) does this.";
         }
-        if (run.stderrTail().contains("OutOfMemoryError")) {
+        if (run.diagnostics().contains("OutOfMemoryError")) {
             return "Ran out of memory: the test JVM has a heap of " + options.memory() + " and this test used it all,"
                     + " so the JVM ended. An array, list or memo table that grows without bound does this.";
         }

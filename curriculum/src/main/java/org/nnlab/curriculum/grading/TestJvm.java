@@ -42,7 +42,7 @@ final class TestJvm {
     }
 
     /** What one JVM run left behind. */
-    record Run(List<JsonNode> records, int exitCode, boolean killed, int rejectedLines, String stderrTail) {
+    record Run(List<JsonNode> records, int exitCode, boolean killed, int rejectedLines, String diagnostics) {
         /** Whether the harness reported that every test ran. */
         boolean completed() {
             return records.stream().anyMatch(r -> r.path("event").asText().equals("done"));
@@ -83,7 +83,8 @@ final class TestJvm {
             if (!finished) {
                 process.destroyForcibly().waitFor();
             }
-            return read(key, results, finished ? process.exitValue() : -1, !finished, stderr);
+            return read(key, results, finished ? process.exitValue() : -1, !finished,
+                    tail(folder.resolve("stdout.log")) + tail(stderr));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run the test JVM in " + folder, e);
         } catch (InterruptedException e) {
@@ -104,7 +105,14 @@ final class TestJvm {
         return JSON.writeValueAsString(header) + "\n";
     }
 
-    private static Run read(byte[] key, Path results, int exitCode, boolean killed, Path stderr) throws IOException {
+    /** The last 4000 characters of the JVM's own output file, for diagnosis. */
+    private static String tail(Path file) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    private static Run read(byte[] key, Path results, int exitCode, boolean killed, String diagnostics)
+            throws IOException {
         List<JsonNode> records = new ArrayList<>();
         int rejected = 0;
         int expected = 0;
@@ -118,8 +126,7 @@ final class TestJvm {
             expected++;
             records.add(record);
         }
-        String err = Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.ISO_8859_1) : "";
-        return new Run(records, exitCode, killed, rejected, err.length() > 4000 ? err.substring(err.length() - 4000) : err);
+        return new Run(records, exitCode, killed, rejected, diagnostics);
     }
 
     private static JsonNode parse(String json) {

@@ -53,8 +53,9 @@ final class SandboxPolicy extends Policy {
      */
     static boolean install(Path submissionClasses, Path sandbox) {
         try {
-            Policy.setPolicy(new SandboxPolicy(submissionClasses, sandbox));
-            System.setSecurityManager(new SecurityManager());
+            SandboxPolicy policy = new SandboxPolicy(submissionClasses, sandbox);
+            Policy.setPolicy(policy);
+            System.setSecurityManager(new ExitGuard(policy));
             return true;
         } catch (UnsupportedOperationException e) {
             return false;
@@ -76,6 +77,38 @@ final class SandboxPolicy extends Policy {
         Permissions all = new Permissions();
         all.add(new java.security.AllPermission());
         return all;
+    }
+
+    /**
+     * The SecurityManager, with {@code checkExit} decided by the call stack rather than by
+     * permissions: the JDK's application class loader grants {@code exitVM} to every class it
+     * loads, so the policy alone cannot take it away from the submission.
+     */
+    private static final class ExitGuard extends SecurityManager {
+        private final SandboxPolicy policy;
+
+        ExitGuard(SandboxPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public void checkExit(int status) {
+            Class<?>[] stack = getClassContext();
+            boolean fromSubmission = java.security.AccessController.doPrivileged(
+                    (java.security.PrivilegedAction<Boolean>) () -> {
+                        for (Class<?> c : stack) {
+                            if (policy.isSubmission(c.getProtectionDomain())) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+            if (fromSubmission) {
+                throw new SecurityException("access denied (\"java.lang.RuntimePermission\" \"exitVM." + status
+                        + "\"): the submission may not end the JVM");
+            }
+            super.checkExit(status);
+        }
     }
 
     private boolean isSubmission(ProtectionDomain domain) {
