@@ -134,6 +134,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     public Tensor backwardFromPreActivation(Tensor dz, boolean needInputGradient) {
         // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
+        output.requireSameShape(dz, describe() + " backward from the pre-activation (output vs gradient)");
         int batch = input.rows();
         MatMul.atb(input.data(), dz.data(), kernel.grad().data(), batch, in, units, true);
         if (useBias) {
