@@ -36,11 +36,11 @@ final class Feedback {
                     + " unfinished calls ran out of room. Usually a base case is missing or never reached"
                     + " (does every call move closer to it?)." + where;
         }
-        if (e.equals("java.lang.ExceptionInInitializerError")
-                || (e.equals("java.lang.NoClassDefFoundError") && o.message().startsWith("Could not initialize"))) {
+        if (o.chain().contains("java.lang.ExceptionInInitializerError")
+                || (o.chain().contains("java.lang.NoClassDefFoundError") && o.message().contains("Could not initialize"))) {
             return "A static initializer (a static field's value or a static { } block) threw "
-                    + (o.cause().isEmpty() ? o.message() : o.cause() + ": " + o.causeMessage())
-                    + ". The class could not be loaded, so every test that uses it fails." + where;
+                    + staticFailure(root, rootMessage) + ". The class could not be loaded, so every test that uses it"
+                    + " fails." + where;
         }
         if (isDenied(root) && rootMessage.contains("exitVM")) {
             return "Your code called System.exit or Runtime.halt, which the grader blocks. A graded method must"
@@ -64,6 +64,14 @@ final class Feedback {
         }
         return simpleName(e) + ": " + o.message()
                 + (o.cause().isEmpty() ? "" : "\nCaused by " + simpleName(o.cause()) + ": " + o.causeMessage()) + where;
+    }
+
+    /** The original exception of a failed static initializer; the JVM keeps only its text after the first use. */
+    private static String staticFailure(String root, String rootMessage) {
+        if (root.equals("java.lang.ExceptionInInitializerError") && rootMessage.startsWith("Exception ")) {
+            return rootMessage.substring("Exception ".length()).replaceFirst("\\s*\\[in thread .*]$", "");
+        }
+        return root + ": " + rootMessage;
     }
 
     private static boolean isDenied(String exception) {

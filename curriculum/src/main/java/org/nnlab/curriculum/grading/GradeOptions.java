@@ -20,8 +20,11 @@ import java.util.jar.Manifest;
  * @param memory the test JVM's heap limit, as for {@code -Xmx}, e.g. {@code 512m}
  * @param stack the test JVM's thread stack size, as for {@code -Xss}, e.g. {@code 1m}
  * @param visibleOnly run only the tests a student's release contains (a student checking a draft)
+ * @param maxTestSeconds a cap on every test's time limit (infinite by default: each test's own
+ *     limit applies)
  */
-public record GradeOptions(List<String> classpath, String memory, String stack, boolean visibleOnly) {
+public record GradeOptions(List<String> classpath, String memory, String stack, boolean visibleOnly,
+                           double maxTestSeconds) {
     /** The default heap limit of the test JVM. */
     public static final String DEFAULT_MEMORY = "512m";
     /** The default stack size of the test JVM's threads; recursion depth is about 10,000 frames. */
@@ -33,21 +36,34 @@ public record GradeOptions(List<String> classpath, String memory, String stack, 
             throw new IllegalArgumentException("memory (" + memory + ") and stack (" + stack
                     + ") must look like -Xmx values, e.g. 512m or 1g");
         }
+        if (!(maxTestSeconds > 0)) {
+            throw new IllegalArgumentException("maxTestSeconds (" + maxTestSeconds + ") must be > 0");
+        }
     }
 
     /** The defaults, with the class path of the running JVM. */
     public static GradeOptions defaults() {
-        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, false);
+        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, false, Double.POSITIVE_INFINITY);
     }
 
     /** These options with another heap limit. */
     public GradeOptions withMemory(String newMemory) {
-        return new GradeOptions(classpath, newMemory, stack, visibleOnly);
+        return new GradeOptions(classpath, newMemory, stack, visibleOnly, maxTestSeconds);
     }
 
     /** These options running only the visible tests, or all. */
     public GradeOptions withVisibleOnly(boolean onlyVisible) {
-        return new GradeOptions(classpath, memory, stack, onlyVisible);
+        return new GradeOptions(classpath, memory, stack, onlyVisible, maxTestSeconds);
+    }
+
+    /** These options with every test's time limit capped at {@code seconds}. */
+    public GradeOptions withMaxTestSeconds(double seconds) {
+        return new GradeOptions(classpath, memory, stack, visibleOnly, seconds);
+    }
+
+    /** The time limit {@code test} runs under: its own, capped by {@link #maxTestSeconds}. */
+    public double timeLimit(GradedTest test) {
+        return Math.min(test.timeoutSeconds(), maxTestSeconds);
     }
 
     /**

@@ -76,9 +76,9 @@ final class TestJvm {
                     .redirectOutput(folder.resolve("stdout.log").toFile())
                     .redirectError(stderr.toFile()).start();
             try (OutputStream in = process.getOutputStream()) {
-                in.write(header(key, results, studentClasses, sandbox, tests).getBytes(StandardCharsets.UTF_8));
+                in.write(header(key, results, studentClasses, sandbox, tests, options).getBytes(StandardCharsets.UTF_8));
             }
-            double limit = STARTUP_SECONDS + tests.stream().mapToDouble(GradedTest::timeoutSeconds).sum();
+            double limit = STARTUP_SECONDS + tests.stream().mapToDouble(options::timeLimit).sum();
             boolean finished = process.waitFor((long) (limit * 1000), TimeUnit.MILLISECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
@@ -93,14 +93,15 @@ final class TestJvm {
         }
     }
 
-    private static String header(byte[] key, Path results, Path submission, Path sandbox, List<GradedTest> tests)
+    private static String header(byte[] key, Path results, Path submission, Path sandbox, List<GradedTest> tests,
+                                 GradeOptions options)
             throws IOException {
         ObjectNode header = JSON.createObjectNode().put("key", HexFormat.of().formatHex(key))
                 .put("results", results.toString()).put("submission", submission.toString())
                 .put("sandbox", sandbox.toString());
         ArrayNode list = header.putArray("tests");
         for (GradedTest t : tests) {
-            list.addObject().put("id", t.id()).put("timeoutSeconds", t.timeoutSeconds());
+            list.addObject().put("id", t.id()).put("timeoutSeconds", options.timeLimit(t));
         }
         return JSON.writeValueAsString(header) + "\n";
     }

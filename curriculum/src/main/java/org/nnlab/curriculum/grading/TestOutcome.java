@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     {@code CRASHED} (the test JVM died during the test) or {@code NOT_RUN}
  * @param exception the class of the throwable, or empty
  * @param message its message, or empty
- * @param cause the class of its cause, or empty
- * @param causeMessage the cause's message, or empty
+ * @param chain the classes of the throwable and its causes, comma-separated, or empty
+ * @param cause the class of its root cause, or empty
+ * @param causeMessage the root cause's message, or empty
  * @param trace stack frames in exercise code, one per line, or empty
  * @param output what the test printed (captured, capped)
  * @param timeoutSeconds the limit that was exceeded, for {@code TIMEOUT}
  */
-public record TestOutcome(String status, String exception, String message, String cause, String causeMessage,
+public record TestOutcome(String status, String exception, String message, String chain, String cause,
+                          String causeMessage,
                           String trace, String output, double timeoutSeconds) {
 
     /** Whether JUnit reported the test successful: the only outcome that earns points. */
@@ -25,13 +27,13 @@ public record TestOutcome(String status, String exception, String message, Strin
 
     /** An outcome without a throwable, e.g. a crash the grader explains in {@code message}. */
     public static TestOutcome of(String status, String message) {
-        return new TestOutcome(status, "", message, "", "", "", "", 0);
+        return new TestOutcome(status, "", message, "", "", "", "", "", 0);
     }
 
     /** The outcome a signed {@code finish} or {@code container} record describes. */
     static TestOutcome fromRecord(JsonNode record) {
         return new TestOutcome(text(record, "status", "FAILED"), text(record, "exception", ""),
-                text(record, "message", ""), text(record, "cause", ""), text(record, "causeMessage", ""),
+                text(record, "message", ""), text(record, "chain", ""), text(record, "cause", ""), text(record, "causeMessage", ""),
                 text(record, "trace", ""), text(record, "output", ""), record.path("seconds").asDouble(0));
     }
 

@@ -19,6 +19,8 @@ import org.junit.platform.launcher.TestIdentifier;
 final class TestProgress implements TestExecutionListener {
     private static final int MAX_MESSAGE = 2000;
     private static final int MAX_FRAMES = 12;
+    /** Stack frames shown to students are those of exercise code (theirs and the tests'). */
+    private static final String EXERCISE_PACKAGES = "org.nnlab.exercises.";
 
     private final RecordWriter records;
     private final OutputCapture capture;
@@ -94,16 +96,23 @@ final class TestProgress implements TestExecutionListener {
 
     private static void describe(ObjectNode record, Throwable t) {
         record.put("exception", t.getClass().getName()).put("message", clip(safeMessage(t)));
-        Throwable cause = t.getCause();
-        if (cause != null && cause != t) {
-            record.put("cause", cause.getClass().getName()).put("causeMessage", clip(safeMessage(cause)));
+        // The chain down to the root cause: a static initializer's failure hides under
+        // NoClassDefFoundError or inside an assertion's "unexpected exception".
+        StringBuilder chain = new StringBuilder(t.getClass().getName());
+        Throwable root = t;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 10; depth++) {
+            root = root.getCause();
+            chain.append(',').append(root.getClass().getName());
         }
-        Throwable deepest = cause != null ? cause : t;
+        record.put("chain", chain.toString());
+        if (root != t) {
+            record.put("cause", root.getClass().getName()).put("causeMessage", clip(safeMessage(root)));
+        }
         StringBuilder frames = new StringBuilder();
         int shown = 0;
-        StackTraceElement[] trace = deepest.getStackTrace();
+        StackTraceElement[] trace = root.getStackTrace();
         for (StackTraceElement frame : trace) {
-            if (frame.getClassName().startsWith("org.nnlab.exercises.") && shown < MAX_FRAMES) {
+            if (frame.getClassName().startsWith(EXERCISE_PACKAGES) && shown < MAX_FRAMES) {
                 frames.append("    at ").append(frame).append('\n');
                 shown++;
             }
