@@ -6,13 +6,12 @@ import picocli.CommandLine.Command;
 /**
  * The {@code nnlab} command line: one entry point for the lecture, the demo and the exercises.
  *
- * <p>The {@code lecture} command joins these subcommands from the lecture work.
- *
  * <p>Run it through the {@code ./nnlab} script at the repository root, which builds the jar first.
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
-        subcommands = {DemoCommand.class, ExercisesCommand.class, ReleaseCommand.class, GradeCommand.class})
+        subcommands = {LectureCommand.class, DemoCommand.class, ExercisesCommand.class, ReleaseCommand.class,
+                GradeCommand.class})
 public final class Main implements Runnable {
 
     @Override
