@@ -10,6 +10,9 @@ import java.util.Locale;
  * method not yet written); anything else shows the exception and the frames in exercise code.
  */
 final class Feedback {
+    /** The column at which prose feedback wraps. */
+    static final int WIDTH = 100;
+
     private Feedback() {
     }
 
@@ -23,7 +26,34 @@ final class Feedback {
             default -> failure(o);
         };
         String output = o.output().isBlank() ? "" : "\n\nOutput:\n" + o.output().stripTrailing();
-        return text + output;
+        return wrap(text) + output;
+    }
+
+    /** Breaks prose lines at spaces before {@value #WIDTH} columns; indented lines (stack frames) stay whole. */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int column = 0;
+            if (line.startsWith(" ")) {
+                out.append(line);
+                continue;
+            }
+            for (String word : line.split(" ", -1)) {
+                if (column > 0 && column + 1 + word.length() > WIDTH) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+        }
+        return out.toString();
     }
 
     private static String failure(TestOutcome o) {
