@@ -32,6 +32,8 @@ import java.util.PropertyPermission;
 final class SandboxPolicy extends Policy {
     private final String submissionLocation;
     private final Permissions allowed = new Permissions();
+    /** Code-source location → whether it is the submission's class folder. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SandboxPolicy(Path submissionClasses, Path sandbox) {
         this.submissionLocation = normalize(submissionClasses.toAbsolutePath().toString());
@@ -114,8 +116,16 @@ final class SandboxPolicy extends Policy {
     private boolean isSubmission(ProtectionDomain domain) {
         CodeSource source = domain == null ? null : domain.getCodeSource();
         URL location = source == null ? null : source.getLocation();
-        return location != null && "file".equals(location.getProtocol())
-                && normalize(location.getPath()).equals(submissionLocation);
+        if (location == null || !"file".equals(location.getProtocol())) {
+            return false;
+        }
+        return verdicts.computeIfAbsent(location.toString(), key -> {
+            try {
+                return normalize(new File(location.toURI()).getAbsolutePath()).equals(submissionLocation);
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                return true; // a location we cannot read is treated as the submission's: restricted
+            }
+        });
     }
 
     private static String normalize(String path) {
