@@ -60,6 +60,14 @@ public final class Model {
         return fit(Examples.of(x, y), null, List.of());
     }
 
+    /**
+     * Trains on {@code train} (in-memory tensors, image files kept as bytes, …) with the spec's
+     * fit options, e.g. {@code model.fit(MnistDataset.builtin().train())}.
+     */
+    public History fit(Examples train) {
+        return fit(train, null, List.of());
+    }
+
     /** Trains with validation data (which replaces any validation split of the spec). */
     public History fit(Tensor x, Tensor y, Tensor xValid, Tensor yValid) {
         return fit(Examples.of(x, y), Examples.of(xValid, yValid), List.of());
@@ -102,6 +110,13 @@ public final class Model {
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
         requireTraining("evaluate");
         return net.evaluate(x, y);
+    }
+
+    /** The loss and metrics on {@code examples} in inference mode, computed in batches of 256. */
+    public Map<String, Double> evaluate(Examples examples) {
+        requireTraining("evaluate");
+        checkTargets(examples, "evaluation");
+        return net.evaluate(examples, 256);
     }
 
     /** The outputs for every row of {@code x}, in inference mode. */

@@ -35,6 +35,14 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            cli.getErr().println("nnlab: ran out of memory (the JVM may use at most " + maxMb + " MB)."
+                    + " Give it more, e.g. NNLAB_JAVA_OPTS=-Xmx2g ./nnlab " + String.join(" ", args)
+                    + " (or java -Xmx2g -jar nnlab.jar …).");
+            return 3;
+        }
     }
 }

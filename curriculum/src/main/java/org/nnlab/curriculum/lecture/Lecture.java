@@ -50,7 +50,14 @@ public final class Lecture {
     public Map<String, Object> run(Options options) throws Exception {
         List<Lesson> selected = options.only().map(this::find).map(List::of).orElse(lessons);
         Path figures = options.out().resolve("figures");
-        Files.createDirectories(figures);
+        try {
+            Files.createDirectories(figures);
+            Files.deleteIfExists(Files.createTempFile(figures, ".write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write the report to " + options.out().toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Hint: choose a folder you can write"
+                    + " with --out DIR.", e);
+        }
         Report report = Report.titled("Artificial neural networks, the lecture in nnlab");
         report.paragraph("Every experiment of the lecture, run by nnlab in plain Java with seed " + options.seed()
                 + ". Each section declares its models with nnlab's DSL, trains them, and shows the figures and"
