@@ -18,6 +18,7 @@ import java.util.List;
 public record Exercise(String id, int number, String title, List<String> studentFiles, List<String> testFiles,
                        double timeoutSeconds, ExerciseSource source) {
 
+    /** Copies the file lists, so an exercise cannot change after it is read. */
     public Exercise {
         studentFiles = List.copyOf(studentFiles);
         testFiles = List.copyOf(testFiles);

@@ -33,6 +33,7 @@ public final class SelfCheck {
      * @param problems what is wrong, empty when the exercise is ready
      */
     public record Result(Exercise exercise, GradeReport reference, GradeReport starter, List<String> problems) {
+        /** Copies the problems, so a result cannot change after it is made. */
         public Result {
             problems = List.copyOf(problems);
         }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public record Compilation(boolean succeeded, Map<String, byte[]> studentClasses, Map<String, byte[]> testClasses,
                           List<Problem> problems) {
 
+    /** Copies the maps and list, so a compilation cannot change after it is made. */
     public Compilation {
         studentClasses = Map.copyOf(studentClasses);
         testClasses = Map.copyOf(testClasses);

@@ -30,6 +30,7 @@ public record GradeOptions(List<String> classpath, String memory, String stack, 
     /** The default stack size of the test JVM's threads; recursion depth is about 10,000 frames. */
     public static final String DEFAULT_STACK = "1m";
 
+    /** Copies the classpath, so the options cannot change after they are made. */
     public GradeOptions {
         classpath = List.copyOf(classpath);
         if (!memory.matches("\\d+[kKmMgG]?") || !stack.matches("\\d+[kKmMgG]?")) {

@@ -15,6 +15,7 @@ import java.util.List;
 public record GradeReport(String exerciseId, String exerciseTitle, List<TestResult> results, List<String> notes,
                           double executionSeconds, boolean sandboxed) {
 
+    /** Copies the results and notes, so a report cannot change after it is made. */
     public GradeReport {
         results = List.copyOf(results);
         notes = List.copyOf(notes);

@@ -28,6 +28,7 @@ public record Submission(Map<String, String> sources, List<String> missing, List
     /** The largest source file accepted. */
     public static final long MAX_FILE_BYTES = 512 * 1024;
 
+    /** Copies the sources, so a submission cannot change after it is read. */
     public Submission {
         sources = Map.copyOf(sources);
         missing = List.copyOf(missing);

@@ -30,6 +30,7 @@ import org.nnlab.curriculum.exercise.MarkedSource;
  */
 public record TestPlan(List<GradedTest> tests) {
 
+    /** Copies the tests, so a plan cannot change after it is parsed. */
     public TestPlan {
         tests = List.copyOf(tests);
     }
