@@ -5,19 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GradeCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Runs the command line with its output captured, so the test prints nothing. */
+    private int run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
 
     @Test
     void releasedStarterGradesToZeroThroughTheCommandLine(@TempDir Path dir) throws Exception {
-        assertEquals(0, Main.run("release", "--out", dir.resolve("release").toString(), "--exercise", "recursion"));
+        assertEquals(0, run("release", "--out", dir.resolve("release").toString(), "--exercise", "recursion"));
         Path results = dir.resolve("out/results.json");
         Path html = dir.resolve("out/feedback.html");
-        assertEquals(0, Main.run("grade", "--exercise", "1", "--submission", dir.resolve("release/recursion").toString(),
+        assertEquals(0, run("grade", "--exercise", "1", "--submission", dir.resolve("release/recursion").toString(),
                 "--results", results.toString(), "--html", html.toString(), "--quiet"));
         JsonNode json = new ObjectMapper().readTree(results.toFile());
         assertEquals(0.0, json.get("score").asDouble());
@@ -30,7 +49,7 @@ class GradeCommandTest {
     void missingSubmissionFileScoresZeroAndSaysWhichFile(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Path results = dir.resolve("results.json");
-        assertEquals(0, Main.run("grade", "-e", "fibonacci", "-s", dir.resolve("empty").toString(),
+        assertEquals(0, run("grade", "-e", "fibonacci", "-s", dir.resolve("empty").toString(),
                 "--results", results.toString(), "--html", dir.resolve("f.html").toString(), "--quiet"));
         JsonNode json = new ObjectMapper().readTree(results.toFile());
         assertEquals(0.0, json.get("score").asDouble());
@@ -39,6 +58,7 @@ class GradeCommandTest {
 
     @Test
     void unknownExerciseIsAUsageError(@TempDir Path dir) {
-        assertEquals(2, Main.run("grade", "-e", "nope", "-s", dir.toString()));
+        assertEquals(2, run("grade", "-e", "nope", "-s", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("nnlab: No exercise 'nope'"), err.toString(StandardCharsets.UTF_8));
     }
 }
