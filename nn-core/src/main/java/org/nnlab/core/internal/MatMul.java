@@ -20,6 +20,9 @@ public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
     private static final int K_BLOCK = 64;
 
+    /** Fewer rows than this per thread are not worth a hand-off to a helper thread. */
+    private static final int MIN_ROWS_PER_THREAD = 8;
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private MatMul() {
@@ -36,7 +39,7 @@ public final class MatMul {
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        multiplyPacked(a, bRows, c, m, k, n, accumulate, s);
+        multiplyPacked(a, bRows, c, m, k, n, accumulate);
     }
 
     /**
@@ -57,7 +60,7 @@ public final class MatMul {
                 at[p * m + i] = a[i * k + p];
             }
         }
-        multiplyPacked(at, bRows, c, k, m, n, accumulate, s);
+        multiplyPacked(at, bRows, c, k, m, n, accumulate);
     }
 
     /**
@@ -74,7 +77,42 @@ public final class MatMul {
                 btRows[j][p] = b[p * n + j];
             }
         }
-        multiplyPacked(a, btRows, c, m, n, k, accumulate, s);
+        multiplyPacked(a, btRows, c, m, n, k, accumulate);
+    }
+
+    /**
+     * {@code C = X·B} (or {@code C += X·B}) for a mostly-zero X given by its nonzeros.
+     *
+     * <p>{@code x:(m,k) b:(k,n) → c:(m,n)}; each row of C gathers only the rows of B where its row
+     * of X is nonzero, four at a time. Agrees with {@link #abReference} on {@code x}'s matrix.
+     */
+    public static void ab(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
+        int k = x.cols();
+        double[][] bRows = SCRATCH.get().rows(0, k, n);
+        for (int p = 0; p < k; p++) {
+            if (x.colCount(p) > 0) { // rows of B that no example touches are never read
+                System.arraycopy(b, p * n, bRows[p], 0, n);
+            }
+        }
+        Parallel.forRange(x.rows(), MIN_ROWS_PER_THREAD,
+                (from, to) -> sparseRows(x, bRows, c, n, accumulate, from, to));
+    }
+
+    /**
+     * {@code C += Xᵀ·B} (or {@code C = Xᵀ·B}) for a mostly-zero X given by its nonzeros.
+     *
+     * <p>{@code x:(m,k) b:(m,n) → c:(k,n)}; the weight gradient {@code dW += xᵀ·dz} of a first
+     * layer, where row p of dW sums the rows of dz whose example has pixel p nonzero. Agrees with
+     * {@link #atbReference} on {@code x}'s matrix.
+     */
+    public static void atb(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
+        int m = x.rows();
+        double[][] bRows = SCRATCH.get().rows(0, m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(b, i * n, bRows[i], 0, n);
+        }
+        Parallel.forRange(x.cols(), MIN_ROWS_PER_THREAD,
+                (from, to) -> sparseColumns(x, bRows, c, n, accumulate, from, to));
     }
 
     /** Reference for {@link #ab}: the textbook triple loop. */
@@ -119,14 +157,20 @@ public final class MatMul {
     /**
      * {@code c(m,n) (+)= a(m,k) · B}, with B given as {@code k} row arrays of length {@code n}.
      *
-     * <p>The k axis is walked in blocks of {@link #K_BLOCK}; inside a block each row of C gathers
-     * four rows of B per pass in the vectorizable form described in the class comment.
+     * <p>Rows of C are split among {@link Parallel#threads()}. The k axis is walked in blocks of
+     * {@link #K_BLOCK}; inside a block each row of C gathers four rows of B per pass in the
+     * vectorizable form described in the class comment.
      */
     private static void multiplyPacked(double[] a, double[][] bRows, double[] c,
-                                       int m, int k, int n, boolean accumulate, Scratch s) {
-        double[][] cRows = s.rows(1, m, n);
-        for (int i = 0; i < m; i++) {
-            double[] ci = cRows[i];
+                                       int m, int k, int n, boolean accumulate) {
+        Parallel.forRange(m, MIN_ROWS_PER_THREAD, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
+    }
+
+    private static void multiplyRows(double[] a, double[][] bRows, double[] c,
+                                     int k, int n, boolean accumulate, int from, int to) {
+        double[][] cRows = SCRATCH.get().rows(1, to - from, n);
+        for (int i = from; i < to; i++) {
+            double[] ci = cRows[i - from];
             if (accumulate) {
                 System.arraycopy(c, i * n, ci, 0, n);
             } else {
@@ -135,12 +179,12 @@ public final class MatMul {
         }
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int k1 = Math.min(k, k0 + K_BLOCK);
-            for (int i = 0; i < m; i++) {
-                accumulateRow(a, i * k, bRows, cRows[i], k0, k1, n);
+            for (int i = from; i < to; i++) {
+                accumulateRow(a, i * k, bRows, cRows[i - from], k0, k1, n);
             }
         }
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(cRows[i], 0, c, i * n, n);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(cRows[i - from], 0, c, i * n, n);
         }
     }
 
@@ -168,6 +212,78 @@ public final class MatMul {
             double[] bp = bRows[p];
             for (int j = 0; j < n; j++) {
                 ci[j] += ap * bp[j];
+            }
+        }
+    }
+
+    /** Rows {@code [from, to)} of {@code c (+)= X·B}: each row sums the B rows its nonzeros pick. */
+    private static void sparseRows(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
+                                   int from, int to) {
+        double[] ci = SCRATCH.get().rows(1, 1, n)[0];
+        int[] cols = x.rowCols();
+        double[] values = x.rowValues();
+        int stride = x.cols();
+        for (int i = from; i < to; i++) {
+            if (accumulate) {
+                System.arraycopy(c, i * n, ci, 0, n);
+            } else {
+                java.util.Arrays.fill(ci, 0, n, 0.0);
+            }
+            gather(cols, values, i * stride, x.rowCount(i), bRows, ci, n);
+            System.arraycopy(ci, 0, c, i * n, n);
+        }
+    }
+
+    /** Rows {@code [from, to)} of {@code c (+)= Xᵀ·B}: row p sums the B rows of the examples with x_p ≠ 0. */
+    private static void sparseColumns(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
+                                      int from, int to) {
+        double[] gp = SCRATCH.get().rows(1, 1, n)[0];
+        int[] rows = x.colRows();
+        double[] values = x.colValues();
+        int stride = x.rows();
+        for (int p = from; p < to; p++) {
+            int count = x.colCount(p);
+            if (count == 0) {
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, p * n, p * n + n, 0.0);
+                }
+                continue;
+            }
+            java.util.Arrays.fill(gp, 0, n, 0.0);
+            gather(rows, values, p * stride, count, bRows, gp, n);
+            int o = p * n;
+            if (accumulate) {
+                for (int j = 0; j < n; j++) {
+                    c[o + j] += gp[j];
+                }
+            } else {
+                System.arraycopy(gp, 0, c, o, n);
+            }
+        }
+    }
+
+    /** {@code out[0..n) += Σ_q values[off + q] · bRows[index[off + q]][0..n)} for q below count, four at a time. */
+    private static void gather(int[] index, double[] values, int off, int count, double[][] bRows, double[] out, int n) {
+        int q = off;
+        int end = off + count;
+        for (; q + 3 < end; q += 4) {
+            double a0 = values[q];
+            double a1 = values[q + 1];
+            double a2 = values[q + 2];
+            double a3 = values[q + 3];
+            double[] b0 = bRows[index[q]];
+            double[] b1 = bRows[index[q + 1]];
+            double[] b2 = bRows[index[q + 2]];
+            double[] b3 = bRows[index[q + 3]];
+            for (int j = 0; j < n; j++) {
+                out[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+            }
+        }
+        for (; q < end; q++) {
+            double a = values[q];
+            double[] b = bRows[index[q]];
+            for (int j = 0; j < n; j++) {
+                out[j] += a * b[j];
             }
         }
     }
