@@ -14,7 +14,8 @@ import org.nnlab.core.tensor.Tensor;
  * <p>For a value θ the numerical derivative is (L(θ + h) − L(θ − h)) / 2h, and the relative error
  * between analytic {@code a} and numerical {@code n} is |a − n| / max(1e-8, |a| + |n|), as in
  * CS231n: below 1e-7 is good; up to 1e-4 is acceptable near kinks such as ReLU at 0; above 1e-2
- * the gradient is almost certainly wrong.
+ * the gradient is almost certainly wrong. A NaN analytic or numerical derivative counts as an
+ * infinite error, so it fails every threshold.
  *
  * <p>A layer is checked through the scalar L = Σ forward(x) ⊙ R for a fixed random R, whose
  * gradient with respect to the output is exactly R. A loss is checked with respect to its
@@ -104,7 +105,9 @@ public final class GradientCheck {
             double minus = objective.value();
             values[i] = saved;
             double numeric = (plus - minus) / (2 * DEFAULT_STEP);
-            double err = relativeError(analytic[i], numeric);
+            // A NaN on either side is as wrong as a gradient can be; NaN would slip past every comparison.
+            double err = Double.isNaN(analytic[i]) || Double.isNaN(numeric)
+                    ? Double.POSITIVE_INFINITY : relativeError(analytic[i], numeric);
             if (err > worst || worstIndex < 0) {
                 worst = err;
                 worstIndex = i;

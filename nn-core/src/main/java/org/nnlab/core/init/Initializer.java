@@ -26,7 +26,11 @@ public sealed interface Initializer {
     /** All ones. */
     Constant ONES = new Constant(1.0);
 
-    /** Fills {@code values} for a layer with the given fans, drawing from {@code rng}. */
+    /**
+     * Fills {@code values} for a layer with the given fans, drawing from {@code rng}.
+     *
+     * @throws IllegalArgumentException if a random initializer gets a fan &lt;= 0
+     */
     void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng);
 
     /** A short name for messages and files, e.g. {@code "glorot_uniform"} or {@code "constant(0.5)"}. */
@@ -36,6 +40,7 @@ public sealed interface Initializer {
     record GlorotUniform() implements Initializer {
         @Override
         public void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng) {
+            requireFans(this, fanIn, fanOut);
             uniform(values, Math.sqrt(6.0 / (fanIn + fanOut)), rng);
         }
 
@@ -49,6 +54,7 @@ public sealed interface Initializer {
     record GlorotNormal() implements Initializer {
         @Override
         public void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng) {
+            requireFans(this, fanIn, fanOut);
             truncatedNormal(values, Math.sqrt(2.0 / (fanIn + fanOut)), rng);
         }
 
@@ -62,6 +68,7 @@ public sealed interface Initializer {
     record HeUniform() implements Initializer {
         @Override
         public void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng) {
+            requireFans(this, fanIn, fanOut);
             uniform(values, Math.sqrt(6.0 / fanIn), rng);
         }
 
@@ -75,6 +82,7 @@ public sealed interface Initializer {
     record HeNormal() implements Initializer {
         @Override
         public void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng) {
+            requireFans(this, fanIn, fanOut);
             truncatedNormal(values, Math.sqrt(2.0 / fanIn), rng);
         }
 
@@ -102,6 +110,15 @@ public sealed interface Initializer {
         @Override
         public String kerasName() {
             return value == 0.0 ? "zeros" : value == 1.0 ? "ones" : "constant(" + value + ")";
+        }
+    }
+
+    /** Refuses fans that would make a scale infinite or NaN (a layer with no inputs or no units). */
+    private static void requireFans(Initializer initializer, int fanIn, int fanOut) {
+        if (fanIn <= 0 || fanOut <= 0) {
+            throw new IllegalArgumentException(initializer.kerasName() + " needs fanIn and fanOut > 0 but got fanIn "
+                    + fanIn + ", fanOut " + fanOut + ". Hint: the layer has no inputs or no units; check its input"
+                    + " shape and its units.");
         }
     }
 

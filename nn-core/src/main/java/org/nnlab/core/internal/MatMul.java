@@ -295,9 +295,10 @@ public final class MatMul {
 
         double[][] rows(int set, int count, int length) {
             double[][] rows = rowSets[set];
-            if (rows == null || rows.length < count || rows[0].length < length) {
+            int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
+            if (rows == null || rows.length < count || haveLength < length) {
                 int c = Math.max(count, rows == null ? 0 : rows.length);
-                int l = Math.max(length, rows == null ? 0 : rows[0].length);
+                int l = Math.max(length, haveLength);
                 rows = new double[c][l];
                 rowSets[set] = rows;
             }

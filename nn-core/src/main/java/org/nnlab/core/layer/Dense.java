@@ -154,6 +154,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     public Tensor backwardFromPreActivation(Tensor dz, boolean needInputGradient) {
         // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
+        output.requireSameShape(dz, describe() + " backward from the pre-activation (output vs gradient)");
         int batch = input.rows();
         if (sparseInput) {
             MatMul.atb(inputNonZeros, dz.data(), kernel.grad().data(), units, true);

@@ -4,8 +4,9 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * Binary cross-entropy on probabilities, Keras's {@code "binary_crossentropy"} with
- * {@code from_logits=False}.
+ * Binary cross-entropy on probabilities, Keras's {@code "binary_crossentropy"}.
+ *
+ * <p>This is Keras with {@code from_logits=False}: the predictions are probabilities.
  *
  * <p>Each prediction p is first clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, so that
  * p = 0 or p = 1 exactly gives a large but finite loss; then the per-value term is

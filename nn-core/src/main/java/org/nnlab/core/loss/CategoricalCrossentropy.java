@@ -4,8 +4,9 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * Categorical cross-entropy on probabilities, Keras's {@code "categorical_crossentropy"} with
- * {@code from_logits=False}; targets are one-hot rows or soft (probability) rows.
+ * Categorical cross-entropy on probabilities, Keras's {@code "categorical_crossentropy"}.
+ *
+ * <p>This is Keras with {@code from_logits=False}; targets are one-hot rows or soft (probability) rows.
  *
  * <p>Exactly as Keras 3 computes it: each row of predictions is first divided by its sum,
  * q = p / Σp, then clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, and the per-example loss is
@@ -51,7 +52,8 @@ public final class CategoricalCrossentropy implements Loss {
 
     @Override
     public Tensor gradient(Tensor predictions, Tensor targets) {
-        // p:(batch,classes) y:(batch,classes) → dp:(batch,classes);  dp_k = −(y_k[q_k]/q_k − Σ_j y_j[q_j]) / (S · batch)
+        // p:(batch,classes) y:(batch,classes) → dp:(batch,classes);
+        // dp_k = −(y_k[q_k]/q_k − Σ_j y_j[q_j]) / (S · batch), S the row sum, q = p / S
         Targets.requireAligned(kerasName(), predictions, targets);
         double[] p = predictions.data();
         double[] y = targets.data();

@@ -4,8 +4,7 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * A training objective: a scalar that measures how far predictions are from targets, and its
- * gradient.
+ * A training objective: a scalar measuring how far predictions are from targets, and its gradient.
  *
  * <p>Predictions are {@code (batch, units)}. Targets have the same shape, except for
  * {@link SparseCategoricalCrossentropy}, whose targets are class indices {@code (batch)} or

@@ -8,8 +8,9 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * Categorical cross-entropy with integer class labels, Keras's
- * {@code "sparse_categorical_crossentropy"} with {@code from_logits=False}.
+ * Categorical cross-entropy with integer class labels, Keras's {@code "sparse_categorical_crossentropy"}.
+ *
+ * <p>This is Keras with {@code from_logits=False}: the predictions are probabilities.
  *
  * <p>Targets are class indices c in [0, classes), shaped {@code (batch)} or {@code (batch, 1)} and
  * stored as whole doubles. The loss is {@link CategoricalCrossentropy}'s with the one-hot row of c as

@@ -3,13 +3,13 @@ package org.nnlab.core.optim;
 import java.util.Arrays;
 
 /**
- * Adagrad: per-weight step sizes that shrink with the sum of past squared gradients, as Keras 3's
- * {@code keras.optimizers.Adagrad}.
+ * Adagrad: per-weight step sizes that shrink with the sum of past squared gradients.
  *
- * <p>Duchi, Hazan and Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic
- * Optimization", JMLR 12, 2011. The update of a weight w with gradient g, learning rate η:
- * the accumulator a (starting at {@code initialAccumulatorValue}) becomes a ← a + g², then
- * w ← w − η·g / √(a + ε). Weights that have seen large gradients move less.
+ * <p>The rule of Keras 3's {@code keras.optimizers.Adagrad}, from Duchi, Hazan and Singer,
+ * "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization", JMLR 12, 2011.
+ * The update of a weight w with gradient g, learning rate η: the accumulator a (starting at
+ * {@code initialAccumulatorValue}) becomes a ← a + g², then w ← w − η·g / √(a + ε). Weights that
+ * have seen large gradients move less.
  *
  * <p>Defaults: η = {@value #DEFAULT_LEARNING_RATE}, initial accumulator
  * {@value #DEFAULT_INITIAL_ACCUMULATOR_VALUE}, ε = {@value #DEFAULT_EPSILON}.

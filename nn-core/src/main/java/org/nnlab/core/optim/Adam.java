@@ -1,11 +1,11 @@
 package org.nnlab.core.optim;
 
 /**
- * Adam: steps scaled by running estimates of each gradient's mean and uncentered variance, exactly
- * as Keras 3's {@code keras.optimizers.Adam}.
+ * Adam: steps scaled by running estimates of each gradient's mean and uncentered variance.
  *
- * <p>Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015. At step t (counting
- * from 1) the update of a weight w with gradient g, learning rate η, decays β1 and β2:
+ * <p>Exactly the rule of Keras 3's {@code keras.optimizers.Adam}, from Kingma and Ba, "Adam: A
+ * Method for Stochastic Optimization", ICLR 2015. At step t (counting from 1) the update of a
+ * weight w with gradient g, learning rate η, decays β1 and β2:
  * <ol>
  *   <li>α = η · √(1 − β2^t) / (1 − β1^t), the bias correction folded into the step size;
  *   <li>m ← m + (g − m)(1 − β1) and v ← v + (g² − v)(1 − β2), both starting at 0;
@@ -54,7 +54,8 @@ public final class Adam extends Optimizer {
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
         super(learningRate);
-        this.beta1 = requireUnitInterval("beta1", beta1, "Hint: beta1 is the decay of the mean gradient; 0.9 is usual.");
+        this.beta1 = requireUnitInterval("beta1", beta1,
+                "Hint: beta1 is the decay of the mean gradient; 0.9 is usual.");
         this.beta2 = requireUnitInterval("beta2", beta2,
                 "Hint: beta2 is the decay of the mean squared gradient; 0.999 is usual.");
         this.epsilon = requirePositive("epsilon", epsilon);

@@ -1,11 +1,11 @@
 package org.nnlab.core.optim;
 
 /**
- * RMSprop: divide each gradient by a running root mean square of recent gradients, as Keras 3's
- * {@code keras.optimizers.RMSprop}.
+ * RMSprop: divide each gradient by a running root mean square of recent gradients.
  *
- * <p>Hinton, Srivastava and Swersky, "Neural Networks for Machine Learning", lecture 6e, 2012. The
- * update of a weight w with gradient g, learning rate η, decay ρ:
+ * <p>The rule of Keras 3's {@code keras.optimizers.RMSprop}, from Hinton, Srivastava and Swersky,
+ * "Neural Networks for Machine Learning", lecture 6e, 2012. The update of a weight w with
+ * gradient g, learning rate η, decay ρ:
  * <ol>
  *   <li>the mean square v (starting at 0) becomes v ← ρ·v + (1 − ρ)·g²;
  *   <li>centered only: the mean gradient a (starting at 0) becomes a ← ρ·a + (1 − ρ)·g, and the

@@ -1,10 +1,10 @@
 package org.nnlab.core.optim;
 
 /**
- * Stochastic gradient descent, optionally with momentum or Nesterov momentum, as Keras 3's
- * {@code keras.optimizers.SGD}.
+ * Stochastic gradient descent, optionally with momentum or Nesterov momentum.
  *
- * <p>The update of a weight w with gradient g, learning rate η and momentum μ:
+ * <p>The rule of Keras 3's {@code keras.optimizers.SGD}. The update of a weight w with gradient g,
+ * learning rate η and momentum μ:
  * <ul>
  *   <li>μ = 0: w ← w − η·g.
  *   <li>μ &gt; 0: the velocity v (starting at 0) becomes v ← μ·v − η·g, then w ← w + v.

@@ -159,18 +159,26 @@ public final class Tensor {
      * The rows at {@code indices}, in that order, as a new tensor.
      *
      * <p>Used to gather a shuffled mini-batch; {@code into} is reused when its shape fits.
+     *
+     * @throws IllegalArgumentException if an index is outside [0, rows)
      */
     public Tensor gatherRows(int[] indices, int from, int to, Tensor into) {
         int n = to - from;
         int w = rowSize();
         Tensor out = into;
-        if (out == null || out.shape[0] != n || out.data.length != n * w) {
+        if (out == null || out.shape.length != shape.length || out.shape[0] != n || out.data.length != n * w
+                || !Arrays.equals(out.shape, 1, shape.length, shape, 1, shape.length)) {
             int[] s = shape.clone();
             s[0] = n;
             out = new Tensor(s, new double[n * w]);
         }
         for (int r = 0; r < n; r++) {
-            System.arraycopy(data, indices[from + r] * w, out.data, r * w, w);
+            int row = indices[from + r];
+            if (row < 0 || row >= shape[0]) {
+                throw new IllegalArgumentException("Row index " + row + " at position " + (from + r)
+                        + " is outside [0, " + shape[0] + ") of a tensor of shape " + Arrays.toString(shape));
+            }
+            System.arraycopy(data, row * w, out.data, r * w, w);
         }
         return out;
     }

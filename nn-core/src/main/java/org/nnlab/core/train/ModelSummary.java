@@ -39,11 +39,11 @@ public final class ModelSummary {
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(modelName).append("\"\n");
         sb.append("_".repeat(LINE)).append('\n');
-        sb.append(row(" Layer (type)", "Output Shape", "Param #")).append('\n');
+        sb.append(row("Layer (type)", "Output Shape", "Param #")).append('\n');
         sb.append("=".repeat(LINE)).append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            sb.append(row(" " + r.name() + " (" + r.type() + ")", r.outputShape(), Long.toString(r.params()))).append('\n');
+            sb.append(row(r.name() + " (" + r.type() + ")", r.outputShape(), Long.toString(r.params()))).append('\n');
             if (i < rows.size() - 1) {
                 sb.append('\n');
             }
@@ -61,21 +61,36 @@ public final class ModelSummary {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /**
+     * One table row; a cell wider than its column wraps onto following lines, as Keras does, so
+     * the columns stay aligned.
+     */
     private static String row(String first, String second, String third) {
-        StringBuilder sb = new StringBuilder(first);
-        pad(sb, COLUMNS[0]);
-        sb.append(second);
-        pad(sb, COLUMNS[1]);
-        sb.append(third);
-        return sb.toString().stripTrailing();
-    }
-
-    private static void pad(StringBuilder sb, int column) {
-        if (sb.length() >= column) {
-            sb.append(' ');
+        String[] cells = {first, second, third};
+        int[] starts = {1, COLUMNS[0], COLUMNS[1]};
+        StringBuilder out = new StringBuilder();
+        int[] offsets = new int[3];
+        boolean more = true;
+        while (more) {
+            StringBuilder line = new StringBuilder();
+            more = false;
+            for (int c = 0; c < 3; c++) {
+                int width = COLUMNS[c] - starts[c] - 1;
+                String cell = cells[c];
+                int from = offsets[c];
+                int to = Math.min(cell.length(), from + width);
+                while (line.length() < starts[c]) {
+                    line.append(' ');
+                }
+                line.append(cell, Math.min(from, cell.length()), to);
+                offsets[c] = to;
+                more |= to < cell.length();
+            }
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(line.toString().stripTrailing());
         }
-        while (sb.length() < column) {
-            sb.append(' ');
-        }
+        return out.toString();
     }
 }

@@ -128,6 +128,15 @@ class DenseTest {
     }
 
     @Test
+    void backwardFromPreActivationRejectsGradientOfAnotherShape() {
+        Dense d = built(3, 2, Activation.SOFTMAX, true);
+        d.forward(random(5, 4, 3), true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> d.backwardFromPreActivation(Tensor.zeros(4, 3), true));
+        assertTrue(e.getMessage().contains("[4, 2] and [4, 3]"), e.getMessage());
+    }
+
+    @Test
     void backwardAddsIntoParameterGrads() {
         Dense d = built(3, 2, Activation.TANH, true);
         Tensor x = random(7, 4, 3);

@@ -129,4 +129,11 @@ class SequentialTest {
         assertEquals("batch_normalization", Sequential.snakeCase("BatchNormalization"));
         assertEquals("dense", Sequential.snakeCase("Dense"));
     }
+
+    @Test
+    void summaryWrapsLongLayerNamesKeepingColumnsAligned() {
+        String summary = new Sequential(new int[] {4}, List.of(new org.nnlab.core.layer.BatchNormalization()), 0).summary();
+        assertTrue(summary.contains(" batch_normalization (BatchN (None, 4)                 16\n ormalization)\n"), summary);
+        assertTrue(summary.contains("Non-trainable params: 8"), summary);
+    }
 }

@@ -1,0 +1,192 @@
+package org.nnlab.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.tensor.Tensor;
+
+class GradientCheckTest {
+    private static final Tensor X = Tensor.matrix(new double[][] {{0.5, -1.2, 2.0}, {1.5, 0.3, -0.7}});
+
+    @Test
+    void passesACorrectLayer() {
+        GradientCheck.Report report = GradientCheck.layer(new Scale(1.0, 1.0), X.copy(), true, 1);
+        assertTrue(report.passes(GradientCheck.GOOD), report.toString());
+        assertEquals(2, report.entries().size());
+    }
+
+    @Test
+    void failsALayerWithAWrongParameterGradient() {
+        GradientCheck.Report report = GradientCheck.layer(new Scale(2.0, 1.0), X.copy(), true, 1);
+        assertFalse(report.passes(GradientCheck.ACCEPTABLE_NEAR_KINKS), report.toString());
+        assertTrue(report.entries().get(0).maxRelativeError() < GradientCheck.GOOD, "the input gradient is right");
+        GradientCheck.Entry scale = report.entries().get(1);
+        assertEquals("scale/w", scale.name());
+        // analytic 2n against numerical n: |2n − n| / 3n = 1/3
+        assertEquals(1.0 / 3, scale.maxRelativeError(), 1e-6);
+    }
+
+    @Test
+    void failsALayerWithAWrongInputGradient() {
+        GradientCheck.Report report = GradientCheck.layer(new Scale(1.0, -1.0), X.copy(), true, 1);
+        assertEquals(1.0, report.entries().get(0).maxRelativeError(), 1e-9);
+        assertFalse(report.passes(GradientCheck.ACCEPTABLE_NEAR_KINKS));
+    }
+
+    @Test
+    void failsALossMissingAFactorOfTwo() {
+        Tensor p = X.copy();
+        GradientCheck.Report report = GradientCheck.loss(new SumOfSquares(1.0), p, Tensor.zeros(2, 3));
+        assertEquals(1.0 / 3, report.maxRelativeError(), 1e-6);
+        assertFalse(report.passes(GradientCheck.ACCEPTABLE_NEAR_KINKS));
+        assertTrue(GradientCheck.loss(new SumOfSquares(2.0), p, Tensor.zeros(2, 3)).passes(GradientCheck.GOOD));
+    }
+
+    @Test
+    void failsANanGradient() {
+        GradientCheck.Report report = GradientCheck.loss(new SumOfSquares(Double.NaN), X.copy(), Tensor.zeros(2, 3));
+        assertEquals(Double.POSITIVE_INFINITY, report.maxRelativeError());
+        assertFalse(report.passes(GradientCheck.ACCEPTABLE_NEAR_KINKS));
+    }
+
+    @Test
+    void restoresThePerturbedValues() {
+        Tensor p = X.copy();
+        GradientCheck.loss(new SumOfSquares(2.0), p, Tensor.zeros(2, 3));
+        assertArrayEquals(X.data(), p.data(), 0.0);
+    }
+
+    @Test
+    void relativeErrorIsTheCs231nFormula() {
+        assertEquals(0.0, GradientCheck.relativeError(0, 0));
+        assertEquals(0.0, GradientCheck.relativeError(2.5, 2.5));
+        assertEquals(1.0 / 3, GradientCheck.relativeError(2, 1), 1e-15);
+        assertEquals(0.1, GradientCheck.relativeError(1e-9, 0), 1e-15); // floor of 1e-8 in the denominator
+    }
+
+    @Test
+    void compareRejectsGradientOfAnotherSize() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.compare("w", new double[3], new double[2], () -> 0.0));
+        assertEquals("Gradient of w has 2 values but the checked tensor has 3", e.getMessage());
+    }
+
+    @Test
+    void reportNamesTheWorstEntry() {
+        GradientCheck.Report report = GradientCheck.loss(new SumOfSquares(1.0), X.copy(), Tensor.zeros(2, 3));
+        assertTrue(report.toString().startsWith("Gradient check:\n  sum_of_squares/predictions: max relative error"),
+                report.toString());
+    }
+
+    /** L = Σ (p − y)² with a gradient of {@code factor}·(p − y): right only for factor 2. */
+    private record SumOfSquares(double factor) implements Loss {
+        @Override
+        public String kerasName() {
+            return "sum_of_squares";
+        }
+
+        @Override
+        public double compute(Tensor predictions, Tensor targets) {
+            double s = 0;
+            for (int i = 0; i < predictions.size(); i++) {
+                double d = predictions.get(i) - targets.get(i);
+                s += d * d;
+            }
+            return s;
+        }
+
+        @Override
+        public Tensor gradient(Tensor predictions, Tensor targets) {
+            Tensor g = Tensor.zeros(predictions.shape());
+            for (int i = 0; i < g.size(); i++) {
+                g.data()[i] = factor * (predictions.get(i) - targets.get(i));
+            }
+            return g;
+        }
+
+        @Override
+        public void validateTargets(Tensor targets, int[] outputShape) {
+        }
+    }
+
+    /**
+     * y = x ⊙ w per row; backward scales the true dL/dw by {@code weightFactor} and dL/dx by
+     * {@code inputFactor}, so any factor but 1 is a deliberately wrong derivative.
+     */
+    private static final class Scale implements Layer {
+        private final double weightFactor;
+        private final double inputFactor;
+        private final Parameter w = new Parameter("scale/w", Tensor.vector(0.7, -1.1, 0.4), true);
+        private Tensor input;
+
+        Scale(double weightFactor, double inputFactor) {
+            this.weightFactor = weightFactor;
+            this.inputFactor = inputFactor;
+        }
+
+        @Override
+        public String name() {
+            return "scale";
+        }
+
+        @Override
+        public void setName(String name) {
+        }
+
+        @Override
+        public String typeName() {
+            return "Scale";
+        }
+
+        @Override
+        public int[] build(int[] inputShape, RandomGenerator rng) {
+            return inputShape;
+        }
+
+        @Override
+        public boolean isBuilt() {
+            return true;
+        }
+
+        @Override
+        public int[] outputShape() {
+            return new int[] {3};
+        }
+
+        @Override
+        public Tensor forward(Tensor x, boolean training) {
+            // x:(batch,3) w:(3) → y:(batch,3);  y = x ⊙ w
+            input = x;
+            Tensor y = Tensor.zeros(x.shape());
+            for (int i = 0; i < x.size(); i++) {
+                y.data()[i] = x.get(i) * w.value().get(i % 3);
+            }
+            return y;
+        }
+
+        @Override
+        public Tensor backward(Tensor dy) {
+            // dy:(batch,3) → dx:(batch,3);  dw += Σ_b dy ⊙ x, dx = dy ⊙ w
+            Tensor dx = Tensor.zeros(dy.shape());
+            for (int i = 0; i < dy.size(); i++) {
+                w.grad().data()[i % 3] += weightFactor * dy.get(i) * input.get(i);
+                dx.data()[i] = inputFactor * dy.get(i) * w.value().get(i % 3);
+            }
+            return dx;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(w);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.nnlab.core.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnlab.core.check.GradientCheck;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.tensor.Tensor;
+
+class CategoricalCrossentropyTest {
+    private final Loss loss = Loss.CATEGORICAL_CROSSENTROPY;
+
+    @Test
+    void reproducesTheKerasDocumentationExample() {
+        // keras.losses.CategoricalCrossentropy()([[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]])
+        // = 1.177: (−ln 0.95 − ln 0.1) / 2.
+        Tensor y = Tensor.matrix(new double[][] {{0, 1, 0}, {0, 0, 1}});
+        Tensor p = Tensor.matrix(new double[][] {{0.05, 0.95, 0}, {0.1, 0.8, 0.1}});
+        assertEquals((-Math.log(0.95) - Math.log(0.1)) / 2, loss.compute(p, y), 1e-15);
+        assertEquals(1.1769392, loss.compute(p, y), 1e-7);
+    }
+
+    @Test
+    void rowsAreNormalizedToSumOneFirst() {
+        // [1, 3] is read as [0.25, 0.75], as Keras 3 does: −ln 0.75.
+        Tensor p = Tensor.matrix(new double[][] {{1, 3}});
+        assertEquals(-Math.log(0.75), loss.compute(p, Tensor.matrix(new double[][] {{0, 1}})), 1e-15);
+    }
+
+    @Test
+    void softTargetsAreASumOverClasses() {
+        // −(0.25 ln 0.5 + 0.75 ln 0.5) = ln 2.
+        Tensor p = Tensor.matrix(new double[][] {{0.5, 0.5}});
+        assertEquals(Math.log(2), loss.compute(p, Tensor.matrix(new double[][] {{0.25, 0.75}})), 1e-15);
+    }
+
+    @Test
+    void zeroProbabilityForTheTrueClassGivesFiniteLoss() {
+        Tensor p = Tensor.matrix(new double[][] {{0, 1}, {1, 0}});
+        Tensor y = Tensor.matrix(new double[][] {{1, 0}, {1, 0}});
+        double value = loss.compute(p, y);
+        // Row 0: −ln ε; row 1: −ln(1 − ε) ≈ 1e-7.
+        assertEquals((-Math.log(Loss.EPSILON) - Math.log(1 - Loss.EPSILON)) / 2, value, 1e-12);
+        assertTrue(loss.gradient(p, y).firstNonFinite() < 0);
+    }
+
+    @Test
+    void gradientMatchesNumericalGradientForUnnormalizedRows() {
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor p = Tensor.zeros(4, 5);
+        for (int i = 0; i < p.size(); i++) {
+            p.data()[i] = rng.nextDouble(0.1, 2.0);
+        }
+        GradientCheck.Report oneHot = GradientCheck.loss(loss, p, oneHot(rng, 4, 5));
+        assertTrue(oneHot.passes(GradientCheck.GOOD), oneHot.toString());
+        GradientCheck.Report soft = GradientCheck.loss(loss, p, softTargets(rng, 4, 5));
+        assertTrue(soft.passes(GradientCheck.GOOD), soft.toString());
+    }
+
+    @Test
+    void fusedGradientWithSoftmaxMatchesNumericalGradient() {
+        SplittableRandom rng = new SplittableRandom(6);
+        Tensor z = MeanSquaredErrorTest.random(rng, 4, 5);
+        assertTrue(loss.fusesWith(Activation.SOFTMAX));
+        GradientCheck.Report oneHot = GradientCheck.fused(loss, z, CategoricalCrossentropyTest::softmax,
+                oneHot(rng, 4, 5));
+        assertTrue(oneHot.passes(GradientCheck.GOOD), oneHot.toString());
+        GradientCheck.Report soft = GradientCheck.fused(loss, z, CategoricalCrossentropyTest::softmax,
+                softTargets(rng, 4, 5));
+        assertTrue(soft.passes(GradientCheck.GOOD), soft.toString());
+    }
+
+    @Test
+    void fusedGradientIsProbabilityMinusTargetOverBatch() {
+        Tensor p = Tensor.matrix(new double[][] {{0.7, 0.2, 0.1}, {0.3, 0.3, 0.4}});
+        Tensor y = Tensor.matrix(new double[][] {{1, 0, 0}, {0, 0, 1}});
+        assertArrayEquals(new double[] {-0.15, 0.1, 0.05, 0.15, 0.15, -0.3}, loss.fusedGradient(p, y).data(), 1e-15);
+    }
+
+    @Test
+    void fusesOnlyWithSoftmax() {
+        assertFalse(loss.fusesWith(Activation.SIGMOID));
+    }
+
+    @Test
+    void validateRejectsOneHotWidthThatIsNotTheOutputWidth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(Tensor.zeros(32, 10), new int[] {5}));
+        assertEquals("One-hot targets of width 10 but the output layer has 5 units. Hint: the last Dense layer needs"
+                + " one unit per class, and each target row one value per class.", e.getMessage());
+    }
+
+    @Test
+    void validateSuggestsSparseLossForClassIndices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(Tensor.vector(3, 1, 4), new int[] {10}));
+        assertEquals("One-hot targets of width 1 but the output layer has 10 units. Hint: these look like class"
+                + " indices; use SparseCategoricalCrossentropy, or one-hot encode them to width 10.", e.getMessage());
+    }
+
+    @Test
+    void validateRefusesAOneUnitOutput() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(Tensor.zeros(8, 1), new int[] {1}));
+        assertTrue(e.getMessage().startsWith("categorical_crossentropy needs an output layer with one unit per class"
+                + " (at least 2) but the output layer has 1 unit. Hint: use BinaryCrossentropy with a sigmoid output"
+                + " for two classes"), e.getMessage());
+    }
+
+    @Test
+    void validateRejectsTargetOutsideUnitInterval() {
+        Tensor y = Tensor.matrix(new double[][] {{0, 1}, {3, 0}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(y, new int[] {2}));
+        assertTrue(e.getMessage().startsWith("One-hot target 3.0 at row 1, column 0 is outside [0, 1]."),
+                e.getMessage());
+    }
+
+    @Test
+    void validateRejectsNanTarget() {
+        Tensor y = Tensor.matrix(new double[][] {{0, 1}, {Double.NaN, 0}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(y, new int[] {2}));
+        assertTrue(e.getMessage().startsWith("Target NaN at row 1, column 0 is not a finite number"), e.getMessage());
+    }
+
+    static Tensor softmax(Tensor z) {
+        Tensor y = Tensor.zeros(z.shape());
+        Activation.SOFTMAX.apply(z.data(), y.data(), z.rows(), z.rowSize());
+        return y;
+    }
+
+    static Tensor oneHot(SplittableRandom rng, int rows, int classes) {
+        Tensor y = Tensor.zeros(rows, classes);
+        for (int r = 0; r < rows; r++) {
+            y.set(r, rng.nextInt(classes), 1.0);
+        }
+        return y;
+    }
+
+    private static Tensor softTargets(SplittableRandom rng, int rows, int classes) {
+        Tensor y = Tensor.zeros(rows, classes);
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                y.set(r, k, rng.nextDouble(0.1, 1));
+                sum += y.get(r, k);
+            }
+            for (int k = 0; k < classes; k++) {
+                y.set(r, k, y.get(r, k) / sum);
+            }
+        }
+        return y;
+    }
+}
