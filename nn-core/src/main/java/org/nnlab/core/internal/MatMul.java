@@ -90,9 +90,7 @@ public final class MatMul {
         int k = x.cols();
         double[][] bRows = SCRATCH.get().rows(0, k, n);
         for (int p = 0; p < k; p++) {
-            if (x.colCount(p) > 0) { // rows of B that no example touches are never read
-                System.arraycopy(b, p * n, bRows[p], 0, n);
-            }
+            System.arraycopy(b, p * n, bRows[p], 0, n);
         }
         Parallel.forRange(x.rows(), MIN_ROWS_PER_THREAD,
                 (from, to) -> sparseRows(x, bRows, c, n, accumulate, from, to));
@@ -221,7 +219,7 @@ public final class MatMul {
                                    int from, int to) {
         double[] ci = SCRATCH.get().rows(1, 1, n)[0];
         int[] cols = x.rowCols();
-        double[] values = x.rowValues();
+        double[] values = x.values();
         int stride = x.cols();
         for (int i = from; i < to; i++) {
             if (accumulate) {
@@ -229,7 +227,7 @@ public final class MatMul {
             } else {
                 java.util.Arrays.fill(ci, 0, n, 0.0);
             }
-            gather(cols, values, i * stride, x.rowCount(i), bRows, ci, n);
+            gather(cols, i * stride, x.rowCount(i), values, i * stride, 1, bRows, ci, n);
             System.arraycopy(ci, 0, c, i * n, n);
         }
     }
@@ -239,7 +237,8 @@ public final class MatMul {
                                       int from, int to) {
         double[] gp = SCRATCH.get().rows(1, 1, n)[0];
         int[] rows = x.colRows();
-        double[] values = x.colValues();
+        double[] values = x.values();
+        int width = x.cols();
         int stride = x.rows();
         for (int p = from; p < to; p++) {
             int count = x.colCount(p);
@@ -249,39 +248,46 @@ public final class MatMul {
                 }
                 continue;
             }
-            java.util.Arrays.fill(gp, 0, n, 0.0);
-            gather(rows, values, p * stride, count, bRows, gp, n);
-            int o = p * n;
+            // Through a scratch row: the kernel vectorizes only on arrays indexed from 0.
             if (accumulate) {
-                for (int j = 0; j < n; j++) {
-                    c[o + j] += gp[j];
-                }
+                System.arraycopy(c, p * n, gp, 0, n);
             } else {
-                System.arraycopy(gp, 0, c, o, n);
+                java.util.Arrays.fill(gp, 0, n, 0.0);
             }
+            gather(rows, p * stride, count, values, p, width, bRows, gp, n);
+            System.arraycopy(gp, 0, c, p * n, n);
         }
     }
 
-    /** {@code out[0..n) += Σ_q values[off + q] · bRows[index[off + q]][0..n)} for q below count, four at a time. */
-    private static void gather(int[] index, double[] values, int off, int count, double[][] bRows, double[] out, int n) {
+    /**
+     * {@code out[0..n) += Σ_q x[xOff + r·xStep] · bRows[r][0..n)} over {@code r = index[off + q]},
+     * {@code q < count}, four terms per pass.
+     */
+    private static void gather(int[] index, int off, int count, double[] x, int xOff, int xStep,
+                               double[][] bRows, double[] out, int n) {
         int q = off;
         int end = off + count;
         for (; q + 3 < end; q += 4) {
-            double a0 = values[q];
-            double a1 = values[q + 1];
-            double a2 = values[q + 2];
-            double a3 = values[q + 3];
-            double[] b0 = bRows[index[q]];
-            double[] b1 = bRows[index[q + 1]];
-            double[] b2 = bRows[index[q + 2]];
-            double[] b3 = bRows[index[q + 3]];
+            int r0 = index[q];
+            int r1 = index[q + 1];
+            int r2 = index[q + 2];
+            int r3 = index[q + 3];
+            double a0 = x[xOff + r0 * xStep];
+            double a1 = x[xOff + r1 * xStep];
+            double a2 = x[xOff + r2 * xStep];
+            double a3 = x[xOff + r3 * xStep];
+            double[] b0 = bRows[r0];
+            double[] b1 = bRows[r1];
+            double[] b2 = bRows[r2];
+            double[] b3 = bRows[r3];
             for (int j = 0; j < n; j++) {
                 out[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
             }
         }
         for (; q < end; q++) {
-            double a = values[q];
-            double[] b = bRows[index[q]];
+            int r = index[q];
+            double a = x[xOff + r * xStep];
+            double[] b = bRows[r];
             for (int j = 0; j < n; j++) {
                 out[j] += a * b[j];
             }

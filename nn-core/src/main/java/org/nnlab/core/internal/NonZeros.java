@@ -1,36 +1,44 @@
 package org.nnlab.core.internal;
 
 /**
- * The nonzero entries of one batch matrix, listed by row and by column, built once per batch.
+ * Where the nonzero entries of one batch matrix are, listed by row and by column.
  *
  * <p>Images are mostly background: about 80% of MNIST's pixels and 50% of Fashion-MNIST's are 0.
  * A first layer that multiplies such a batch {@code x:(rows,cols)} by its weights can skip those
  * zeros twice, in the forward product {@code x·W} (row by row) and in the weight gradient
- * {@code xᵀ·dz} (column by column). This class lists the nonzeros both ways in one pass so
+ * {@code xᵀ·dz} (column by column). {@link #build} lists the nonzero columns of each row; the
+ * column lists are derived from those on first use, so inference never pays for them.
  * {@link MatMul#ab(NonZeros, double[], double[], int, boolean)} and
- * {@link MatMul#atb(NonZeros, double[], double[], int, boolean)} share the work. The lists are kept
- * in reused arrays: building them allocates only when the batch grows.
+ * {@link MatMul#atb(NonZeros, double[], double[], int, boolean)} read them. The lists hold
+ * positions only; values are read from {@code x}, which must not change until the lists are rebuilt.
+ * The arrays are reused: building allocates only when the batch grows.
  */
 public final class NonZeros {
+    private double[] x = new double[0];
     private int rows;
     private int cols;
     private int count;
-    // Row lists: row i's nonzeros are rowCol/rowValue[i * cols .. i * cols + rowCount[i]).
+    private boolean columnsListed;
+    // Row i's nonzero columns are rowCol[i * cols .. i * cols + rowCount[i]), increasing.
     private int[] rowCount = new int[0];
     private int[] rowCol = new int[0];
-    private double[] rowValue = new double[0];
-    // Column lists: column p's nonzeros are colRow/colValue[p * rows .. p * rows + colCount[p]).
+    // Column p's nonzero rows are colRow[p * rows .. p * rows + colCount[p]), increasing.
     private int[] colCount = new int[0];
     private int[] colRow = new int[0];
-    private double[] colValue = new double[0];
 
-    /** Lists the nonzeros of the row-major matrix {@code x:(rows,cols)}, replacing the previous lists. */
+    /**
+     * Lists the nonzeros of the row-major matrix {@code x:(rows,cols)}, replacing the previous lists.
+     *
+     * @throws IllegalArgumentException if {@code x} holds fewer than {@code rows · cols} values
+     */
     public void build(double[] x, int rows, int cols) {
+        if (x.length < rows * cols) {
+            throw new IllegalArgumentException("NonZeros.build: x has " + x.length + " values but a (" + rows + ", "
+                    + cols + ") matrix needs " + rows * cols);
+        }
         if (rowCol.length < rows * cols) {
             rowCol = new int[rows * cols];
-            rowValue = new double[rows * cols];
             colRow = new int[rows * cols];
-            colValue = new double[rows * cols];
         }
         if (rowCount.length < rows) {
             rowCount = new int[rows];
@@ -38,6 +46,7 @@ public final class NonZeros {
         if (colCount.length < cols) {
             colCount = new int[cols];
         }
+        this.x = x;
         this.rows = rows;
         this.cols = cols;
         int total = 0;
@@ -45,27 +54,15 @@ public final class NonZeros {
             int base = i * cols;
             int c = base;
             for (int p = 0; p < cols; p++) {
-                double v = x[base + p];
-                // Written unconditionally and kept only when v is nonzero: no branch to mispredict.
+                // Written unconditionally and kept only when nonzero: no branch to mispredict.
                 rowCol[c] = p;
-                rowValue[c] = v;
-                c += v != 0 ? 1 : 0;
+                c += x[base + p] != 0 ? 1 : 0;
             }
             rowCount[i] = c - base;
             total += c - base;
         }
-        // The column lists, from the row lists: each column's rows come out in increasing order.
-        java.util.Arrays.fill(colCount, 0, cols, 0);
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            for (int c = base; c < base + rowCount[i]; c++) {
-                int p = rowCol[c];
-                int q = p * rows + colCount[p]++;
-                colRow[q] = i;
-                colValue[q] = rowValue[c];
-            }
-        }
         count = total;
+        columnsListed = false;
     }
 
     /** The number of rows of the listed matrix. */
@@ -83,6 +80,11 @@ public final class NonZeros {
         return rows * cols == 0 ? 0 : (double) count / ((double) rows * cols);
     }
 
+    /** The listed matrix, row-major. */
+    double[] values() {
+        return x;
+    }
+
     int rowCount(int i) {
         return rowCount[i];
     }
@@ -91,19 +93,29 @@ public final class NonZeros {
         return rowCol;
     }
 
-    double[] rowValues() {
-        return rowValue;
-    }
-
     int colCount(int p) {
+        listColumns();
         return colCount[p];
     }
 
     int[] colRows() {
+        listColumns();
         return colRow;
     }
 
-    double[] colValues() {
-        return colValue;
+    /** The column lists, from the row lists: each column's rows come out in increasing order. */
+    private void listColumns() {
+        if (columnsListed) {
+            return;
+        }
+        java.util.Arrays.fill(colCount, 0, cols, 0);
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int c = base; c < base + rowCount[i]; c++) {
+                int p = rowCol[c];
+                colRow[p * rows + colCount[p]++] = i;
+            }
+        }
+        columnsListed = true;
     }
 }
