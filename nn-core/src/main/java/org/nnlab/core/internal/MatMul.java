@@ -105,6 +105,7 @@ public final class MatMul {
      */
     public static void atb(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
         int m = x.rows();
+        x.listColumns();
         double[][] bRows = SCRATCH.get().rows(0, m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, bRows[i], 0, n);

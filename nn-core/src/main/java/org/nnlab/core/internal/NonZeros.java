@@ -93,18 +93,21 @@ public final class NonZeros {
         return rowCol;
     }
 
+    /** Column p's count; only after {@link #listColumns()}. */
     int colCount(int p) {
-        listColumns();
         return colCount[p];
     }
 
+    /** The column lists; only after {@link #listColumns()}. */
     int[] colRows() {
-        listColumns();
         return colRow;
     }
 
-    /** The column lists, from the row lists: each column's rows come out in increasing order. */
-    private void listColumns() {
+    /**
+     * Derives the column lists from the row lists, once per build; each column's rows come out in
+     * increasing order. Call before handing the lists to several threads.
+     */
+    void listColumns() {
         if (columnsListed) {
             return;
         }
