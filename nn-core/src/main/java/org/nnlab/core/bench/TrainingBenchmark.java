@@ -21,8 +21,9 @@ import org.nnlab.core.train.Verbosity;
 /**
  * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
  *
- * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs]}
- * (defaults 20,000 and 4). The first epoch warms up the JIT and is reported but not counted; the
+ * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch]}
+ * (defaults 20,000, 4 and 32); {@code -Dnnlab.threads=2} uses two threads. The first epoch warms
+ * up the JIT and is reported but not counted; the
  * figure is the median over the remaining epochs. It measures the engine, not learning: labels are
  * random. For the full comparison with PyTorch on real data see {@code BENCHMARKS.md}.
  */
@@ -34,6 +35,7 @@ public final class TrainingBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         SplittableRandom rng = new SplittableRandom(1);
         Tensor x = Tensor.zeros(n, 784);
         for (int i = 0; i < x.size(); i++) {
@@ -54,7 +56,7 @@ public final class TrainingBenchmark {
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
             long c0 = cpu.getCurrentThreadCpuTime();
-            model.fit(x, y, FitOptions.builder().epochs(1).batchSize(32).verbosity(Verbosity.SILENT).build());
+            model.fit(x, y, FitOptions.builder().epochs(1).batchSize(batch).verbosity(Verbosity.SILENT).build());
             double s = (System.nanoTime() - t0) / 1e9;
             double c = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             seconds.add(s);
@@ -67,10 +69,10 @@ public final class TrainingBenchmark {
         double[] timedCpu = cpuSeconds.subList(Math.min(1, epochs - 1), epochs).stream().mapToDouble(Double::doubleValue)
                 .sorted().toArray();
         double medianCpu = timedCpu[timedCpu.length / 2];
-        int steps = (n + 31) / 32;
-        System.out.printf(Locale.ROOT, "784-100-10, batch 32, Adam, %d thread(s): median %.3f s per %d examples,"
+        int steps = (n + batch - 1) / batch;
+        System.out.printf(Locale.ROOT, "784-100-10, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
                 + " %.0f samples/s, %.3f ms/step, main thread CPU %.3f ms/step (timed epochs %s)%n",
-                Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
+                batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
                 Arrays.toString(timed));
     }
 }

@@ -4,9 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.loss.SparseCategoricalCrossentropy;
+import org.nnlab.core.optim.Adam;
+import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.FitOptions;
+import org.nnlab.core.train.Sequential;
+import org.nnlab.core.train.Verbosity;
 
 class ParallelTest {
 
@@ -67,6 +77,40 @@ class ParallelTest {
         int[] once = new int[101];
         java.util.Arrays.fill(once, 1);
         assertArrayEquals(once, visits, "visits per index");
+    }
+
+    @Test
+    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread() {
+        List<double[]> one = trainSparseImages(1);
+        List<double[]> two = trainSparseImages(2);
+        List<double[]> twoAgain = trainSparseImages(2);
+        for (int i = 0; i < one.size(); i++) {
+            assertArrayEquals(two.get(i), twoAgain.get(i), 0.0, "weight " + i + ", 2 threads, same seed, two runs");
+            assertArrayEquals(one.get(i), two.get(i), 0.0, "weight " + i + ", 1 thread vs 2 threads");
+        }
+    }
+
+    /** Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 200 half-zero 8×8 images, seed 5. */
+    private static List<double[]> trainSparseImages(int threads) {
+        Parallel.setThreads(threads);
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor x = Tensor.zeros(200, 8, 8);
+        Tensor y = Tensor.zeros(200);
+        for (int i = 0; i < 200; i++) {
+            y.data()[i] = rng.nextInt(3);
+            for (int p = 0; p < 64; p++) {
+                x.data()[i * 64 + p] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble() + y.data()[i] * (p % 3);
+            }
+        }
+        Sequential model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
+                new Dense(3, Activation.SOFTMAX)), 5);
+        model.compile(new Adam(), new SparseCategoricalCrossentropy());
+        model.fit(x, y, FitOptions.builder().epochs(2).batchSize(64).verbosity(Verbosity.SILENT).build());
+        List<double[]> weights = new java.util.ArrayList<>();
+        for (Tensor w : model.getWeights()) {
+            weights.add(w.data().clone());
+        }
+        return weights;
     }
 
     private static double[] random(int size, double zeros, SplittableRandom rng) {
