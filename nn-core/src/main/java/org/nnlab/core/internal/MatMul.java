@@ -20,8 +20,11 @@ public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
     private static final int K_BLOCK = 64;
 
-    /** Fewer rows than this per thread are not worth a hand-off to a helper thread. */
-    private static final int MIN_ROWS_PER_THREAD = 8;
+    /**
+     * Batches below this many examples per thread stay on one thread: at batch 32 a product takes
+     * tens of microseconds, and on a busy machine waiting for a second core costs more than it saves.
+     */
+    private static final int MIN_BATCH_PER_THREAD = 64;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -39,7 +42,7 @@ public final class MatMul {
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        multiplyPacked(a, bRows, c, m, k, n, accumulate);
+        multiplyPacked(a, bRows, c, m, k, n, accumulate, splits(m));
     }
 
     /**
@@ -60,7 +63,7 @@ public final class MatMul {
                 at[p * m + i] = a[i * k + p];
             }
         }
-        multiplyPacked(at, bRows, c, k, m, n, accumulate);
+        multiplyPacked(at, bRows, c, k, m, n, accumulate, splits(m));
     }
 
     /**
@@ -77,7 +80,7 @@ public final class MatMul {
                 btRows[j][p] = b[p * n + j];
             }
         }
-        multiplyPacked(a, btRows, c, m, n, k, accumulate);
+        multiplyPacked(a, btRows, c, m, n, k, accumulate, splits(m));
     }
 
     /**
@@ -92,7 +95,7 @@ public final class MatMul {
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        Parallel.forRange(x.rows(), MIN_ROWS_PER_THREAD,
+        Parallel.forRange(x.rows(), splits(x.rows()) ? 1 : x.rows(),
                 (from, to) -> sparseRows(x, bRows, c, n, accumulate, from, to));
     }
 
@@ -110,7 +113,7 @@ public final class MatMul {
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, bRows[i], 0, n);
         }
-        Parallel.forRange(x.cols(), MIN_ROWS_PER_THREAD,
+        Parallel.forRange(x.cols(), splits(m) ? 1 : x.cols(),
                 (from, to) -> sparseColumns(x, bRows, c, n, accumulate, from, to));
     }
 
@@ -161,8 +164,13 @@ public final class MatMul {
      * vectorizable form described in the class comment.
      */
     private static void multiplyPacked(double[] a, double[][] bRows, double[] c,
-                                       int m, int k, int n, boolean accumulate) {
-        Parallel.forRange(m, MIN_ROWS_PER_THREAD, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
+                                       int m, int k, int n, boolean accumulate, boolean split) {
+        Parallel.forRange(m, split ? 1 : m, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
+    }
+
+    /** Whether a product over a batch of {@code batch} examples is worth splitting among threads. */
+    private static boolean splits(int batch) {
+        return batch >= 2 * MIN_BATCH_PER_THREAD;
     }
 
     private static void multiplyRows(double[] a, double[][] bRows, double[] c,

@@ -14,7 +14,7 @@ class NonZerosTest {
     private static final double TOLERANCE = 1e-12;
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 3}, {3, 1, 5}, {5, 4, 1}, {2, 3, 4}, {7, 13, 5}, {32, 784, 100}, {33, 101, 10},
-        {17, 130, 67}, {9, 65, 129}, {64, 5, 9},
+        {17, 130, 67}, {9, 65, 129}, {64, 5, 9}, {130, 37, 11}, {257, 20, 3},
     };
 
     @AfterEach

@@ -28,19 +28,19 @@ class ParallelTest {
     @Test
     void sameInputsGiveBitIdenticalResultsWithOneOrTwoThreads() {
         SplittableRandom rng = new SplittableRandom(11);
-        double[] x = random(64 * 200, 0.5, rng);
+        double[] x = random(256 * 200, 0.5, rng);
         double[] w = random(200 * 50, 0, rng);
         double[][] results = new double[2][];
         for (int t = 1; t <= 2; t++) {
             Parallel.setThreads(t);
             NonZeros nz = new NonZeros();
-            nz.build(x, 64, 200);
-            double[] y = new double[64 * 50];
+            nz.build(x, 256, 200);
+            double[] y = new double[256 * 50];
             MatMul.ab(nz, w, y, 50, false);
             double[] g = new double[200 * 50];
             MatMul.atb(nz, y, g, 50, true);
-            double[] dense = new double[64 * 50];
-            MatMul.ab(x, w, dense, 64, 200, 50, false);
+            double[] dense = new double[256 * 50];
+            MatMul.ab(x, w, dense, 256, 200, 50, false);
             results[t - 1] = concat(y, g, dense);
         }
         assertArrayEquals(results[0], results[1], 0.0, "results with 1 and 2 threads");
@@ -90,13 +90,16 @@ class ParallelTest {
         }
     }
 
-    /** Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 200 half-zero 8×8 images, seed 5. */
+    /**
+     * Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 300 half-zero 8×8 images,
+     * seed 5, in batches of 150: large enough for the products to split between threads.
+     */
     private static List<double[]> trainSparseImages(int threads) {
         Parallel.setThreads(threads);
         SplittableRandom rng = new SplittableRandom(5);
-        Tensor x = Tensor.zeros(200, 8, 8);
-        Tensor y = Tensor.zeros(200);
-        for (int i = 0; i < 200; i++) {
+        Tensor x = Tensor.zeros(300, 8, 8);
+        Tensor y = Tensor.zeros(300);
+        for (int i = 0; i < 300; i++) {
             y.data()[i] = rng.nextInt(3);
             for (int p = 0; p < 64; p++) {
                 x.data()[i * 64 + p] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble() + y.data()[i] * (p % 3);
@@ -105,7 +108,7 @@ class ParallelTest {
         Sequential model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
                 new Dense(3, Activation.SOFTMAX)), 5);
         model.compile(new Adam(), new SparseCategoricalCrossentropy());
-        model.fit(x, y, FitOptions.builder().epochs(2).batchSize(64).verbosity(Verbosity.SILENT).build());
+        model.fit(x, y, FitOptions.builder().epochs(3).batchSize(150).verbosity(Verbosity.SILENT).build());
         List<double[]> weights = new java.util.ArrayList<>();
         for (Tensor w : model.getWeights()) {
             weights.add(w.data().clone());
