@@ -1,5 +1,6 @@
 package org.nnlab.core.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,17 +13,22 @@ import java.util.concurrent.locks.LockSupport;
  * not depend on the thread count: same seed → identical weights, with 1 thread or 2.
  *
  * <p>Helpers are daemon threads started on first use. They spin briefly after a task and then
- * park, so an idle model costs no CPU.
+ * park, so an idle model costs no CPU. The caller works too and takes any chunk no helper has
+ * taken, so a busy machine that gives the helpers no core slows a split product by little.
  */
 public final class Parallel {
     /** The system property that sets the thread count, e.g. {@code -Dnnlab.threads=2}. */
     public static final String PROPERTY = "nnlab.threads";
     /** One thread unless asked: on a small shared machine a second thread rarely pays at batch 32. */
     public static final int DEFAULT_THREADS = 1;
-    private static final int SPINS = 20_000;
+    private static final int SPINS = 2_000;
+
+    /** Each thread's share is cut into this many chunks, taken first come, first served. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private static volatile int threads = parseThreads(System.getProperty(PROPERTY));
-    private static Worker[] workers = new Worker[0];
+    private static Helper[] helpers = new Helper[0];
+    private static volatile Job current;
 
     private Parallel() {
     }
@@ -68,36 +74,36 @@ public final class Parallel {
     }
 
     private static synchronized void runSplit(int n, int t, RangeTask task) {
-        Worker[] ws = workers(t - 1);
-        for (int w = 0; w < t - 1; w++) {
-            ws[w].submit(task, (int) ((long) n * (w + 1) / t), (int) ((long) n * (w + 2) / t));
+        Job job = new Job(task, n, Math.min(n, CHUNKS_PER_THREAD * t));
+        Helper[] hs = helpers(t - 1);
+        current = job;
+        for (int h = 0; h < t - 1; h++) {
+            hs[h].wake();
         }
-        RuntimeException failure = null;
-        try {
-            task.run(0, (int) ((long) n / t));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (int w = 0; w < t - 1; w++) {
-            RuntimeException e = ws[w].await();
-            if (failure == null) {
-                failure = e;
+        job.work();
+        // Chunks a helper took may still be running; a helper that never woke took none.
+        for (int spin = 0; job.done.get() < job.chunks; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
         }
-        if (failure != null) {
-            throw failure;
+        current = null;
+        if (job.failure != null) {
+            throw job.failure;
         }
     }
 
-    private static Worker[] workers(int count) {
-        if (workers.length < count) {
-            Worker[] grown = java.util.Arrays.copyOf(workers, count);
-            for (int w = workers.length; w < count; w++) {
-                grown[w] = new Worker(w + 1);
+    private static Helper[] helpers(int count) {
+        if (helpers.length < count) {
+            Helper[] grown = java.util.Arrays.copyOf(helpers, count);
+            for (int h = helpers.length; h < count; h++) {
+                grown[h] = new Helper(h + 1);
             }
-            workers = grown;
+            helpers = grown;
         }
-        return workers;
+        return helpers;
     }
 
     private static int parseThreads(String value) {
@@ -116,72 +122,75 @@ public final class Parallel {
                 + "' but must be a whole number between 1 and 64, e.g. -D" + PROPERTY + "=2");
     }
 
-    /** One helper thread: waits for a range, runs it, reports back. */
-    private static final class Worker implements Runnable {
-        private final Thread thread;
-        private volatile Thread caller;
-        private volatile long submitted;
-        private volatile long finished;
-        private volatile boolean waiting;
-        private RangeTask task;
-        private int from;
-        private int to;
-        private RuntimeException failure;
+    /**
+     * One split product: {@code chunks} contiguous ranges of {@code [0, n)}, taken one at a time by
+     * whichever thread asks next. The caller takes chunks too, so a helper that the operating system
+     * does not schedule in time costs nothing but its share; which thread computes a chunk never
+     * changes what it computes.
+     */
+    private static final class Job {
+        private final RangeTask task;
+        private final int n;
+        private final int chunks;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile RuntimeException failure;
 
-        Worker(int index) {
+        Job(RangeTask task, int n, int chunks) {
+            this.task = task;
+            this.n = n;
+            this.chunks = chunks;
+        }
+
+        void work() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    task.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** A daemon thread that joins whichever job is current when woken, then spins a while and parks. */
+    private static final class Helper implements Runnable {
+        private final Thread thread;
+        private volatile boolean parked;
+
+        Helper(int index) {
             thread = new Thread(this, "nnlab-kernel-" + index);
             thread.setDaemon(true);
             thread.start();
         }
 
-        void submit(RangeTask t, int f, int e) {
-            caller = Thread.currentThread();
-            task = t;
-            from = f;
-            to = e;
-            failure = null;
-            submitted = submitted + 1; // volatile write publishes the fields above
-            LockSupport.unpark(thread);
-        }
-
-        RuntimeException await() {
-            long target = submitted;
-            for (int spin = 0; finished != target; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    waiting = true;
-                    if (finished != target) {
-                        LockSupport.parkNanos(this, 100_000);
-                    }
-                    waiting = false;
-                }
+        void wake() {
+            if (parked) {
+                LockSupport.unpark(thread);
             }
-            task = null;
-            return failure;
         }
 
         @Override
         public void run() {
-            long seen = 0;
+            Job last = null;
             while (true) {
-                for (int spin = 0; submitted == seen; spin++) {
+                Job job = current;
+                for (int spin = 0; job == null || job == last; spin++) {
                     if (spin < SPINS) {
                         Thread.onSpinWait();
                     } else {
-                        LockSupport.park(this);
+                        parked = true;
+                        if (current == null || current == last) {
+                            LockSupport.parkNanos(this, 1_000_000);
+                        }
+                        parked = false;
                     }
+                    job = current;
                 }
-                seen = submitted;
-                try {
-                    task.run(from, to);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-                finished = seen;
-                if (waiting) {
-                    LockSupport.unpark(caller);
-                }
+                job.work();
+                last = job;
             }
         }
     }

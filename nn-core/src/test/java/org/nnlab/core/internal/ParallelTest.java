@@ -54,15 +54,15 @@ class ParallelTest {
     }
 
     @Test
-    void aTaskFailureOnTheHelperThreadReachesTheCaller() {
+    void aFailureInAnyChunkReachesTheCaller() {
         Parallel.setThreads(2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forRange(100, 1,
                 (from, to) -> {
-                    if (from > 0) {
-                        throw new IllegalStateException("second half failed from " + from);
+                    if (to == 100) {
+                        throw new IllegalStateException("last chunk failed from " + from);
                     }
                 }));
-        assertEquals("second half failed from 50", e.getMessage());
+        assertEquals("last chunk failed from 87", e.getMessage());
     }
 
     @Test
