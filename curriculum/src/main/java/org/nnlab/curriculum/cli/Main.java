@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
-        subcommands = {DemoCommand.class})
+        subcommands = {LectureCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -34,6 +34,14 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            cli.getErr().println("nnlab: ran out of memory (the JVM may use at most " + maxMb + " MB)."
+                    + " Give it more, e.g. NNLAB_JAVA_OPTS=-Xmx2g ./nnlab " + String.join(" ", args)
+                    + " (or java -Xmx2g -jar nnlab.jar …).");
+            return 3;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.nnlab.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 
@@ -15,17 +16,14 @@ import org.nnlab.core.layer.Parameter;
 public record BatchGradients(int epoch, int batch, Sequential model) {
 
     /**
-     * The L2 norm of ∂L/∂W for each layer's first trainable parameter (a Dense layer's kernel),
-     * keyed by layer name in model order; layers without trainable parameters are left out.
+     * The L2 norm of ∂L/∂W for each Dense layer's kernel, keyed by layer name in model order;
+     * other layers (batch normalization, dropout, …) are left out.
      */
     public Map<String, Double> kernelGradientNorms() {
         Map<String, Double> norms = new LinkedHashMap<>();
         for (Layer layer : model.layers()) {
-            for (Parameter p : layer.parameters()) {
-                if (p.trainable()) {
-                    norms.put(layer.name(), p.grad().norm());
-                    break;
-                }
+            if (layer instanceof Dense dense) {
+                norms.put(layer.name(), dense.kernel().grad().norm());
             }
         }
         return norms;

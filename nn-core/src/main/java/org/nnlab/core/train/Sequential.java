@@ -76,7 +76,7 @@ public final class Sequential {
             try {
                 shape = layer.build(shape, initRng);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Layer " + i + " (" + layer.name() + "): " + e.getMessage(), e);
+                throw new IllegalArgumentException("Layer " + (i + 1) + " (" + layer.name() + "): " + e.getMessage(), e);
             }
             ps.addAll(layer.parameters());
         }

@@ -63,7 +63,7 @@ class SequentialTest {
     void rejectsImageIntoDenseWithAHintAboutFlatten() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Sequential(new int[] {28, 28}, List.of(new Dense(10, Activation.SOFTMAX)), 0));
-        assertEquals("Layer 0 (dense): Dense layer 'dense' expects a flat input (features) but got shape"
+        assertEquals("Layer 1 (dense): Dense layer 'dense' expects a flat input (features) but got shape"
                 + " (None, 28, 28). Did you forget a Flatten layer before it?", e.getMessage());
     }
 

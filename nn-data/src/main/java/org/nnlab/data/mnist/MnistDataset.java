@@ -52,6 +52,16 @@ public final class MnistDataset {
         this.test = test;
     }
 
+    /**
+     * Loads the dataset called {@code name} from the places {@link DatasetResolver#system()} searches:
+     * {@code "mnist-10k"} is the built-in digits, {@code "fashion-mnist"} is found in Debian's package.
+     *
+     * @throws org.nnlab.data.DatasetNotFoundException listing every place tried, if none holds it
+     */
+    public static MnistDataset named(String name) throws IOException {
+        return DatasetResolver.system().load(name);
+    }
+
     /** Loads the folder {@code folder}, naming the dataset after the folder. */
     public static MnistDataset load(Path folder) throws IOException {
         Path fileName = folder.toAbsolutePath().normalize().getFileName();
@@ -73,6 +83,22 @@ public final class MnistDataset {
             parts[i] = IdxReader.read(file);
         }
         return assemble(name, folder.toString(), parts, sources);
+    }
+
+    /**
+     * Loads one split of the dataset in {@code folder}, e.g. only the 60,000 training images; class
+     * names as for {@link #load(Path, String)}, numbered up to this split's largest label.
+     */
+    public static LabeledImages loadSplit(Path folder, String name, MnistSplit split) throws IOException {
+        Path imagesFile = MnistFolder.find(folder, split.imagesFile());
+        Path labelsFile = MnistFolder.find(folder, split.labelsFile());
+        IdxArray images = IdxReader.read(imagesFile);
+        IdxArray labels = IdxReader.read(labelsFile);
+        requireImages(images, imagesFile.toString());
+        requireLabels(labels, labelsFile.toString());
+        requireSameCount(images, imagesFile.toString(), labels, labelsFile.toString());
+        int[] y = toInts(labels);
+        return LabeledImages.of(images.bytes(), y, images.dim(1), images.dim(2), classNamesFor(name, max(y) + 1));
     }
 
     /** The 10,000 MNIST digits shipped in this jar: 8,000 for training, 2,000 for testing. */

@@ -1,0 +1,108 @@
+package org.nnlab.curriculum.lecture;
+
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.nnlab.core.train.Verbosity;
+import org.nnlab.viz.report.Report;
+
+/**
+ * The lecture on artificial neural networks, every experiment in order, as one run.
+ *
+ * <p>Writes {@code report.html} (self-contained: inline SVG and CSS, opens with no network),
+ * {@code summary.json} (every number, keyed by lesson), and {@code figures/*.svg} into the output
+ * folder. Same seed → same numbers (timings aside).
+ */
+public final class Lecture {
+    /** The default seed; {@code --seed} changes it. */
+    public static final long DEFAULT_SEED = 42;
+
+    private final List<Lesson> lessons = List.of(new PerceptronLesson(), new LogisticRegressionLesson(),
+            new HiddenLayerLesson(), new ReluLesson(), new RecursionLesson(), new BackpropLesson(),
+            new MnistLesson(), new VanishingGradientsLesson());
+
+    /** What to run and where to write it. */
+    public record Options(long seed, Path out, Optional<String> only, Optional<Path> data, PrintStream log,
+                          Verbosity verbosity) {
+    }
+
+    /** The ids of every lesson, in lecture order. */
+    public List<String> lessonIds() {
+        return lessons.stream().map(Lesson::id).toList();
+    }
+
+    /**
+     * Runs the lessons and writes the report; returns the summary that {@code summary.json} holds.
+     *
+     * @throws IllegalArgumentException if {@code only} names no lesson
+     */
+    public Map<String, Object> run(Options options) throws Exception {
+        List<Lesson> selected = options.only().map(this::find).map(List::of).orElse(lessons);
+        Path figures = options.out().resolve("figures");
+        try {
+            Files.createDirectories(figures);
+            Files.deleteIfExists(Files.createTempFile(figures, ".write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write the report to " + options.out().toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Hint: choose a folder you can write"
+                    + " with --out DIR.", e);
+        }
+        Report report = Report.titled("Artificial neural networks, the lecture in nnlab");
+        report.paragraph("Every experiment of the lecture, run by nnlab in plain Java with seed " + options.seed()
+                + ". Each section declares its models with nnlab's DSL, trains them, and shows the figures and"
+                + " numbers the lecture discusses. All numbers are also in summary.json.");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("seed", options.seed());
+        Map<String, Object> sections = new LinkedHashMap<>();
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < selected.size(); i++) {
+            Lesson lesson = selected.get(i);
+            options.log().printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, selected.size(), lesson.title());
+            long t0 = System.nanoTime();
+            report.section(lesson.title());
+            LessonContext ctx = new LessonContext(lesson, options.seed(), figures, options.data(), options.log(),
+                    options.verbosity(), report);
+            lesson.run(ctx);
+            sections.put(lesson.id(), ctx.numbers());
+            double s = (System.nanoTime() - t0) / 1e9;
+            seconds.put(lesson.id(), Math.round(s * 100) / 100.0);
+            options.log().printf(Locale.ROOT, "      done in %.1f s%n", s);
+        }
+        seconds.put("total", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        summary.put("sections", sections);
+        summary.put("seconds", seconds);
+        report.writeTo(options.out().resolve("report.html"));
+        writeJson(summary, options.out().resolve("summary.json"));
+        return summary;
+    }
+
+    private Lesson find(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("No lesson '" + id + "'. The lessons are: "
+                        + lessons.stream().map(Lesson::id).collect(Collectors.joining(", "))));
+    }
+
+    /** Writes JSON atomically: to a temporary file beside the target, then moved over it. */
+    private static void writeJson(Map<String, Object> summary, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".summary", ".json.tmp");
+        try {
+            mapper.writer(new DefaultPrettyPrinter()).writeValue(tmp.toFile(), summary);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.nnlab.dsl.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.nnlab.core.train.ModelSummary;
+
+/**
+ * A whole sequential model as an immutable value: input shape, layers, optional training
+ * configuration, the seed, and a name.
+ *
+ * <p>The constructor validates the whole model: every layer must fit the shape before it, names
+ * must be unique, and a training configuration must suit the output layer. So a {@code ModelSpec}
+ * that exists is one that can be built and trained; {@link #summary()} prints it as Keras would,
+ * before any weight exists. The seed fixes initial weights, shuffling and dropout masks, so the
+ * same spec trains to the same weights.
+ *
+ * @param name the model's name in summaries; Keras's default is {@value #DEFAULT_NAME}
+ * @param training null for a model that is only built, not trained
+ * @param seed default {@value #DEFAULT_SEED}
+ */
+@JsonPropertyOrder({"format", "name", "seed", "input_shape", "layers", "training"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelSpec(
+        @JsonProperty("name") String name,
+        @JsonProperty("input_shape") Shape inputShape,
+        @JsonProperty("layers") List<LayerSpec> layers,
+        @JsonProperty("training") TrainingSpec training,
+        @JsonProperty("seed") long seed) {
+
+    /** The version of the JSON format this code writes and reads. */
+    public static final int FORMAT = 1;
+    /** Keras's default model name. */
+    public static final String DEFAULT_NAME = "sequential";
+    /** The seed used when none is given. */
+    public static final long DEFAULT_SEED = 42;
+
+    /**
+     * @throws IllegalArgumentException at the first layer that does not fit, or if the training
+     *     configuration does not suit the model
+     */
+    public ModelSpec {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Model name is blank. Hint: leave it out for \"" + DEFAULT_NAME + "\".");
+        }
+        Objects.requireNonNull(inputShape, "inputShape");
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("Model '" + name + "' has no layers. Hint: add at least one,"
+                    + " e.g. Nn.input(2).dense(1, SIGMOID).");
+        }
+        LayerTable table = LayerTable.of(inputShape, layers);
+        if (training != null) {
+            training.check(table);
+        }
+    }
+
+    @JsonCreator
+    static ModelSpec fromJson(
+            @JsonProperty(value = "format", required = true) int format,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "seed", required = true) long seed,
+            @JsonProperty(value = "input_shape", required = true) Shape inputShape,
+            @JsonProperty(value = "layers", required = true) List<LayerSpec> layers,
+            @JsonProperty("training") TrainingSpec training) {
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("Model format " + format + " is not supported; this nnlab reads"
+                    + " format " + FORMAT + ". Hint: the file was written by " + (format > FORMAT ? "a newer" : "an older")
+                    + " nnlab; convert it with that version or re-export the model.");
+        }
+        return new ModelSpec(name, inputShape, layers, training, seed);
+    }
+
+    /** The JSON format version, always {@value #FORMAT}; written as the first field. */
+    @JsonProperty("format")
+    public int format() {
+        return FORMAT;
+    }
+
+    /** The training configuration, if any. */
+    public Optional<TrainingSpec> trainingConfig() {
+        return Optional.ofNullable(training);
+    }
+
+    /** Every layer's resolved name, shapes and parameter counts. */
+    public LayerTable table() {
+        return LayerTable.of(inputShape, layers);
+    }
+
+    /** The total number of parameters, trainable or not. */
+    public long parameterCount() {
+        return table().totalParams();
+    }
+
+    /**
+     * Keras's summary table of this model, from the specs alone, in the layout of
+     * {@link ModelSummary} (the same table a compiled model prints).
+     */
+    public String summary() {
+        LayerTable table = table();
+        List<ModelSummary.Row> rows = new ArrayList<>();
+        for (LayerRow r : table.rows()) {
+            rows.add(new ModelSummary.Row(r.name(), r.spec().typeName(), r.outputShape().toString(), r.params()));
+        }
+        return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams());
+    }
+
+    /** A copy with another training configuration (null for none), validated against the layers. */
+    public ModelSpec withTraining(TrainingSpec training) {
+        return new ModelSpec(name, inputShape, layers, training, seed);
+    }
+
+    /** A copy with another seed. */
+    public ModelSpec withSeed(long seed) {
+        return new ModelSpec(name, inputShape, layers, training, seed);
+    }
+}

@@ -1,0 +1,159 @@
+package org.nnlab.dsl.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnlab.core.layer.Activation.RELU;
+import static org.nnlab.core.layer.Activation.SIGMOID;
+import static org.nnlab.core.layer.Activation.SOFTMAX;
+import static org.nnlab.core.layer.Activation.TANH;
+import static org.nnlab.core.train.Metric.ACCURACY;
+import static org.nnlab.core.train.Metric.MAE;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nnlab.core.init.Initializer;
+import org.nnlab.core.train.Verbosity;
+import org.nnlab.dsl.Nn;
+import org.nnlab.dsl.Optimizers;
+import org.nnlab.dsl.spec.LossKind;
+import org.nnlab.dsl.spec.ModelSpec;
+import org.nnlab.dsl.spec.Monitor;
+
+class SpecJsonTest {
+
+    private static ModelSpec mnist() {
+        return Nn.input(28, 28).flatten().dense(100, RELU).dense(10, SOFTMAX)
+                .compile(Optimizers.sgd(), LossKind.SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .fit(f -> f.epochs(30)).spec();
+    }
+
+    static Stream<ModelSpec> specs() {
+        return Stream.of(
+                mnist(),
+                Nn.input(2).dense(1, SIGMOID).spec(),
+                Nn.input(1).dense(4, RELU).dense(1, d -> d.noBias()).named("relu_4").seed(-7).spec(),
+                Nn.input(1).dense(30, SIGMOID, d -> d.kernelInitializer(Initializer.HE_NORMAL)
+                                .biasInitializer(new Initializer.Constant(-0.0)).name("first"))
+                        .batchNormalization(b -> b.momentum(0.9).epsilon(1e-5)).dropout(0.2).activation(TANH)
+                        .dense(1, d -> d.biasInitializer(new Initializer.Constant(0.1)))
+                        .compile(Optimizers.rmsprop().rho(0.8).momentum(0.5), LossKind.MEAN_ABSOLUTE_ERROR, MAE)
+                        .fit(f -> f.epochs(7).batchSize(5).shuffle(false).validationSplit(0.25)
+                                .verbosity(Verbosity.EPOCH_LINES).earlyStopping(Monitor.VAL_MAE, 3))
+                        .spec(),
+                Nn.input(3).dense(2, SIGMOID)
+                        .compile(Optimizers.adam().learningRate(0.1).betas(0.8, 0.99), LossKind.BINARY_CROSSENTROPY)
+                        .spec(),
+                Nn.input(3).dense(3, SOFTMAX)
+                        .compile(Optimizers.adagrad().learningRate(1.0 / 3), LossKind.CATEGORICAL_CROSSENTROPY, ACCURACY)
+                        .spec(),
+                Nn.input(3).dense(3).compile(Optimizers.sgd().momentum(0.9).nesterov(true), LossKind.MEAN_SQUARED_ERROR)
+                        .spec());
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void roundTripGivesAnEqualSpec(ModelSpec spec) {
+        String json = SpecJson.toJson(spec);
+        assertEquals(spec, SpecJson.fromJson(json));
+        assertEquals(json, SpecJson.toJson(SpecJson.fromJson(json)));
+    }
+
+    @Test
+    void writesTheFormatVersionFirst() {
+        assertTrue(SpecJson.toJson(mnist()).startsWith("{\n  \"format\" : 1,\n  \"name\" : \"sequential\",\n"));
+    }
+
+    private static SpecFormatException failure(String json) {
+        return assertThrows(SpecFormatException.class, () -> SpecJson.fromJson(json, "model.json"));
+    }
+
+    @Test
+    void unknownFieldIsReportedWithPathLineAndColumn() {
+        String json = SpecJson.toJson(mnist()).replace("\"units\" : 100", "\"unitz\" : 100");
+        SpecFormatException e = failure(json);
+        assertEquals("$.layers[1].unitz", e.path());
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().startsWith("model.json: line 10, column 5, at $.layers[1].unitz: Unknown field"
+                + " 'unitz'; the fields here are [activation, bias_initializer, kernel_initializer, name, type, units,"
+                + " use_bias]"), e.getMessage());
+    }
+
+    @Test
+    void unknownLayerTypeListsTheKnownOnes() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"flatten\"", "\"conv2d\""));
+        assertEquals("model.json: line 7, column 14, at $.layers[0]: Unknown type 'conv2d'; expected one of"
+                + " [dense, activation, flatten, dropout, batch_normalization]", e.getMessage());
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumn() {
+        SpecFormatException e = failure("{\n  \"format\": 1,\n  \"name\": \"m\"\n  \"seed\": 1\n}");
+        assertEquals(4, e.line());
+        assertEquals(3, e.column());
+        assertTrue(e.getMessage().contains("Malformed JSON: Unexpected character"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatIsRefusedBeforeAnythingElse() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"format\" : 1", "\"format\" : 2")
+                .replace("\"units\"", "\"neurons\""));
+        assertEquals("model.json: line 2, column 3, at $.format: Model format 2 is not supported; this nnlab reads"
+                + " format 1. Hint: the document was written by a newer nnlab; upgrade nnlab to read it.", e.getMessage());
+    }
+
+    @Test
+    void invalidValueCarriesTheSpecsTeachingMessage() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"units\" : 100", "\"units\" : 0"));
+        assertEquals("$.layers[1]", e.path());
+        assertTrue(e.getMessage().contains("Dense units (0) must be > 0. Hint:"), e.getMessage());
+    }
+
+    @Test
+    void layerMismatchInJsonIsCaughtByWholeSpecValidation() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"flatten\"", "\"type\" : \"dropout\", \"rate\" : 0.5"));
+        assertTrue(e.getMessage().contains("Dense layer 2 (dense) expects a flat input but gets shape (None, 28, 28)."
+                + " Did you forget flatten()?"), e.getMessage());
+    }
+
+    @Test
+    void missingFieldIsNamed() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"use_bias\" : true,", ""));
+        assertEquals("$.layers[1].use_bias", e.path());
+        assertTrue(e.getMessage().endsWith("Missing required field 'use_bias'"), e.getMessage());
+    }
+
+    @Test
+    void unknownActivationListsTheKnownOnes() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"relu\"", "\"relux\""));
+        assertEquals("model.json: line 11, column 20, at $.layers[1].activation: Unknown value 'relux'; expected one of"
+                + " [linear, sigmoid, tanh, relu, softmax, step]", e.getMessage());
+    }
+
+    @Test
+    void stringWhereANumberBelongsIsRefused() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"units\" : 100", "\"units\" : \"100\""));
+        assertEquals("$.layers[1].units", e.path());
+    }
+
+    @Test
+    void readmeExampleIsAValidSpec() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("```json\n") + "```json\n".length();
+        String json = readme.substring(from, readme.indexOf("```", from));
+        assertEquals(mnist(), SpecJson.fromJson(json, "README.md"));
+    }
+
+    @Test
+    void fileRoundTripIsAtomicAndExact(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mnist.json");
+        SpecJson.write(mnist(), file);
+        assertEquals(mnist(), SpecJson.read(file));
+    }
+}

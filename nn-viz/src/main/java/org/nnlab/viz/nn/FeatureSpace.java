@@ -1,0 +1,50 @@
+package org.nnlab.viz.nn;
+
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Tensor;
+import org.nnlab.viz.plot.Axes;
+import org.nnlab.viz.plot.Limits;
+
+/**
+ * The hidden layer's feature space: each input mapped to its two hidden activations (z1, z2),
+ * coloured by class, with the output neuron's decision line v1·z1 + v2·z2 + c = 0 drawn across
+ * it. This is the lecture's picture of XOR becoming linearly separable after the hidden layer.
+ */
+public final class FeatureSpace {
+    private FeatureSpace() {
+    }
+
+    /**
+     * Draws the hidden features of {@code x} and the output line.
+     *
+     * @param hidden a built Dense layer with 2 units (its activation is applied)
+     * @param output a built Dense layer with 1 unit; its line is where its pre-activation is 0
+     * @param x inputs, shape (n, hidden's input width)
+     * @return the hidden features, shape (n, 2)
+     */
+    public static Tensor draw(Axes ax, Dense hidden, Dense output, Tensor x, int[] labels) {
+        if (hidden.units() != 2 || output.units() != 1) {
+            throw new IllegalArgumentException("FeatureSpace needs a hidden layer of 2 units and an output of 1 unit but got "
+                    + hidden.units() + " and " + output.units() + ". Hint: this figure is for 2-2-1 networks such as XOR's.");
+        }
+        Tensor z = Hyperplanes.activations(hidden, x);
+        double[] zd = z.data();
+        double[] z1 = new double[z.rows()];
+        double[] z2 = new double[z.rows()];
+        for (int r = 0; r < z1.length; r++) {
+            z1[r] = zd[2 * r];
+            z2[r] = zd[2 * r + 1];
+        }
+        ax.scatter(z1, z2).classes(labels).edgeColor("k").size(50);
+        Limits zr1 = DecisionRegions.range(zd, 0);
+        Limits zr2 = DecisionRegions.range(zd, 1);
+        double pad1 = 0.15 * zr1.span();
+        double pad2 = 0.15 * zr2.span();
+        ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
+        double[] w = output.kernel().value().data();
+        double c = output.useBias() ? output.bias().value().data()[0] : 0;
+        Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("output: $v_1 z_1 + v_2 z_2 + c = 0$");
+        ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").legend();
+        return z;
+    }
+}

@@ -1,0 +1,54 @@
+package org.nnlab.viz.plot;
+
+import java.util.Locale;
+
+/**
+ * Where a legend sits inside its axes, with matplotlib's names; {@link #BEST} picks the corner or
+ * edge position that covers the fewest data points (ties go to the order below, upper right first).
+ */
+public enum LegendLocation {
+    BEST, UPPER_RIGHT, UPPER_LEFT, LOWER_LEFT, LOWER_RIGHT, RIGHT, CENTER_LEFT, CENTER_RIGHT,
+    LOWER_CENTER, UPPER_CENTER, CENTER;
+
+    /** The matplotlib name, e.g. {@code "upper right"}. */
+    public String matplotlibName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Horizontal anchor: 0 left, 0.5 centre, 1 right. */
+    public double fx() {
+        switch (this) {
+            case UPPER_LEFT: case LOWER_LEFT: case CENTER_LEFT: return 0;
+            case LOWER_CENTER: case UPPER_CENTER: case CENTER: return 0.5;
+            default: return 1;
+        }
+    }
+
+    /** Vertical anchor: 0 top, 0.5 centre, 1 bottom. */
+    public double fy() {
+        switch (this) {
+            case LOWER_LEFT: case LOWER_RIGHT: case LOWER_CENTER: return 1;
+            case RIGHT: case CENTER_LEFT: case CENTER_RIGHT: case CENTER: return 0.5;
+            default: return 0;
+        }
+    }
+
+    /**
+     * Parses a matplotlib location name such as {@code "upper left"} or {@code "best"}.
+     *
+     * @throws IllegalArgumentException listing the names
+     */
+    public static LegendLocation parse(String name) {
+        for (LegendLocation l : values()) {
+            if (l.matplotlibName().equals(String.valueOf(name).trim().toLowerCase(Locale.ROOT))) {
+                return l;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (LegendLocation l : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(l.matplotlibName());
+        }
+        throw new IllegalArgumentException("Unknown legend location '" + name + "'; expected one of " + names
+                + ". Hint: 'best' avoids the data.");
+    }
+}

@@ -1,0 +1,81 @@
+package org.nnlab.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line's answers to a wrong environment: they say what to change, never a stack trace.
+ *
+ * <p>Each case runs a real process: the {@code nnlab} CLI in a JVM of its own, or the {@code ./nnlab}
+ * launcher script with a fake {@code java} first on the PATH.
+ */
+class CommandLineErrorsTest {
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    @Test
+    void unwritableOutputFolderSaysWhereAndWhatToDo(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        Result r = cli(List.of(), "lecture", "--only", "recursion", "--out", file.resolve("out").toString());
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.startsWith("nnlab: Cannot write the report to " + file.resolve("out")), r.toString());
+        assertTrue(r.err.contains("Hint: choose a folder you can write with --out DIR."), r.toString());
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r);
+    }
+
+    @Test
+    void tooLittleHeapSaysHowToGiveMore(@TempDir Path tmp) throws Exception {
+        Result r = cli(List.of("-Xmx12m"), "lecture", "--only", "mnist", "--quiet", "--out", tmp.toString());
+        assertEquals(3, r.exit, r.toString());
+        assertTrue(r.err.contains("nnlab: ran out of memory (the JVM may use at most"), r.toString());
+        assertTrue(r.err.contains("NNLAB_JAVA_OPTS=-Xmx2g ./nnlab lecture --only mnist"), r.toString());
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r);
+    }
+
+    @Test
+    void launcherRefusesAnOldJavaWithAnInstallHint(@TempDir Path tmp) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path fakeJava = bin.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho 'openjdk version \"11.0.21\" 2023-10-17' >&2\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb = new ProcessBuilder("bash", REPO.resolve("nnlab").toString(), "lecture");
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Result r = run(pb);
+        assertEquals(1, r.exit, r.toString());
+        assertTrue(r.err.contains("nnlab: found Java 11, but nnlab needs Java 17 or newer."), r.toString());
+    }
+
+    private static Result cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.nnlab.curriculum.cli.Main");
+        command.addAll(List.of(args));
+        return run(new ProcessBuilder(command));
+    }
+
+    private static Result run(ProcessBuilder pb) throws IOException, InterruptedException {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "process finished");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+}
