@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Trains the lecture's MNIST model with nnlab, PyTorch and numpy, alternately, and prints the medians.
 #
-#   scripts/bench-peers.sh [--dataset fashion|mnist10k] [--rounds 3] [--threads 1] [--peers "nnlab torch numpy"]
+#   scripts/bench-peers.sh [--dataset fashion|mnist10k] [--rounds 3] [--threads 1] [--batch 32]
+#                          [--peers "nnlab torch numpy"]
 #
 # Each round runs every peer once, back to back, so a noisy shared machine slows them alike; each run
-# appends its RESULT line to target/bench-results/<dataset>-t<threads>.jsonl and the summary compares the
+# appends its RESULT line to target/bench-results/<dataset>-t<threads>-b<batch>.jsonl and the summary compares the
 # medians over rounds. Needs: apt-get install -y python3-torch python3-numpy python3-threadpoolctl
 # dataset-fashion-mnist libopenblas0-pthread (numpy otherwise falls back to the reference BLAS).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-dataset=fashion rounds=3 threads=1 peers="nnlab torch numpy"
+dataset=fashion rounds=3 threads=1 batch=32 peers="nnlab torch numpy"
 peerdir="${NNLAB_PEERS:-$here/../shared/bench/peers}"
 [ -d "$peerdir" ] || peerdir=/work/shared/bench/peers
 while [ $# -gt 0 ]; do
@@ -17,8 +18,9 @@ while [ $# -gt 0 ]; do
     --dataset) dataset="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --batch) batch="$2"; shift 2 ;;
     --peers) peers="$2"; shift 2 ;;
-    *) echo "bench-peers: unknown option $1 (expected --dataset, --rounds, --threads, --peers)" >&2; exit 2 ;;
+    *) echo "bench-peers: unknown option $1 (expected --dataset, --rounds, --threads, --batch, --peers)" >&2; exit 2 ;;
   esac
 done
 
@@ -32,19 +34,19 @@ fi
 JAVA_FLAGS=(-XX:+UseSerialGC -Xms96m -Xmx128m -XX:-UsePerfData)
 py=/usr/bin/python3   # Debian's python, where python3-torch and python3-numpy are installed
 
-out="$here/target/bench-results/$dataset-t$threads.jsonl"
+out="$here/target/bench-results/$dataset-t$threads-b$batch.jsonl"
 mkdir -p "$(dirname "$out")"
 for round in $(seq 1 "$rounds"); do
   for peer in $peers; do
     echo "round $round/$rounds: $peer (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     case "$peer" in
       nnlab) java "${JAVA_FLAGS[@]}" -cp "$jar" org.nnlab.curriculum.bench.MnistBenchmark \
-               --dataset "$dataset" --threads "$threads" --out "$out" | grep '^RESULT' ;;
-      torch) (cd "$peerdir" && "$py" mlp_torch.py --dataset "$dataset" --threads "$threads" --out "$out") 2>/dev/null \
+               --dataset "$dataset" --threads "$threads" --batch "$batch" --out "$out" | grep '^RESULT' ;;
+      torch) (cd "$peerdir" && "$py" mlp_torch.py --dataset "$dataset" --threads "$threads" --batch "$batch" --out "$out") 2>/dev/null \
                | grep '^RESULT' ;;
       # The machine's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE slow a current OpenBLAS: unset for this run only.
       numpy) (cd "$peerdir" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
-               "$py" mlp_numpy.py --dataset "$dataset" --threads "$threads" --out "$out") 2>/dev/null | grep '^RESULT' ;;
+               "$py" mlp_numpy.py --dataset "$dataset" --threads "$threads" --batch "$batch" --out "$out") 2>/dev/null | grep '^RESULT' ;;
       *) echo "bench-peers: unknown peer $peer (expected nnlab, torch, numpy)" >&2; exit 2 ;;
     esac
   done
