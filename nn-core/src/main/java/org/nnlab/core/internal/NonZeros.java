@@ -14,6 +14,8 @@ package org.nnlab.core.internal;
  * The arrays are reused: building allocates only when the batch grows.
  */
 public final class NonZeros {
+    /** Batches of at least this many rows list their rows on all {@link Parallel#threads()}. */
+    private static final int LARGE_BATCH = 128;
     private double[] x = new double[0];
     private int rows;
     private int cols;
@@ -49,8 +51,19 @@ public final class NonZeros {
         this.x = x;
         this.rows = rows;
         this.cols = cols;
+        // Large batches list their rows on every thread; the lists do not depend on the split.
+        Parallel.forRange(rows, rows >= LARGE_BATCH ? 1 : rows, (from, to) -> listRows(x, from, to));
         int total = 0;
         for (int i = 0; i < rows; i++) {
+            total += rowCount[i];
+        }
+        count = total;
+        columnsListed = false;
+    }
+
+    /** Rows {@code [from, to)}: each row's nonzero columns, in increasing order. */
+    private void listRows(double[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
             int base = i * cols;
             int c = base;
             for (int p = 0; p < cols; p++) {
@@ -59,10 +72,7 @@ public final class NonZeros {
                 c += x[base + p] != 0 ? 1 : 0;
             }
             rowCount[i] = c - base;
-            total += c - base;
         }
-        count = total;
-        columnsListed = false;
     }
 
     /** The number of rows of the listed matrix. */

@@ -21,7 +21,7 @@ public final class Parallel {
     public static final String PROPERTY = "nnlab.threads";
     /** One thread unless asked: on a small shared machine a second thread rarely pays at batch 32. */
     public static final int DEFAULT_THREADS = 1;
-    private static final int SPINS = 2_000;
+    private static final int SPINS = 20_000;
 
     /** Each thread's share is cut into this many chunks, taken first come, first served. */
     private static final int CHUNKS_PER_THREAD = 4;
