@@ -15,6 +15,12 @@ package org.nnlab.core.internal;
  * So the fast path packs the right-hand matrix into one array per row, accumulates one row of
  * {@code C} at a time in a scratch row, and walks {@code k} in blocks whose rows of B stay in L1
  * cache. See {@code shared/notes/kernels.md} for the measurements behind this.
+ *
+ * <p>When the left matrix is mostly zeros (image pixels), {@link #ab(NonZeros, double[], double[],
+ * int, boolean)} and {@link #atb(NonZeros, double[], double[], int, boolean)} skip them using the
+ * lists of a {@link NonZeros}; {@code NonZerosTest} checks them against the same references. Batches
+ * of 128 examples or more are split among {@link Parallel#threads()}, each row of the result
+ * computed whole by one thread, so the thread count never changes a result.
  */
 public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
@@ -300,31 +306,6 @@ public final class MatMul {
             for (int j = 0; j < n; j++) {
                 out[j] += a * b[j];
             }
-        }
-    }
-
-    /** Per-thread packing buffers, grown on demand and reused, so the hot path does not allocate. */
-    private static final class Scratch {
-        private final double[][][] rowSets = new double[2][][];
-        private double[] flat = new double[0];
-
-        double[][] rows(int set, int count, int length) {
-            double[][] rows = rowSets[set];
-            int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
-            if (rows == null || rows.length < count || haveLength < length) {
-                int c = Math.max(count, rows == null ? 0 : rows.length);
-                int l = Math.max(length, haveLength);
-                rows = new double[c][l];
-                rowSets[set] = rows;
-            }
-            return rows;
-        }
-
-        double[] flat(int size) {
-            if (flat.length < size) {
-                flat = new double[size];
-            }
-            return flat;
         }
     }
 }
