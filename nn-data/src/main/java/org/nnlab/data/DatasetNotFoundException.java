@@ -10,6 +10,7 @@ import java.util.List;
 public final class DatasetNotFoundException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The places that were looked at, in the order they were tried, as shown to the user. */
     private final List<String> searched;
 
     /**

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
-        subcommands = {LectureCommand.class, DemoCommand.class})
+        subcommands = {LectureCommand.class, DemoCommand.class, ExercisesCommand.class, ReleaseCommand.class,
+                GradeCommand.class})
 public final class Main implements Runnable {
 
     @Override

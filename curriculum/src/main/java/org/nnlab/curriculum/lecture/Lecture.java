@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.viz.report.Report;
 
@@ -94,15 +94,10 @@ public final class Lecture {
                         + lessons.stream().map(Lesson::id).collect(Collectors.joining(", "))));
     }
 
-    /** Writes JSON atomically: to a temporary file beside the target, then moved over it. */
+    /** Writes JSON atomically: a crash mid-write leaves any previous summary intact. */
     private static void writeJson(Map<String, Object> summary, Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".summary", ".json.tmp");
-        try {
-            mapper.writer(new DefaultPrettyPrinter()).writeValue(tmp.toFile(), summary);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        AtomicFile.write(file, out -> mapper.writer(new DefaultPrettyPrinter()).writeValue(out, summary));
     }
 }

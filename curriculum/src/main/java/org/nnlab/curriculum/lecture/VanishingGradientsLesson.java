@@ -92,6 +92,7 @@ final class VanishingGradientsLesson implements Lesson {
                     String.format(Locale.ROOT, "%.2e", means[means.length - 1]), String.format(Locale.ROOT, "%.2e", ratio)));
         }
         ctx.number("first_to_last_gradient_ratio", ratios);
+        na.xticks(new double[] {1, 2, 3, 4, 5}, "1", "2", "3", "4", "5");
         na.yscale(Scale.LOG).xlabel("Dense layer (1 = nearest the input)").ylabel("mean ‖∂L/∂W‖")
                 .title("Gradient norm per layer, first epoch").grid(0.3).legend("lower right");
         ctx.figure("gradient-norms", normsFigure, "Mean norm of each Dense layer's kernel gradient over the"

@@ -151,6 +151,7 @@ public final class GradientCheck {
 
     /** The result of a check: one entry per checked tensor. */
     public record Report(List<Entry> entries) {
+        /** Keeps an unmodifiable copy of {@code entries}. */
         public Report {
             entries = List.copyOf(entries);
         }

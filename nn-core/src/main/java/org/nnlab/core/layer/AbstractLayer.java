@@ -16,6 +16,7 @@ public abstract class AbstractLayer implements Layer {
     private int[] outputShape;
     private boolean forwardDone;
 
+    /** Starts a layer with the given name, or with none (null) until the model assigns Keras's automatic one. */
     protected AbstractLayer(String name) {
         this.name = name;
     }

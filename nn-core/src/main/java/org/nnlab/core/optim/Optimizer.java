@@ -127,6 +127,7 @@ public abstract class Optimizer {
 
     /** Saved optimizer state: the step count and each parameter's slot arrays. */
     public record Snapshot(long iterations, List<double[][]> slots) {
+        /** Keeps an unmodifiable copy of the list; the slot arrays themselves are shared, not copied. */
         public Snapshot {
             slots = List.copyOf(slots);
         }

@@ -21,7 +21,14 @@ public final class EarlyStopping implements Callback {
     public static final String DEFAULT_MONITOR = "val_loss";
 
     /** Whether lower or higher values of the monitored key are better. */
-    public enum Mode { AUTO, MIN, MAX }
+    public enum Mode {
+        /** {@link #MAX} when the monitored key contains {@code accuracy}, {@link #MIN} otherwise. */
+        AUTO,
+        /** Lower is better, as for a loss. */
+        MIN,
+        /** Higher is better, as for an accuracy. */
+        MAX
+    }
 
     private final String monitor;
     private final double minDelta;

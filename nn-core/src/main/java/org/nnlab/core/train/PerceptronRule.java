@@ -188,6 +188,7 @@ public final class PerceptronRule {
      * @param errorsPerEpoch one count per epoch run, counted as the examples were visited
      */
     public record Result(List<Integer> errorsPerEpoch) {
+        /** Keeps an unmodifiable copy of {@code errorsPerEpoch}. */
         public Result {
             errorsPerEpoch = List.copyOf(errorsPerEpoch);
         }

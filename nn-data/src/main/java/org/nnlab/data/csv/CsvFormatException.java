@@ -6,7 +6,9 @@ import java.io.IOException;
 public final class CsvFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or stream name) being read. */
     private final String source;
+    /** The 1-based line where the offending record ends. */
     private final long line;
 
     CsvFormatException(String source, long line, String message, Throwable cause) {

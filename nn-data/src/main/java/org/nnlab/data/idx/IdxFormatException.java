@@ -11,7 +11,9 @@ import java.io.IOException;
 public final class IdxFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or stream name) that failed to parse. */
     private final String source;
+    /** The byte offset of the problem, counted in the decompressed data for a gzip file. */
     private final long offset;
 
     /**

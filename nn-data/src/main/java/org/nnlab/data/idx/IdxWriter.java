@@ -1,15 +1,12 @@
 package org.nnlab.data.idx;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
+import org.nnlab.core.io.AtomicFile;
 
 /**
  * Writes IDX files, plain or gzip-compressed, atomically.
@@ -40,23 +37,15 @@ public final class IdxWriter {
 
     /** Writes {@code array} to {@code file} with the given compression, replacing any existing file. */
     public static void write(IdxArray array, Path file, Compression compression) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = compression == Compression.GZIP
-                         ? new GZIPOutputStream(raw, BUFFER) : new BufferedOutputStream(raw, BUFFER)) {
-                write(array, out);
+        AtomicFile.write(file, raw -> {
+            if (compression == Compression.GZIP) {
+                GZIPOutputStream gz = new GZIPOutputStream(raw, BUFFER);
+                write(array, gz);
+                gz.finish();
+            } else {
+                write(array, raw);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes {@code array} as IDX bytes to {@code out}, which stays open. */

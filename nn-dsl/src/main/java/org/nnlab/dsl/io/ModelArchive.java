@@ -15,6 +15,7 @@ import org.nnlab.dsl.spec.ModelSpec;
 public record ModelArchive(ModelSpec spec, List<String> weightNames, List<Tensor> weights,
                            Optimizer.Snapshot optimizerState) {
 
+    /** Copies both lists and checks that there is one name per weight. */
     public ModelArchive {
         Objects.requireNonNull(spec, "spec");
         weightNames = List.copyOf(weightNames);

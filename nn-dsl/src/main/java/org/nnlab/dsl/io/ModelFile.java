@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.dsl.json.SpecJson;

@@ -10,9 +10,13 @@ package org.nnlab.dsl.json;
 public final class SpecFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the JSON came from: a file name, or {@code "<string>"}. */
     private final String source;
+    /** The JSON path of the problem, e.g. {@code $.layers[1].units}. */
     private final String path;
+    /** The 1-based line of the problem, or −1 if unknown. */
     private final int line;
+    /** The 1-based column of the problem, or −1 if unknown. */
     private final int column;
 
     SpecFormatException(String source, String path, int line, int column, String problem, Throwable cause) {

@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nnlab.dsl.io.AtomicFile;
+import org.nnlab.core.io.AtomicFile;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**

@@ -19,6 +19,7 @@ public record ActivationSpec(
         @JsonProperty(value = "activation", required = true) Activation activation,
         @JsonProperty("name") String name) implements LayerSpec {
 
+    /** Checks that an activation is given and that a given name uses only letters, digits, '_', '.' or '-'. */
     public ActivationSpec {
         Objects.requireNonNull(activation, "activation");
         Bounds.layerName(name);

@@ -14,6 +14,7 @@ import org.nnlab.core.layer.Flatten;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlattenSpec(@JsonProperty("name") String name) implements LayerSpec {
 
+    /** Checks that a given name uses only letters, digits, '_', '.' or '-'. */
     public FlattenSpec {
         Bounds.layerName(name);
     }

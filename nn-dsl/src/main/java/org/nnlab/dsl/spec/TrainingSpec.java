@@ -17,6 +17,7 @@ public record TrainingSpec(
         @JsonProperty(value = "metrics", required = true) List<Metric> metrics,
         @JsonProperty(value = "fit", required = true) FitSpec fit) {
 
+    /** Checks that optimizer, loss and fit options are given, and copies the metrics. */
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(loss, "loss");

@@ -10,10 +10,12 @@ import org.nnlab.viz.plot.Colormap;
 import org.nnlab.viz.plot.Figure;
 
 /**
- * Times building and rendering two large figures: a 10,000-point scatter with per-point colours,
- * and a 200 × 200 decision-region heatmap (contourf with 3 class bands, plus 200 data points).
+ * Times building and rendering three large figures to SVG and prints one line per figure.
  *
- * <p>Each case is warmed up 5 times, then timed 15 times; the median is printed with the SVG size.
+ * <p>The cases: a 10,000-point scatter with per-point colours; a 200 × 200 decision-region map
+ * (contourf with 3 class bands, plus 200 data points); a 200 × 200 probability heatmap (contourf
+ * with 10 bands and a colorbar). Each case is warmed up 5 times, then timed 15 times; the median
+ * (with min and max) is printed with the SVG size.
  * Run: {@code mvn -q -pl nn-viz -am compile exec:java -Dexec.mainClass=org.nnlab.viz.bench.PlotBenchmark}.
  */
 public final class PlotBenchmark {
@@ -23,6 +25,7 @@ public final class PlotBenchmark {
     private PlotBenchmark() {
     }
 
+    /** Runs each case and prints one line per case: median, min and max time, and SVG size; takes no arguments. */
     public static void main(String[] args) {
         report("scatter, 10,000 points, per-point colours", PlotBenchmark::scatter);
         report("decision regions, 200 x 200 grid, 3 classes", PlotBenchmark::regions);

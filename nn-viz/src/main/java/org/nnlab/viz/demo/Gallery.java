@@ -23,6 +23,7 @@ public final class Gallery {
     private Gallery() {
     }
 
+    /** Writes the gallery into the folder {@code args[0]}, or {@code target/gallery} without an argument. */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "target/gallery");
         Report report = build();

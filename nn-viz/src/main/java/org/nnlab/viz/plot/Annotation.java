@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public final class Annotation {
     /** Horizontal alignment of the text relative to its anchor point. */
-    public enum Align { LEFT, CENTER, RIGHT }
+    public enum Align {
+        /** The text starts at the anchor; the default. */
+        LEFT,
+        /** The text is centred on the anchor. */
+        CENTER,
+        /** The text ends at the anchor. */
+        RIGHT
+    }
 
     private final String text;
     private final double x;

@@ -18,7 +18,9 @@ public record Color(int r, int g, int b) {
     public static final List<Color> TAB10 = List.of(
             hex("#1f77b4"), hex("#ff7f0e"), hex("#2ca02c"), hex("#d62728"), hex("#9467bd"),
             hex("#8c564b"), hex("#e377c2"), hex("#7f7f7f"), hex("#bcbd22"), hex("#17becf"));
+    /** Black, {@code #000000}; matplotlib's {@code 'k'}. */
     public static final Color BLACK = new Color(0, 0, 0);
+    /** White, {@code #ffffff}; matplotlib's {@code 'w'}. */
     public static final Color WHITE = new Color(255, 255, 255);
 
     private static final Map<String, String> NAMES = Map.ofEntries(

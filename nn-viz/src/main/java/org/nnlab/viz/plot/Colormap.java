@@ -11,11 +11,15 @@ import java.util.Locale;
  * and {@code 'RdBu'}. Values of t outside [0, 1] are clamped; NaN gives null (drawn transparent).
  */
 public enum Colormap {
+    /** Matplotlib's {@code 'gray'}: black at 0 to white at 1. */
     GRAY("gray", "#000000", "#ffffff"),
+    /** Matplotlib's default {@code 'viridis'}: dark purple through blue and green to yellow, perceptually uniform. */
     VIRIDIS("viridis", "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779",
             "#6ece58", "#b5de2b", "#fde725"),
+    /** ColorBrewer's {@code 'Blues'}: near-white at 0 to dark blue at 1; the confusion matrix's map. */
     BLUES("Blues", "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5",
             "#08519c", "#08306b"),
+    /** ColorBrewer's diverging {@code 'RdBu'}: dark red at 0, near-white at 0.5, dark blue at 1. */
     RDBU("RdBu", "#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0",
             "#92c5de", "#4393c3", "#2166ac", "#053061");
 

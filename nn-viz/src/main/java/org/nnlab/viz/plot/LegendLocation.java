@@ -7,8 +7,28 @@ import java.util.Locale;
  * edge position that covers the fewest data points (ties go to the order below, upper right first).
  */
 public enum LegendLocation {
-    BEST, UPPER_RIGHT, UPPER_LEFT, LOWER_LEFT, LOWER_RIGHT, RIGHT, CENTER_LEFT, CENTER_RIGHT,
-    LOWER_CENTER, UPPER_CENTER, CENTER;
+    /** Whichever of the positions below covers the fewest data points, matplotlib's {@code "best"}. */
+    BEST,
+    /** The upper right corner, where {@link #BEST} looks first. */
+    UPPER_RIGHT,
+    /** The upper left corner. */
+    UPPER_LEFT,
+    /** The lower left corner. */
+    LOWER_LEFT,
+    /** The lower right corner. */
+    LOWER_RIGHT,
+    /** The middle of the right edge; matplotlib's {@code "right"}, the same place as {@link #CENTER_RIGHT}. */
+    RIGHT,
+    /** The middle of the left edge. */
+    CENTER_LEFT,
+    /** The middle of the right edge. */
+    CENTER_RIGHT,
+    /** The middle of the bottom edge. */
+    LOWER_CENTER,
+    /** The middle of the top edge. */
+    UPPER_CENTER,
+    /** The centre of the axes. */
+    CENTER;
 
     /** The matplotlib name, e.g. {@code "upper right"}. */
     public String matplotlibName() {

@@ -7,9 +7,13 @@ package org.nnlab.viz.plot;
  * dotted 1 on 1.65 off, dash-dot 6.4, 1.6, 1, 1.6.
  */
 public enum LineStyle {
+    /** {@code "-"}: an unbroken line, the default. */
     SOLID("-", null),
+    /** {@code "--"}: dashes 3.7 line widths long with gaps of 1.6. */
     DASHED("--", new double[] {3.7, 1.6}),
+    /** {@code "-."}: a dash of 6.4 and a dot of 1 line width, separated by gaps of 1.6. */
     DASHDOT("-.", new double[] {6.4, 1.6, 1, 1.6}),
+    /** {@code ":"}: dots 1 line width long with gaps of 1.65. */
     DOTTED(":", new double[] {1, 1.65}),
     /** No line: only markers are drawn. */
     NONE("", null);

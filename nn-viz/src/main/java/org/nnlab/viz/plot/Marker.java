@@ -7,23 +7,41 @@ package org.nnlab.viz.plot;
  * markers ({@code + x | _}) are stroked. {@link #PIXEL} is a 1-point square as in matplotlib.
  */
 public enum Marker {
+    /** No marker: a format string without one, or a line drawn alone. */
     NONE(' ', true),
+    /** {@code '.'}: a filled circle of half the marker size. */
     POINT('.', true),
+    /** {@code ','}: a filled square one point wide, whatever the marker size. */
     PIXEL(',', true),
+    /** {@code 'o'}: a filled circle as wide as the marker size. */
     CIRCLE('o', true),
+    /** {@code 'v'}: a filled triangle pointing down. */
     TRIANGLE_DOWN('v', true),
+    /** {@code '^'}: a filled triangle pointing up. */
     TRIANGLE_UP('^', true),
+    /** {@code '<'}: a filled triangle pointing left. */
     TRIANGLE_LEFT('<', true),
+    /** {@code '>'}: a filled triangle pointing right. */
     TRIANGLE_RIGHT('>', true),
+    /** {@code 's'}: a filled square. */
     SQUARE('s', true),
+    /** {@code 'p'}: a filled regular pentagon, one vertex up. */
     PENTAGON('p', true),
+    /** {@code '*'}: a filled five-pointed star. */
     STAR('*', true),
+    /** {@code 'h'}: a filled regular hexagon, one vertex up. */
     HEXAGON('h', true),
+    /** {@code '+'}: a stroked plus sign. */
     PLUS('+', false),
+    /** {@code 'x'}: a stroked diagonal cross. */
     X('x', false),
+    /** {@code 'D'}: a filled square turned 45°. */
     DIAMOND('D', true),
+    /** {@code 'd'}: a filled diamond, narrower than it is tall. */
     THIN_DIAMOND('d', true),
+    /** {@code '|'}: a stroked vertical tick. */
     VLINE('|', false),
+    /** {@code '_'}: a stroked horizontal tick. */
     HLINE('_', false);
 
     private final char code;

@@ -1,4 +1,4 @@
-package org.nnlab.dsl.io;
+package org.nnlab.core.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

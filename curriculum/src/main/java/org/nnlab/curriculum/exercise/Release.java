@@ -1,0 +1,45 @@
+package org.nnlab.curriculum.exercise;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the student version of an exercise: instructions, starter sources and visible tests.
+ *
+ * <p>Layout under the output folder: {@code <id>/README.md}, {@code <id>/src/…} (solution blocks
+ * replaced by TODO stubs) and {@code <id>/test/…} (hidden tests removed). No marker and no
+ * solution line reaches the release.
+ */
+public final class Release {
+    private Release() {
+    }
+
+    /** Writes {@code exercise}'s student version under {@code out} and returns the files written. */
+    public static List<Path> write(Exercise exercise, Path out) {
+        Path root = out.resolve(exercise.id());
+        List<Path> written = new ArrayList<>();
+        written.add(writeFile(root.resolve("README.md"), exercise.instructions()));
+        for (String path : exercise.studentFiles()) {
+            written.add(writeFile(root.resolve(path), exercise.marked(path).studentVersion()));
+        }
+        for (String path : exercise.testFiles()) {
+            written.add(writeFile(root.resolve(path), exercise.marked(path).studentVersion()));
+        }
+        return written;
+    }
+
+    private static Path writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the release file " + file, e);
+        }
+    }
+}

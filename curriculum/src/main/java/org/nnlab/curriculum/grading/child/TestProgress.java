@@ -1,0 +1,138 @@
+package org.nnlab.curriculum.grading.child;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Turns JUnit's events into signed records and enforces each test's time limit.
+ *
+ * <p>A test's record says only what JUnit observed (successful, failed, aborted, timed out) and
+ * the throwable's class, message and the stack frames in exercise code; the grader decides
+ * points from its own plan.
+ */
+final class TestProgress implements TestExecutionListener {
+    private static final int MAX_MESSAGE = 2000;
+    private static final int MAX_FRAMES = 12;
+    /** Stack frames shown to students are those of exercise code (theirs and the tests'). */
+    private static final String EXERCISE_PACKAGES = "org.nnlab.exercises.";
+
+    private final RecordWriter records;
+    private final OutputCapture capture;
+    private final Map<String, Double> timeouts;
+    private volatile String current;
+    private volatile long deadlineNanos;
+
+    TestProgress(RecordWriter records, OutputCapture capture, Map<String, Double> timeouts) {
+        this.records = records;
+        this.capture = capture;
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        String id = idOf(test);
+        if (test.isTest() && id != null) {
+            capture.take();
+            records.write(records.record("start").put("test", id));
+            deadlineNanos = System.nanoTime() + (long) (timeouts.getOrDefault(id, 10.0) * 1e9);
+            current = id;
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        String id = idOf(test);
+        if (test.isTest() && id != null) {
+            records.write(records.record("finish").put("test", id).put("status", "ABORTED")
+                    .put("message", "skipped: " + reason).put("output", ""));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        String id = idOf(test);
+        if (test.isTest() && id != null) {
+            ObjectNode record = records.record("finish").put("test", id).put("status", result.getStatus().name());
+            result.getThrowable().ifPresent(t -> describe(record, t));
+            record.put("output", capture.take());
+            records.write(record);
+            current = null;
+        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                && test.getSource().orElse(null) instanceof ClassSource source) {
+            ObjectNode record = records.record("container").put("class", source.getClassName());
+            result.getThrowable().ifPresent(t -> describe(record, t));
+            records.write(record);
+        }
+    }
+
+    /** The watchdog's loop: ends the JVM when the running test passes its deadline. */
+    void watch() {
+        while (true) {
+            String running = current;
+            if (running != null && System.nanoTime() - deadlineNanos > 0) {
+                records.write(records.record("finish").put("test", running).put("status", "TIMEOUT")
+                        .put("seconds", timeouts.getOrDefault(running, 10.0)).put("output", capture.take()));
+                Runtime.getRuntime().halt(TestJvmMain.EXIT_TIMEOUT);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String idOf(TestIdentifier test) {
+        TestSource source = test.getSource().orElse(null);
+        return source instanceof MethodSource m ? m.getClassName() + "#" + m.getMethodName() : null;
+    }
+
+    private static void describe(ObjectNode record, Throwable t) {
+        record.put("exception", t.getClass().getName()).put("message", clip(safeMessage(t)));
+        // The chain down to the root cause: a static initializer's failure hides under
+        // NoClassDefFoundError or inside an assertion's "unexpected exception".
+        StringBuilder chain = new StringBuilder(t.getClass().getName());
+        Throwable root = t;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 10; depth++) {
+            root = root.getCause();
+            chain.append(',').append(root.getClass().getName());
+        }
+        record.put("chain", chain.toString());
+        if (root != t) {
+            record.put("cause", root.getClass().getName()).put("causeMessage", clip(safeMessage(root)));
+        }
+        StringBuilder frames = new StringBuilder();
+        int shown = 0;
+        StackTraceElement[] trace = root.getStackTrace();
+        for (StackTraceElement frame : trace) {
+            if (frame.getClassName().startsWith(EXERCISE_PACKAGES) && shown < MAX_FRAMES) {
+                frames.append("    at ").append(frame).append('\n');
+                shown++;
+            }
+        }
+        if (trace.length > shown && shown == MAX_FRAMES) {
+            frames.append("    … ").append(trace.length - shown).append(" more frames\n");
+        }
+        record.put("trace", frames.toString());
+    }
+
+    /** The message, or a note when a submission's own exception class fails to give one. */
+    private static String safeMessage(Throwable t) {
+        try {
+            return String.valueOf(t.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return "(the exception's getMessage() itself threw " + e.getClass().getName() + ")";
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + " …";
+    }
+}
