@@ -1,10 +1,13 @@
 package org.nnlab.core.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
@@ -18,8 +21,9 @@ import org.nnlab.core.train.Verbosity;
 /**
  * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
  *
- * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs]}
- * (defaults 20,000 and 4). The first epoch warms up the JIT and is reported but not counted; the
+ * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch]}
+ * (defaults 20,000, 4 and 32); {@code -Dnnlab.threads=2} uses two threads. The first epoch warms
+ * up the JIT and is reported but not counted; the
  * figure is the median over the remaining epochs. It measures the engine, not learning: labels are
  * random. For the full comparison with PyTorch on real data see {@code BENCHMARKS.md}.
  */
@@ -31,6 +35,7 @@ public final class TrainingBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         SplittableRandom rng = new SplittableRandom(1);
         Tensor x = Tensor.zeros(n, 784);
         for (int i = 0; i < x.size(); i++) {
@@ -46,18 +51,28 @@ public final class TrainingBenchmark {
         model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
 
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
-            model.fit(x, y, FitOptions.builder().epochs(1).batchSize(32).verbosity(Verbosity.SILENT).build());
+            long c0 = cpu.getCurrentThreadCpuTime();
+            model.fit(x, y, FitOptions.builder().epochs(1).batchSize(batch).verbosity(Verbosity.SILENT).build());
             double s = (System.nanoTime() - t0) / 1e9;
+            double c = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             seconds.add(s);
-            System.out.printf(Locale.ROOT, "epoch %d: %.3f s, %.0f samples/s%s%n", e + 1, s, n / s, e == 0 ? " (warm-up)" : "");
+            cpuSeconds.add(c);
+            System.out.printf(Locale.ROOT, "epoch %d: %.3f s, %.0f samples/s, main thread CPU %.3f s%s%n", e + 1, s,
+                    n / s, c, e == 0 ? " (warm-up)" : "");
         }
         double[] timed = seconds.subList(Math.min(1, epochs - 1), epochs).stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = timed[timed.length / 2];
-        int steps = (n + 31) / 32;
-        System.out.printf(Locale.ROOT, "784-100-10, batch 32, Adam, 1 thread: median %.3f s per %d examples,"
-                + " %.0f samples/s, %.3f ms/step (timed epochs %s)%n", median, n, n / median, median / steps * 1e3,
+        double[] timedCpu = cpuSeconds.subList(Math.min(1, epochs - 1), epochs).stream().mapToDouble(Double::doubleValue)
+                .sorted().toArray();
+        double medianCpu = timedCpu[timedCpu.length / 2];
+        int steps = (n + batch - 1) / batch;
+        System.out.printf(Locale.ROOT, "784-100-10, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
+                + " %.0f samples/s, %.3f ms/step, main thread CPU %.3f ms/step (timed epochs %s)%n",
+                batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
                 Arrays.toString(timed));
     }
 }

@@ -15,10 +15,22 @@ package org.nnlab.core.internal;
  * So the fast path packs the right-hand matrix into one array per row, accumulates one row of
  * {@code C} at a time in a scratch row, and walks {@code k} in blocks whose rows of B stay in L1
  * cache. See {@code shared/notes/kernels.md} for the measurements behind this.
+ *
+ * <p>When the left matrix is mostly zeros (image pixels), {@link #ab(NonZeros, double[], double[],
+ * int, boolean)} and {@link #atb(NonZeros, double[], double[], int, boolean)} skip them using the
+ * lists of a {@link NonZeros}; {@code NonZerosTest} checks them against the same references. Batches
+ * of 128 examples or more are split among {@link Parallel#threads()}, each row of the result
+ * computed whole by one thread, so the thread count never changes a result.
  */
 public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
     private static final int K_BLOCK = 64;
+
+    /**
+     * Batches below this many examples per thread stay on one thread: at batch 32 a product takes
+     * tens of microseconds, and on a busy machine waiting for a second core costs more than it saves.
+     */
+    private static final int MIN_BATCH_PER_THREAD = 64;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -36,7 +48,7 @@ public final class MatMul {
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        multiplyPacked(a, bRows, c, m, k, n, accumulate, s);
+        multiplyPacked(a, bRows, c, m, k, n, accumulate, splits(m));
     }
 
     /**
@@ -57,7 +69,7 @@ public final class MatMul {
                 at[p * m + i] = a[i * k + p];
             }
         }
-        multiplyPacked(at, bRows, c, k, m, n, accumulate, s);
+        multiplyPacked(at, bRows, c, k, m, n, accumulate, splits(m));
     }
 
     /**
@@ -74,7 +86,41 @@ public final class MatMul {
                 btRows[j][p] = b[p * n + j];
             }
         }
-        multiplyPacked(a, btRows, c, m, n, k, accumulate, s);
+        multiplyPacked(a, btRows, c, m, n, k, accumulate, splits(m));
+    }
+
+    /**
+     * {@code C = X·B} (or {@code C += X·B}) for a mostly-zero X given by its nonzeros.
+     *
+     * <p>{@code x:(m,k) b:(k,n) → c:(m,n)}; each row of C gathers only the rows of B where its row
+     * of X is nonzero, four at a time. Agrees with {@link #abReference} on {@code x}'s matrix.
+     */
+    public static void ab(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
+        int k = x.cols();
+        double[][] bRows = SCRATCH.get().rows(0, k, n);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n, bRows[p], 0, n);
+        }
+        Parallel.forRange(x.rows(), splits(x.rows()) ? 1 : x.rows(),
+                (from, to) -> sparseRows(x, bRows, c, n, accumulate, from, to));
+    }
+
+    /**
+     * {@code C += Xᵀ·B} (or {@code C = Xᵀ·B}) for a mostly-zero X given by its nonzeros.
+     *
+     * <p>{@code x:(m,k) b:(m,n) → c:(k,n)}; the weight gradient {@code dW += xᵀ·dz} of a first
+     * layer, where row p of dW sums the rows of dz whose example has pixel p nonzero. Agrees with
+     * {@link #atbReference} on {@code x}'s matrix.
+     */
+    public static void atb(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
+        int m = x.rows();
+        x.listColumns();
+        double[][] bRows = SCRATCH.get().rows(0, m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(b, i * n, bRows[i], 0, n);
+        }
+        Parallel.forRange(x.cols(), splits(m) ? 1 : x.cols(),
+                (from, to) -> sparseColumns(x, bRows, c, n, accumulate, from, to));
     }
 
     /** Reference for {@link #ab}: the textbook triple loop. */
@@ -119,14 +165,25 @@ public final class MatMul {
     /**
      * {@code c(m,n) (+)= a(m,k) · B}, with B given as {@code k} row arrays of length {@code n}.
      *
-     * <p>The k axis is walked in blocks of {@link #K_BLOCK}; inside a block each row of C gathers
-     * four rows of B per pass in the vectorizable form described in the class comment.
+     * <p>Rows of C are split among {@link Parallel#threads()}. The k axis is walked in blocks of
+     * {@link #K_BLOCK}; inside a block each row of C gathers four rows of B per pass in the
+     * vectorizable form described in the class comment.
      */
     private static void multiplyPacked(double[] a, double[][] bRows, double[] c,
-                                       int m, int k, int n, boolean accumulate, Scratch s) {
-        double[][] cRows = s.rows(1, m, n);
-        for (int i = 0; i < m; i++) {
-            double[] ci = cRows[i];
+                                       int m, int k, int n, boolean accumulate, boolean split) {
+        Parallel.forRange(m, split ? 1 : m, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
+    }
+
+    /** Whether a product over a batch of {@code batch} examples is worth splitting among threads. */
+    private static boolean splits(int batch) {
+        return batch >= 2 * MIN_BATCH_PER_THREAD;
+    }
+
+    private static void multiplyRows(double[] a, double[][] bRows, double[] c,
+                                     int k, int n, boolean accumulate, int from, int to) {
+        double[][] cRows = SCRATCH.get().rows(1, to - from, n);
+        for (int i = from; i < to; i++) {
+            double[] ci = cRows[i - from];
             if (accumulate) {
                 System.arraycopy(c, i * n, ci, 0, n);
             } else {
@@ -135,12 +192,12 @@ public final class MatMul {
         }
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int k1 = Math.min(k, k0 + K_BLOCK);
-            for (int i = 0; i < m; i++) {
-                accumulateRow(a, i * k, bRows, cRows[i], k0, k1, n);
+            for (int i = from; i < to; i++) {
+                accumulateRow(a, i * k, bRows, cRows[i - from], k0, k1, n);
             }
         }
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(cRows[i], 0, c, i * n, n);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(cRows[i - from], 0, c, i * n, n);
         }
     }
 
@@ -172,28 +229,83 @@ public final class MatMul {
         }
     }
 
-    /** Per-thread packing buffers, grown on demand and reused, so the hot path does not allocate. */
-    private static final class Scratch {
-        private final double[][][] rowSets = new double[2][][];
-        private double[] flat = new double[0];
-
-        double[][] rows(int set, int count, int length) {
-            double[][] rows = rowSets[set];
-            int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
-            if (rows == null || rows.length < count || haveLength < length) {
-                int c = Math.max(count, rows == null ? 0 : rows.length);
-                int l = Math.max(length, haveLength);
-                rows = new double[c][l];
-                rowSets[set] = rows;
+    /** Rows {@code [from, to)} of {@code c (+)= X·B}: each row sums the B rows its nonzeros pick. */
+    private static void sparseRows(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
+                                   int from, int to) {
+        double[] ci = SCRATCH.get().rows(1, 1, n)[0];
+        int[] cols = x.rowCols();
+        double[] values = x.values();
+        int stride = x.cols();
+        for (int i = from; i < to; i++) {
+            if (accumulate) {
+                System.arraycopy(c, i * n, ci, 0, n);
+            } else {
+                java.util.Arrays.fill(ci, 0, n, 0.0);
             }
-            return rows;
+            gather(cols, i * stride, x.rowCount(i), values, i * stride, 1, bRows, ci, n);
+            System.arraycopy(ci, 0, c, i * n, n);
         }
+    }
 
-        double[] flat(int size) {
-            if (flat.length < size) {
-                flat = new double[size];
+    /** Rows {@code [from, to)} of {@code c (+)= Xᵀ·B}: row p sums the B rows of the examples with x_p ≠ 0. */
+    private static void sparseColumns(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
+                                      int from, int to) {
+        double[] gp = SCRATCH.get().rows(1, 1, n)[0];
+        int[] rows = x.colRows();
+        double[] values = x.values();
+        int width = x.cols();
+        int stride = x.rows();
+        for (int p = from; p < to; p++) {
+            int count = x.colCount(p);
+            if (count == 0) {
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, p * n, p * n + n, 0.0);
+                }
+                continue;
             }
-            return flat;
+            // Through a scratch row: the kernel vectorizes only on arrays indexed from 0.
+            if (accumulate) {
+                System.arraycopy(c, p * n, gp, 0, n);
+            } else {
+                java.util.Arrays.fill(gp, 0, n, 0.0);
+            }
+            gather(rows, p * stride, count, values, p, width, bRows, gp, n);
+            System.arraycopy(gp, 0, c, p * n, n);
+        }
+    }
+
+    /**
+     * {@code out[0..n) += Σ_q x[xOff + r·xStep] · bRows[r][0..n)} over {@code r = index[off + q]},
+     * {@code q < count}, four terms per pass.
+     */
+    private static void gather(int[] index, int off, int count, double[] x, int xOff, int xStep,
+                               double[][] bRows, double[] out, int n) {
+        int q = off;
+        int end = off + count;
+        for (; q + 3 < end; q += 4) {
+            int r0 = index[q];
+            int r1 = index[q + 1];
+            int r2 = index[q + 2];
+            int r3 = index[q + 3];
+            double a0 = x[xOff + r0 * xStep];
+            double a1 = x[xOff + r1 * xStep];
+            double a2 = x[xOff + r2 * xStep];
+            double a3 = x[xOff + r3 * xStep];
+            double[] b0 = bRows[r0];
+            double[] b1 = bRows[r1];
+            double[] b2 = bRows[r2];
+            double[] b3 = bRows[r3];
+            for (int j = 0; j < n; j++) {
+                out[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+            }
+        }
+        for (; q < end; q++) {
+            int r = index[q];
+            double a = x[xOff + r * xStep];
+            double[] b = bRows[r];
+            for (int j = 0; j < n; j++) {
+                out[j] += a * b[j];
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.internal.MatMul;
+import org.nnlab.core.internal.NonZeros;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -18,6 +19,11 @@ import org.nnlab.core.tensor.Tensor;
  * The input must be flat, {@code (batch, in)}: put a {@link Flatten} before it for images.
  */
 public final class Dense extends AbstractLayer implements FusableOutput {
+    /** Inputs with at most this fraction of nonzeros go through the sparse products (images do). */
+    private static final double MAX_SPARSE_DENSITY = 0.75;
+    /** Batches larger than this many input values use the dense products, to bound the lists' memory. */
+    private static final int MAX_SPARSE_ENTRIES = 1 << 18;
+
     private final int units;
     private final Activation activation;
     private final boolean useBias;
@@ -31,6 +37,9 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     // Kept by forward for backward.
     private Tensor input;
     private Tensor output;
+    // The input's nonzeros, when sparse enough to skip its zeros in x·W and xᵀ·dz.
+    private final NonZeros inputNonZeros = new NonZeros();
+    private boolean sparseInput;
     // Reused buffers, reallocated only when the batch size changes.
     private Tensor gradPre;
     private Tensor gradInput;
@@ -94,7 +103,16 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             output = Tensor.zeros(batch, units);
         }
         double[] y = output.data();
-        MatMul.ab(x.data(), kernel.value().data(), y, batch, in, units, false);
+        sparseInput = batch * in <= MAX_SPARSE_ENTRIES;
+        if (sparseInput) {
+            inputNonZeros.build(x.data(), batch, in);
+            sparseInput = inputNonZeros.density() <= MAX_SPARSE_DENSITY;
+        }
+        if (sparseInput) {
+            MatMul.ab(inputNonZeros, kernel.value().data(), y, units, false);
+        } else {
+            MatMul.ab(x.data(), kernel.value().data(), y, batch, in, units, false);
+        }
         if (useBias) {
             double[] b = bias.value().data();
             for (int r = 0; r < batch; r++) {
@@ -121,7 +139,9 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     private Tensor backwardThroughActivation(Tensor gradOutput, boolean needInputGradient) {
         // dz = dy ⊙ f'(z), written with y
         requireForward();
-        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        if (gradOutput.rank() != 2 || gradOutput.rows() != output.rows() || gradOutput.size() != output.size()) {
+            output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)"); // throws
+        }
         int batch = output.rows();
         if (gradPre == null || gradPre.rows() != batch) {
             gradPre = Tensor.zeros(batch, units);
@@ -136,7 +156,11 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         requireForward();
         output.requireSameShape(dz, describe() + " backward from the pre-activation (output vs gradient)");
         int batch = input.rows();
-        MatMul.atb(input.data(), dz.data(), kernel.grad().data(), batch, in, units, true);
+        if (sparseInput) {
+            MatMul.atb(inputNonZeros, dz.data(), kernel.grad().data(), units, true);
+        } else {
+            MatMul.atb(input.data(), dz.data(), kernel.grad().data(), batch, in, units, true);
+        }
         if (useBias) {
             double[] db = bias.grad().data();
             double[] d = dz.data();

@@ -58,10 +58,10 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t) {
+    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
         double lr = learningRate();
         double[] a = slots[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             a[i] += g[i] * g[i];
             w[i] -= lr * g[i] / Math.sqrt(a[i] + epsilon);
         }

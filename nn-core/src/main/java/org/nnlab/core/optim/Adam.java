@@ -88,12 +88,12 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t) {
+    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
         double alpha = learningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         double[] m = slots[0];
         double[] v = slots[1];
         double[] vMax = amsgrad ? slots[2] : v;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             m[i] += (g[i] - m[i]) * (1 - beta1);
             v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
             if (amsgrad) {

@@ -92,12 +92,12 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t) {
+    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
         double lr = learningRate();
         double[] v = slots[0];
         double[] m = momentumSlot < 0 ? null : slots[momentumSlot];
         double[] a = meanGradientSlot < 0 ? null : slots[meanGradientSlot];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
             double denominator = v[i] + epsilon;
             if (a != null) {

@@ -60,16 +60,16 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t) {
+    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
         double lr = learningRate();
         if (momentum == 0) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * g[i];
             }
             return;
         }
         double[] v = slots[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             v[i] = momentum * v[i] - lr * g[i];
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];

@@ -28,6 +28,7 @@ final class FitLoop {
     private final int[] outputShape;
     private final List<Parameter> nonTrainable = new ArrayList<>();
     private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
+    private final int firstWithParameters;
 
     FitLoop(Sequential model, FitOptions options) {
         this.model = model;
@@ -40,6 +41,12 @@ final class FitLoop {
                 nonTrainable.add(p);
             }
         }
+        List<Layer> layers = model.layers();
+        int first = 0;
+        while (first < layers.size() - 1 && layers.get(first).parameters().isEmpty()) {
+            first++;
+        }
+        this.firstWithParameters = first;
     }
 
     History run(Examples data) {
@@ -165,21 +172,24 @@ final class FitLoop {
     private void backward(Tensor predictions, Tensor targets) {
         List<Layer> layers = model.layers();
         int last = layers.size() - 1;
+        // Layers before the first one with parameters (Flatten, say) need no gradient, so the
+        // first parameterized layer skips its input gradient: for 784-100-10 that is dz·Wᵀ, 5 MFLOP.
+        int first = firstWithParameters;
         Layer output = layers.get(last);
         Tensor grad;
         if (output instanceof FusableOutput f && loss.fusesWith(f.activation())) {
-            grad = f.backwardFromPreActivation(loss.fusedGradient(predictions, targets), last > 0);
-        } else if (last == 0) {
+            grad = f.backwardFromPreActivation(loss.fusedGradient(predictions, targets), last > first);
+        } else if (last <= first) {
             output.backwardParametersOnly(loss.gradient(predictions, targets));
             return;
         } else {
             grad = output.backward(loss.gradient(predictions, targets));
         }
-        for (int i = last - 1; i >= 1; i--) {
+        for (int i = last - 1; i > first; i--) {
             grad = layers.get(i).backward(grad);
         }
-        if (last > 0) {
-            layers.get(0).backwardParametersOnly(grad);
+        if (last > first) {
+            layers.get(first).backwardParametersOnly(grad);
         }
     }
 

@@ -1,0 +1,140 @@
+package org.nnlab.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.loss.SparseCategoricalCrossentropy;
+import org.nnlab.core.optim.Adam;
+import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.FitOptions;
+import org.nnlab.core.train.Sequential;
+import org.nnlab.core.train.Verbosity;
+
+class ParallelTest {
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(1);
+    }
+
+    @Test
+    void sameInputsGiveBitIdenticalResultsWithOneOrTwoThreads() {
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] x = random(256 * 200, 0.5, rng);
+        double[] w = random(200 * 50, 0, rng);
+        double[][] results = new double[2][];
+        for (int t = 1; t <= 2; t++) {
+            Parallel.setThreads(t);
+            NonZeros nz = new NonZeros();
+            nz.build(x, 256, 200);
+            double[] y = new double[256 * 50];
+            MatMul.ab(nz, w, y, 50, false);
+            double[] g = new double[200 * 50];
+            MatMul.atb(nz, y, g, 50, true);
+            double[] dense = new double[256 * 50];
+            MatMul.ab(x, w, dense, 256, 200, 50, false);
+            results[t - 1] = concat(y, g, dense);
+        }
+        assertArrayEquals(results[0], results[1], 0.0, "results with 1 and 2 threads");
+    }
+
+    @Test
+    void rejectsAThreadCountBelowOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+        assertEquals("thread count (0) must be between 1 and 64. Hint: use "
+                + Runtime.getRuntime().availableProcessors() + " (this machine's processors) or fewer.", e.getMessage());
+    }
+
+    @Test
+    void aFailureInAnyChunkReachesTheCaller() {
+        Parallel.setThreads(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forRange(100, 1,
+                (from, to) -> {
+                    if (to == 100) {
+                        throw new IllegalStateException("last chunk failed from " + from);
+                    }
+                }));
+        assertEquals("last chunk failed from 87", e.getMessage());
+    }
+
+    @Test
+    void everyIndexIsVisitedExactlyOnceWithThreeThreads() {
+        Parallel.setThreads(3);
+        int[] visits = new int[101];
+        Parallel.forRange(visits.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                visits[i]++;
+            }
+        });
+        int[] once = new int[101];
+        java.util.Arrays.fill(once, 1);
+        assertArrayEquals(once, visits, "visits per index");
+    }
+
+    @Test
+    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread() {
+        List<double[]> one = trainSparseImages(1);
+        List<double[]> two = trainSparseImages(2);
+        List<double[]> twoAgain = trainSparseImages(2);
+        for (int i = 0; i < one.size(); i++) {
+            assertArrayEquals(two.get(i), twoAgain.get(i), 0.0, "weight " + i + ", 2 threads, same seed, two runs");
+            assertArrayEquals(one.get(i), two.get(i), 0.0, "weight " + i + ", 1 thread vs 2 threads");
+        }
+    }
+
+    /**
+     * Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 300 half-zero 8×8 images,
+     * seed 5, in batches of 150: large enough for the products to split between threads.
+     */
+    private static List<double[]> trainSparseImages(int threads) {
+        Parallel.setThreads(threads);
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor x = Tensor.zeros(300, 8, 8);
+        Tensor y = Tensor.zeros(300);
+        for (int i = 0; i < 300; i++) {
+            y.data()[i] = rng.nextInt(3);
+            for (int p = 0; p < 64; p++) {
+                x.data()[i * 64 + p] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble() + y.data()[i] * (p % 3);
+            }
+        }
+        Sequential model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
+                new Dense(3, Activation.SOFTMAX)), 5);
+        model.compile(new Adam(), new SparseCategoricalCrossentropy());
+        model.fit(x, y, FitOptions.builder().epochs(3).batchSize(150).verbosity(Verbosity.SILENT).build());
+        List<double[]> weights = new java.util.ArrayList<>();
+        for (Tensor w : model.getWeights()) {
+            weights.add(w.data().clone());
+        }
+        return weights;
+    }
+
+    private static double[] random(int size, double zeros, SplittableRandom rng) {
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rng.nextDouble() < zeros ? 0.0 : rng.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    private static double[] concat(double[]... parts) {
+        int size = 0;
+        for (double[] p : parts) {
+            size += p.length;
+        }
+        double[] all = new double[size];
+        int o = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, all, o, p.length);
+            o += p.length;
+        }
+        return all;
+    }
+}
