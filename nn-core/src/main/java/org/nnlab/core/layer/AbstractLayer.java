@@ -101,12 +101,10 @@ public abstract class AbstractLayer implements Layer {
     /** Checks the batch's per-example shape against the built input shape. */
     protected final void checkInput(org.nnlab.core.tensor.Tensor input) {
         requireBuilt("forward");
-        int[] s = input.shape();
-        int[] perExample = Arrays.copyOfRange(s, Math.min(1, s.length), s.length);
-        if (s.length < 1 || !Arrays.equals(perExample, inputShape)) {
+        if (!input.isBatchOf(inputShape)) {
             throw new IllegalArgumentException(describe() + " expects input of shape "
                     + org.nnlab.core.tensor.Tensor.describeShape(inputShape) + " but got "
-                    + Arrays.toString(s) + ". Hint: the first axis is the batch; the rest must match"
+                    + Arrays.toString(input.shape()) + ". Hint: the first axis is the batch; the rest must match"
                     + " the shape the layer was built for.");
         }
         forwardDone = true;

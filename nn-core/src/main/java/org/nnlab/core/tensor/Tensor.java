@@ -84,6 +84,22 @@ public final class Tensor {
         return shape.length;
     }
 
+    /**
+     * Whether this tensor is a batch of examples of shape {@code exampleShape}: its first axis
+     * counts examples and the rest equal {@code exampleShape}. Allocates nothing (a hot-path check).
+     */
+    public boolean isBatchOf(int[] exampleShape) {
+        if (shape.length != exampleShape.length + 1) {
+            return false;
+        }
+        for (int i = 0; i < exampleShape.length; i++) {
+            if (shape[i + 1] != exampleShape[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The number of elements. */
     public int size() {
         return data.length;

@@ -2,10 +2,12 @@ package org.nnlab.core.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +189,14 @@ class TensorTest {
     @Test
     void filledSetsEveryValue() {
         assertArrayEquals(new double[] {0.5, 0.5, 0.5}, Tensor.filled(0.5, 3).data(), 0.0);
+    }
+
+    @Test
+    void recognisesABatchOfAnExampleShape() {
+        Tensor images = Tensor.zeros(32, 28, 28);
+        assertTrue(images.isBatchOf(new int[] {28, 28}));
+        assertFalse(images.isBatchOf(new int[] {784}));
+        assertFalse(images.isBatchOf(new int[] {32, 28, 28}));
+        assertTrue(Tensor.zeros(5).isBatchOf(new int[0]));
     }
 }
