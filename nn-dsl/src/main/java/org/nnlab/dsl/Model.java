@@ -157,7 +157,7 @@ public final class Model {
         }
         Optimizer opt = net.optimizer();
         Optimizer.Snapshot state = withOptimizer && opt != null ? opt.snapshot(net.parameters()) : null;
-        ModelFile.write(new ModelArchive(spec, names, net.getWeights(), state), file);
+        ModelFile.write(new ModelArchive(spec, names, net.getWeights(), state, state == null ? null : net.progress()), file);
     }
 
     /**
@@ -179,6 +179,9 @@ public final class Model {
             m.net.setWeights(a.weights());
             if (a.optimizerState() != null) {
                 m.net.optimizer().restore(params, a.optimizerState());
+            }
+            if (a.progress() != null) {
+                m.net.restoreProgress(a.progress());
             }
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "does not fit its own spec: " + e.getMessage(), e);

@@ -17,15 +17,18 @@ import org.nnlab.core.tensor.Tensor;
  *
  * <p>Where the mask comes from: by default {@link #build} draws one long from the model's
  * generator and seeds the layer's own {@link SplittableRandom} with it, so the model's seed fixes
- * every mask of a run, and each training forward pass draws a fresh mask from that generator. The
+ * every mask of a run, and each training forward pass draws a fresh mask from that generator; inside
+ * {@code fit}, {@link #seedStep} reseeds it from the layer's seed and the step count before each step,
+ * so that training resumes exactly after a save and load. The
  * three-argument constructor replaces this with a supplier called once per training forward pass;
  * a supplier that returns a newly seeded generator each time, {@code () -> new SplittableRandom(7)},
  * draws the same mask on every pass, which is what a finite-difference gradient check needs.
  */
-public final class Dropout extends AbstractLayer {
+public final class Dropout extends AbstractLayer implements StepSeeded {
     private final double rate;
     private final Supplier<? extends RandomGenerator> maskRandomness;
     private RandomGenerator ownGenerator;
+    private long layerSeed;
 
     // Kept by forward for backward; reallocated only when the input size changes.
     private double[] mask;
@@ -75,8 +78,20 @@ public final class Dropout extends AbstractLayer {
     @Override
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
         // Always draw, so that choosing a mask supplier does not shift the other layers' weights.
-        ownGenerator = new SplittableRandom(rng.nextLong());
+        layerSeed = rng.nextLong();
+        ownGenerator = new SplittableRandom(layerSeed);
         return inputShape;
+    }
+
+    /**
+     * Draws the masks of training step {@code step} from a generator seeded by this layer's seed and
+     * the step, so a resumed run draws the same masks as an uninterrupted one. The fit loop calls
+     * this before every training step; a mask supplier given to the constructor takes precedence.
+     */
+    @Override
+    public void seedStep(long step) {
+        requireBuilt("seedStep");
+        ownGenerator = new SplittableRandom(layerSeed + step * 0x9E3779B97F4A7C15L);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.tensor.Tensor;
 
@@ -88,7 +89,10 @@ final class FitLoop {
                 c.onEpochBegin(epoch);
             }
             if (options.shuffle()) {
-                shuffle(order, model.shuffleRng());
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                shuffle(order, model.shuffleGenerator(model.progress().epochs()));
             }
             tracker.reset();
             String failure = null;
@@ -109,6 +113,7 @@ final class FitLoop {
                 history.stopped(failure);
                 break;
             }
+            model.completedEpoch();
             Map<String, Double> logs = tracker.means();
             if (validation != null) {
                 logs.putAll(evaluate(validation, "val_"));
@@ -133,6 +138,11 @@ final class FitLoop {
                              MetricTracker tracker) {
         Tensor[] xy = batch(train, order, from, to);
         List<Tensor> savedStatistics = options.terminateOnNaN() ? saveNonTrainable() : List.of();
+        for (Layer layer : model.layers()) {
+            if (layer instanceof StepSeeded seeded) {
+                seeded.seedStep(model.progress().steps());
+            }
+        }
         Tensor predictions = model.forward(xy[0], true);
         double value = loss.compute(predictions, xy[1]);
         if (options.terminateOnNaN() && !Double.isFinite(value)) {
@@ -159,6 +169,7 @@ final class FitLoop {
             c.onBatchGradients(gradients);
         }
         model.optimizer().step(model.parameters());
+        model.completedStep();
         return null;
     }
 

@@ -36,7 +36,8 @@ public final class Sequential {
     private final int[] inputShape;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
-    private final SplittableRandom shuffleRng;
+    private final long shuffleSeed;
+    private TrainingProgress progress = TrainingProgress.START;
 
     private Optimizer optimizer;
     private Loss loss;
@@ -67,7 +68,7 @@ public final class Sequential {
         this.layers = List.copyOf(layers);
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom initRng = root.split();
-        this.shuffleRng = root.split();
+        this.shuffleSeed = root.split().nextLong();
         nameLayers();
         int[] shape = this.inputShape;
         List<Parameter> ps = new ArrayList<>();
@@ -332,8 +333,33 @@ public final class Sequential {
         return metrics;
     }
 
-    SplittableRandom shuffleRng() {
-        return shuffleRng;
+    /**
+     * The generator that shuffles epoch {@code epoch} (counted over all fit calls): a function of the
+     * seed and the epoch alone, so a resumed run shuffles as the uninterrupted one would.
+     */
+    SplittableRandom shuffleGenerator(long epoch) {
+        return new SplittableRandom(shuffleSeed + epoch * 0x9E3779B97F4A7C15L);
+    }
+
+    /** The completed epochs and optimizer steps over all {@code fit} calls. */
+    public TrainingProgress progress() {
+        return progress;
+    }
+
+    /**
+     * Puts back the progress of a saved run, so that shuffling and dropout continue from there; the
+     * weights and the optimizer's state must be restored too for training to resume exactly.
+     */
+    public void restoreProgress(TrainingProgress saved) {
+        this.progress = Objects.requireNonNull(saved, "saved");
+    }
+
+    void completedStep() {
+        progress = new TrainingProgress(progress.epochs(), progress.steps() + 1);
+    }
+
+    void completedEpoch() {
+        progress = new TrainingProgress(progress.epochs() + 1, progress.steps());
     }
 
     private void requireCompiled(String operation) {

@@ -2,6 +2,7 @@ package org.nnlab.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,6 +201,52 @@ class FitTest {
                 .getMessage().startsWith("batchSize (0) must be > 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().validationSplit(1.0).build())
                 .getMessage().startsWith("validationSplit (1.0) must be in [0, 1)"));
+    }
+
+    @Test
+    void trainingResumesExactlyWithShufflingAndDropout() {
+        Tensor[] data = blobs(96, 12);
+        FitOptions oneEpoch = quiet(1, 16);
+        Sequential straight = droppingClassifier();
+        straight.fit(data[0], data[1], oneEpoch);
+        straight.fit(data[0], data[1], oneEpoch);
+
+        Sequential first = droppingClassifier();
+        first.fit(data[0], data[1], oneEpoch);
+        // A fresh model with the saved weights, optimizer state and progress, as a model file restores them.
+        Sequential resumed = droppingClassifier();
+        resumed.setWeights(first.getWeights());
+        resumed.optimizer().restore(resumed.parameters(), first.optimizer().snapshot(first.parameters()));
+        resumed.restoreProgress(first.progress());
+        resumed.fit(data[0], data[1], oneEpoch);
+
+        assertEquals(new TrainingProgress(2, 12), resumed.progress());
+        assertEquals(straight.getWeights(), resumed.getWeights());
+    }
+
+    @Test
+    void resumingWithoutProgressShufflesAndDropsDifferently() {
+        Tensor[] data = blobs(96, 12);
+        FitOptions oneEpoch = quiet(1, 16);
+        Sequential straight = droppingClassifier();
+        straight.fit(data[0], data[1], oneEpoch);
+        straight.fit(data[0], data[1], oneEpoch);
+
+        Sequential first = droppingClassifier();
+        first.fit(data[0], data[1], oneEpoch);
+        Sequential resumed = droppingClassifier();
+        resumed.setWeights(first.getWeights());
+        resumed.optimizer().restore(resumed.parameters(), first.optimizer().snapshot(first.parameters()));
+        resumed.fit(data[0], data[1], oneEpoch);
+
+        assertNotEquals(straight.getWeights(), resumed.getWeights());
+    }
+
+    private static Sequential droppingClassifier() {
+        Sequential model = new Sequential(new int[] {2}, List.of(new Dense(16, Activation.RELU),
+                new org.nnlab.core.layer.Dropout(0.3), new Dense(3, Activation.SOFTMAX)), 21);
+        model.compile(new Adam(0.01), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        return model;
     }
 
     /** Three Gaussian blobs in 2-D with sparse labels 0, 1, 2. */

@@ -4,16 +4,24 @@ import java.util.List;
 import java.util.Objects;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.TrainingProgress;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
- * What a model file holds: the spec, every weight in Keras order, and optionally the optimizer's state.
+ * What a model file holds: the spec, every weight in Keras order, and optionally the state to resume training.
  *
  * @param weightNames one per weight, e.g. {@code "dense_1/kernel"}, checked when loading
  * @param optimizerState null when the model was saved without it (or never trained)
+ * @param progress epochs and steps trained, which fix the next shuffles and dropout masks; null
+ *     when saved without the optimizer state
  */
 public record ModelArchive(ModelSpec spec, List<String> weightNames, List<Tensor> weights,
-                           Optimizer.Snapshot optimizerState) {
+                           Optimizer.Snapshot optimizerState, TrainingProgress progress) {
+
+    /** An archive without training progress. */
+    public ModelArchive(ModelSpec spec, List<String> weightNames, List<Tensor> weights, Optimizer.Snapshot optimizerState) {
+        this(spec, weightNames, weights, optimizerState, null);
+    }
 
     /** Copies both lists and checks that there is one name per weight. */
     public ModelArchive {

@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.TrainingProgress;
 import org.nnlab.dsl.json.SpecJson;
 import org.nnlab.dsl.spec.ModelSpec;
 
@@ -50,6 +51,7 @@ public final class ModelFile {
     static final String SPEC = "model.json";
     static final String WEIGHTS = "weights.bin";
     static final String OPTIMIZER = "optimizer.bin";
+    static final String PROGRESS = "progress.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFile() {
@@ -68,6 +70,11 @@ public final class ModelFile {
         if (archive.optimizerState() != null) {
             String kind = archive.spec().training().optimizer().kerasName();
             entries.put(OPTIMIZER, WeightsCodec.encodeOptimizer(kind, archive.optimizerState()));
+        }
+        if (archive.progress() != null) {
+            ObjectNode progress = JSON.createObjectNode()
+                    .put("epochs", archive.progress().epochs()).put("steps", archive.progress().steps());
+            entries.put(PROGRESS, JSON.writeValueAsBytes(progress));
         }
         byte[] manifest = manifest(entries);
         AtomicFile.write(file, raw -> {
@@ -119,7 +126,16 @@ public final class ModelFile {
                 }
                 state = WeightsCodec.decodeOptimizer(stream(entries.get(OPTIMIZER)), spec.training().optimizer().kerasName());
             }
-            return new ModelArchive(spec, names, weights, state);
+            TrainingProgress progress = null;
+            if (entries.containsKey(PROGRESS)) {
+                JsonNode p = JSON.readTree(entries.get(PROGRESS));
+                if (!p.path("epochs").canConvertToLong() || !p.path("steps").canConvertToLong()) {
+                    throw new ModelFileException(file, PROGRESS + " must hold whole numbers 'epochs' and 'steps' but is "
+                            + p, null);
+                }
+                progress = new TrainingProgress(p.path("epochs").asLong(), p.path("steps").asLong());
+            }
+            return new ModelArchive(spec, names, weights, state, progress);
         } catch (ModelFileException e) {
             throw e;
         } catch (java.util.zip.ZipException e) {
