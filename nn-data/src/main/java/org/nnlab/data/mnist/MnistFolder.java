@@ -43,6 +43,12 @@ final class MnistFolder {
      * @throws DatasetNotFoundException if none or several different files match
      */
     static Path find(Path folder, String base) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetNotFoundException("No folder " + folder.toAbsolutePath() + (Files.exists(folder)
+                    ? " (it is a file)" : "") + "; an MNIST-format dataset is a folder holding the four files "
+                    + String.join(", ", FILES) + " (each may end in .gz). Hint: check the path, or use"
+                    + " MnistDataset.named(\"fashion-mnist\") to search the usual places.", List.of(folder.toString()));
+        }
         List<Path> found = matches(folder, base);
         if (found.isEmpty()) {
             throw new DatasetNotFoundException("Folder " + folder + " has no " + base + "[.gz]; an MNIST-format folder"

@@ -128,4 +128,13 @@ class MnistDatasetTest {
         assertEquals("wo", MnistDataset.classNamesFor("kmnist", 10).get(9));
         assertEquals("46", MnistDataset.classNamesFor("emnist-balanced", 47).get(46));
     }
+
+    @Test
+    void aMissingFolderSaysSoAndHowToFindDatasets(@TempDir Path tmp) {
+        Path missing = tmp.resolve("nowhere");
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> MnistDataset.load(missing));
+        assertTrue(e.getMessage().startsWith("No folder " + missing.toAbsolutePath() + "; an MNIST-format dataset is a"
+                + " folder holding the four files"), e.getMessage());
+        assertTrue(e.getMessage().contains("Hint: check the path"), e.getMessage());
+    }
 }
