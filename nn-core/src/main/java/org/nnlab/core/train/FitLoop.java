@@ -116,7 +116,7 @@ final class FitLoop {
             model.completedEpoch();
             Map<String, Double> logs = tracker.means();
             if (validation != null) {
-                logs.putAll(evaluate(validation, "val_"));
+                logs.putAll(measure(validation, "val_"));
             }
             history.record(logs);
             progress.epochEnd(logs);
@@ -204,9 +204,17 @@ final class FitLoop {
         }
     }
 
-    /** The mean loss and metrics over {@code examples} in inference mode, keys prefixed. */
-    Map<String, Double> evaluate(Examples examples, String prefix) {
-        checkExamples(examples, prefix.isEmpty() ? "x" : "validationData");
+    /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
+    Map<String, Double> evaluate(Examples examples) {
+        checkExamples(examples, "x");
+        return measure(examples, "");
+    }
+
+    /**
+     * The mean loss and metrics over already-checked {@code examples} in inference mode, keys
+     * prefixed; validation data is checked once before the first epoch, not at every epoch.
+     */
+    private Map<String, Double> measure(Examples examples, String prefix) {
         MetricTracker tracker = tracker(examples, prefix);
         int n = examples.size();
         int[] order = new int[n];

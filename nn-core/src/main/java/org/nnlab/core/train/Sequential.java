@@ -169,7 +169,7 @@ public final class Sequential {
     public Map<String, Double> evaluate(Examples examples, int batchSize) {
         requireCompiled("evaluate");
         return new FitLoop(this, FitOptions.builder().batchSize(batchSize).verbosity(Verbosity.SILENT).build())
-                .evaluate(examples, "");
+                .evaluate(examples);
     }
 
     /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode. */
