@@ -85,7 +85,7 @@ public final class DecisionRegions {
             px[r] = d[2 * r];
             py[r] = d[2 * r + 1];
         }
-        ax.scatter(px, py).classes(labels).edgeColor("k");
+        DataPoints.draw(ax, px, py, labels);
         ax.xlabel("$x_1$").ylabel("$x_2$");
         return regions;
     }

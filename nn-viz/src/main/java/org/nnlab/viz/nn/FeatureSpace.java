@@ -35,7 +35,7 @@ public final class FeatureSpace {
             z1[r] = zd[2 * r];
             z2[r] = zd[2 * r + 1];
         }
-        ax.scatter(z1, z2).classes(labels).edgeColor("k").size(50);
+        DataPoints.draw(ax, z1, z2, labels);
         Limits zr1 = DecisionRegions.range(zd, 0);
         Limits zr2 = DecisionRegions.range(zd, 1);
         double pad1 = 0.15 * zr1.span();

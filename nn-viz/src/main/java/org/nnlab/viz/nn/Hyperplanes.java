@@ -31,7 +31,7 @@ public final class Hyperplanes {
             px[r] = d[2 * r];
             py[r] = d[2 * r + 1];
         }
-        ax.scatter(px, py).classes(labels).edgeColor("k");
+        DataPoints.draw(ax, px, py, labels);
         Limits xr = DecisionRegions.range(d, 0);
         Limits yr = DecisionRegions.range(d, 1);
         ax.xlim(xr.lo() - 0.5, xr.hi() + 0.5).ylim(yr.lo() - 0.5, yr.hi() + 0.5);
