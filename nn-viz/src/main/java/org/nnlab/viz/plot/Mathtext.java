@@ -142,7 +142,7 @@ public final class Mathtext {
         }
         Run prev = runs.get(runs.size() - 1);
         char last = prev.text().charAt(prev.text().length() - 1);
-        if (prev.level() != 0 || "([{,\u2005".indexOf(last) >= 0 || OPERATORS.indexOf(last) >= 0
+        if ("([{,\u2005".indexOf(last) >= 0 || OPERATORS.indexOf(last) >= 0
                 || SPACED_SYMBOLS.contains(String.valueOf(last))) {
             return op;
         }

@@ -32,6 +32,12 @@ class MathtextTest {
     }
 
     @Test
+    void operatorAfterASubscriptIsBinaryAndSpaced() {
+        assertEquals("v1z1 + v2z2 + c = 0", Mathtext.plain("$v_1 z_1 + v_2 z_2 + c = 0$").replace('\u2005', ' '));
+        assertEquals("x2 − 1", Mathtext.plain("$x^2 - 1$").replace('\u2005', ' '));
+    }
+
+    @Test
     void plainTextAroundMathKeepsItsStyle() {
         List<Run> runs = Mathtext.parse("Loss of $z_2$ \\$5");
         assertEquals(new Run("Loss of ", false, 0), runs.get(0));
