@@ -2,7 +2,6 @@ package org.nnlab.core.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class Sequential {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom initRng = root.split();
         this.shuffleSeed = root.split().nextLong();
-        nameLayers();
+        LayerNames.assign(this.layers);
         int[] shape = this.inputShape;
         List<Parameter> ps = new ArrayList<>();
         for (int i = 0; i < this.layers.size(); i++) {
@@ -82,47 +81,6 @@ public final class Sequential {
             ps.addAll(layer.parameters());
         }
         this.parameters = List.copyOf(ps);
-    }
-
-    private void nameLayers() {
-        Map<String, Integer> seen = new HashMap<>();
-        for (Layer layer : layers) {
-            if (layer.name() != null) {
-                seen.merge(layer.name(), 1, Integer::sum);
-            }
-        }
-        Map<String, Integer> counters = new HashMap<>();
-        for (Layer layer : layers) {
-            if (layer.name() == null) {
-                String base = snakeCase(layer.typeName());
-                String candidate;
-                do {
-                    int k = counters.merge(base, 1, Integer::sum) - 1;
-                    candidate = k == 0 ? base : base + "_" + k;
-                } while (seen.containsKey(candidate));
-                seen.put(candidate, 1);
-                layer.setName(candidate);
-            }
-        }
-        for (Map.Entry<String, Integer> e : seen.entrySet()) {
-            if (e.getValue() > 1) {
-                throw new IllegalArgumentException("Two layers are named '" + e.getKey()
-                        + "'; layer names must be unique within a model");
-            }
-        }
-    }
-
-    /** {@code BatchNormalization} → {@code batch_normalization}. */
-    static String snakeCase(String camel) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (Character.isUpperCase(c) && i > 0) {
-                sb.append('_');
-            }
-            sb.append(Character.toLowerCase(c));
-        }
-        return sb.toString();
     }
 
     /**

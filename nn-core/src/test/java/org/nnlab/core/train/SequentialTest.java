@@ -125,9 +125,22 @@ class SequentialTest {
     }
 
     @Test
+    void rejectsTwoLayersWithTheSameNameBeforeNamingAny() {
+        Dense a = new Dense("hidden", 3, Activation.RELU, true,
+                org.nnlab.core.init.Initializer.GLOROT_UNIFORM, org.nnlab.core.init.Initializer.ZEROS);
+        Dense b = new Dense("hidden", 1, Activation.LINEAR, true,
+                org.nnlab.core.init.Initializer.GLOROT_UNIFORM, org.nnlab.core.init.Initializer.ZEROS);
+        Dense unnamed = new Dense(2, Activation.RELU);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(new int[] {2}, List.of(a, unnamed, b), 0));
+        assertTrue(e.getMessage().startsWith("Two layers are named 'hidden'"), e.getMessage());
+        assertEquals(null, unnamed.name());
+    }
+
+    @Test
     void snakeCaseMatchesKerasLayerNames() {
-        assertEquals("batch_normalization", Sequential.snakeCase("BatchNormalization"));
-        assertEquals("dense", Sequential.snakeCase("Dense"));
+        assertEquals("batch_normalization", LayerNames.snakeCase("BatchNormalization"));
+        assertEquals("dense", LayerNames.snakeCase("Dense"));
     }
 
     @Test
