@@ -33,7 +33,8 @@ public final class SvgRenderer {
         w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"")
                 .raw(" width=\"").num(layout.width).raw("pt\" height=\"").num(layout.height).raw("pt\"")
                 .raw(" viewBox=\"0 0 ").num(layout.width).raw(' ').num(layout.height).raw('"')
-                .raw(" role=\"img\" aria-labelledby=\"").raw(idPrefix).raw("-title\"")
+                // The <title> child names the image for screen readers, standalone (SVG 1.1) and inline alike.
+                .raw(" role=\"img\"")
                 .attr("font-family", FONT_FAMILY).raw(" font-size=\"10\">\n");
         w.raw("<title id=\"").raw(idPrefix).raw("-title\">").text(fig.title()).raw("</title>\n");
         if (fig.description() != null) {
