@@ -17,11 +17,11 @@ public record AdagradSpec(
         @JsonProperty(value = "epsilon", required = true) double epsilon) implements OptimizerSpec {
 
     /** Keras's default learning rate for Adagrad. */
-    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_LEARNING_RATE = Adagrad.DEFAULT_LEARNING_RATE;
     /** Keras's default starting value of the accumulated squares. */
-    public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = 0.1;
+    public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE;
     /** Keras's default epsilon. */
-    public static final double DEFAULT_EPSILON = 1e-7;
+    public static final double DEFAULT_EPSILON = Adagrad.DEFAULT_EPSILON;
 
     /**
      * @throws IllegalArgumentException if a hyperparameter is outside its range

@@ -19,13 +19,13 @@ public record AdamSpec(
         @JsonProperty(value = "epsilon", required = true) double epsilon) implements OptimizerSpec {
 
     /** Keras's default learning rate for Adam. */
-    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_LEARNING_RATE = Adam.DEFAULT_LEARNING_RATE;
     /** Keras's default decay of the first moment. */
-    public static final double DEFAULT_BETA1 = 0.9;
+    public static final double DEFAULT_BETA1 = Adam.DEFAULT_BETA_1;
     /** Keras's default decay of the second moment. */
-    public static final double DEFAULT_BETA2 = 0.999;
+    public static final double DEFAULT_BETA2 = Adam.DEFAULT_BETA_2;
     /** Keras's default epsilon. */
-    public static final double DEFAULT_EPSILON = 1e-7;
+    public static final double DEFAULT_EPSILON = Adam.DEFAULT_EPSILON;
 
     /**
      * @throws IllegalArgumentException if a hyperparameter is outside its range

@@ -23,9 +23,9 @@ public record BatchNormSpec(
         @JsonProperty("name") String name) implements LayerSpec {
 
     /** Keras's default momentum of the moving statistics. */
-    public static final double DEFAULT_MOMENTUM = 0.99;
+    public static final double DEFAULT_MOMENTUM = BatchNormalization.DEFAULT_MOMENTUM;
     /** Keras's default epsilon. */
-    public static final double DEFAULT_EPSILON = 1e-3;
+    public static final double DEFAULT_EPSILON = BatchNormalization.DEFAULT_EPSILON;
 
     /**
      * @throws IllegalArgumentException if momentum is outside (0, 1) or epsilon ≤ 0

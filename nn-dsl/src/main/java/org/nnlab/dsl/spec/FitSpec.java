@@ -30,9 +30,9 @@ public record FitSpec(
         @JsonProperty(value = "callbacks", required = true) List<CallbackSpec> callbacks) {
 
     /** Keras's default number of epochs. */
-    public static final int DEFAULT_EPOCHS = 1;
+    public static final int DEFAULT_EPOCHS = FitOptions.DEFAULT_EPOCHS;
     /** Keras's default batch size. */
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_BATCH_SIZE = FitOptions.DEFAULT_BATCH_SIZE;
     /** Keras's default validation split: none. */
     public static final double DEFAULT_VALIDATION_SPLIT = 0.0;
 

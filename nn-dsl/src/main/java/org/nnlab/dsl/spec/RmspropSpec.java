@@ -19,13 +19,13 @@ public record RmspropSpec(
         @JsonProperty(value = "epsilon", required = true) double epsilon) implements OptimizerSpec {
 
     /** Keras's default learning rate for RMSprop. */
-    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_LEARNING_RATE = RMSprop.DEFAULT_LEARNING_RATE;
     /** Keras's default decay of the mean square. */
-    public static final double DEFAULT_RHO = 0.9;
+    public static final double DEFAULT_RHO = RMSprop.DEFAULT_RHO;
     /** Keras's default momentum: none. */
-    public static final double DEFAULT_MOMENTUM = 0.0;
+    public static final double DEFAULT_MOMENTUM = RMSprop.DEFAULT_MOMENTUM;
     /** Keras's default epsilon. */
-    public static final double DEFAULT_EPSILON = 1e-7;
+    public static final double DEFAULT_EPSILON = RMSprop.DEFAULT_EPSILON;
 
     /**
      * @throws IllegalArgumentException if a hyperparameter is outside its range

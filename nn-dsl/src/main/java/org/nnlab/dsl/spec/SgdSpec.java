@@ -16,9 +16,9 @@ public record SgdSpec(
         @JsonProperty(value = "nesterov", required = true) boolean nesterov) implements OptimizerSpec {
 
     /** Keras's default learning rate for SGD. */
-    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_LEARNING_RATE = SGD.DEFAULT_LEARNING_RATE;
     /** Keras's default momentum: none. */
-    public static final double DEFAULT_MOMENTUM = 0.0;
+    public static final double DEFAULT_MOMENTUM = SGD.DEFAULT_MOMENTUM;
 
     /**
      * @throws IllegalArgumentException if {@code learningRate ≤ 0} or momentum is outside [0, 1)
