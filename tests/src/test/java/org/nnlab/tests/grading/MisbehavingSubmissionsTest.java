@@ -21,39 +21,41 @@ import org.nnlab.curriculum.grading.GradescopeResults;
 class MisbehavingSubmissionsTest {
     private static final GradeOptions OPTIONS = GradeOptions.defaults().withMaxTestSeconds(2).withMemory("96m");
     private static final String ITERATIVE = "checkFactorialArgument(n);\n        long product = 1;";
+    private static final List<String> ITERATIVE_TESTS = List.of("factorialIterative: 0! … 10!",
+            "20! is the largest factorial in a long", "negative and too-large n are rejected");
+
+    /** Grades the reference solution with {@code statements} run first in factorialIterative. */
+    private static GradeReport gradeWithIterativeStarting(String statements) {
+        return EditedSolution.of("recursion")
+                .replace("Recursion.java", ITERATIVE, statements + "\n        long product = 1;")
+                .grade(OPTIONS);
+    }
+
+    /** Only the three tests that call factorialIterative fail (6 of 10 points kept), with {@code feedback}. */
+    private static void assertOnlyIterativeTestsFail(GradeReport report, String feedback) {
+        assertEquals(ITERATIVE_TESTS, EditedSolution.failedNames(report));
+        assertEquals(6.0, report.score(), 1e-12);
+        String actual = EditedSolution.result(report, ITERATIVE_TESTS.get(0)).feedback();
+        assertTrue(actual.startsWith(feedback), actual);
+    }
 
     @Test
     void infiniteLoopTimesOutAndTheOtherTestsStillRun() {
-        GradeReport report = EditedSolution.of("recursion")
-                .replace("Recursion.java", ITERATIVE, "while (n >= 0) {\n            n = n | 1;\n        }\n        long product = 1;")
-                .grade(OPTIONS);
-        assertEquals(List.of("factorialIterative: 0! … 10!", "20! is the largest factorial in a long",
-                "negative and too-large n are rejected"), EditedSolution.failedNames(report));
-        assertEquals(6.0, report.score(), 1e-12);
-        assertTrue(EditedSolution.result(report, "factorialIterative: 0! … 10!").feedback()
-                .startsWith("Did not finish within 2.0 s"));
+        GradeReport report = gradeWithIterativeStarting("while (n >= 0) {\n            n = n | 1;\n        }");
+        assertOnlyIterativeTestsFail(report, "Did not finish within 2.0 s");
     }
 
     @Test
     void systemExitIsBlockedAndExplained() {
-        GradeReport report = EditedSolution.of("recursion")
-                .replace("Recursion.java", ITERATIVE, "System.exit(0);\n        long product = 1;")
-                .grade(OPTIONS);
-        assertEquals(List.of("factorialIterative: 0! … 10!", "20! is the largest factorial in a long",
-                "negative and too-large n are rejected"), EditedSolution.failedNames(report));
-        assertEquals(6.0, report.score(), 1e-12);
-        assertTrue(EditedSolution.result(report, "factorialIterative: 0! … 10!").feedback()
-                .startsWith("Your code called System.exit or Runtime.halt"));
+        assertOnlyIterativeTestsFail(gradeWithIterativeStarting("System.exit(0);"),
+                "Your code called System.exit or Runtime.halt");
     }
 
     @Test
     void runtimeHaltCostsOnlyTheTestsThatCallIt() {
-        GradeReport report = EditedSolution.of("recursion")
-                .replace("Recursion.java", ITERATIVE, "Runtime.getRuntime().halt(0);\n        long product = 1;")
-                .grade(OPTIONS);
+        GradeReport report = gradeWithIterativeStarting("Runtime.getRuntime().halt(0);");
         assertEquals(6.0, report.score(), 1e-12);
-        assertEquals(List.of("factorialIterative: 0! … 10!", "20! is the largest factorial in a long",
-                "negative and too-large n are rejected"), EditedSolution.failedNames(report));
+        assertEquals(ITERATIVE_TESTS, EditedSolution.failedNames(report));
     }
 
     @Test
@@ -104,15 +106,11 @@ class MisbehavingSubmissionsTest {
     @Test
     void writingOutsideTheSandboxIsDenied(@TempDir Path outside) {
         Path target = outside.resolve("planted.txt");
-        GradeReport report = EditedSolution.of("recursion")
-                .replace("Recursion.java", ITERATIVE, "try {\n            java.nio.file.Files.writeString(java.nio.file.Path.of(\""
-                        + target.toString().replace("\\", "\\\\") + "\"), \"x\");\n        } catch (java.io.IOException e) {\n"
-                        + "            throw new java.io.UncheckedIOException(e);\n        }\n        long product = 1;")
-                .grade(OPTIONS);
+        GradeReport report = gradeWithIterativeStarting("try {\n            java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + target.toString().replace("\\", "\\\\") + "\"), \"x\");\n        } catch (java.io.IOException e) {\n"
+                + "            throw new java.io.UncheckedIOException(e);\n        }");
         assertFalse(Files.exists(target), "the submission wrote " + target);
-        assertEquals(6.0, report.score(), 1e-12);
-        assertTrue(EditedSolution.result(report, "factorialIterative: 0! … 10!").feedback()
-                .startsWith("Your code tried to use a file it may not"));
+        assertOnlyIterativeTestsFail(report, "Your code tried to use a file it may not");
     }
 
     @Test
