@@ -2,6 +2,7 @@ package org.nnlab.curriculum.lecture;
 
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.data.Dataset;
+import org.nnlab.viz.nn.DataPoints;
 import org.nnlab.viz.plot.Axes;
 
 /** The figure pieces several lessons share: data by class and boundary lines. */
@@ -9,19 +10,16 @@ final class LessonFigures {
     private LessonFigures() {
     }
 
-    /** Scatters a 2-feature dataset with 0/1 targets, class 0 in blue and class 1 in orange. */
+    /** Scatters a 2-feature dataset with 0/1 targets, coloured by class and sized by their number. */
     static void scatterClasses(Axes ax, Dataset data) {
         Tensor x = data.features();
-        int n = x.rows();
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        int[] classes = new int[n];
-        for (int i = 0; i < n; i++) {
+        double[] x1 = new double[x.rows()];
+        double[] x2 = new double[x.rows()];
+        for (int i = 0; i < x1.length; i++) {
             x1[i] = x.get(i, 0);
             x2[i] = x.get(i, 1);
-            classes[i] = data.targets().get(i) > 0.5 ? 1 : 0;
         }
-        ax.scatter(x1, x2).classes(classes).size(10).alpha(0.7);
+        DataPoints.draw(ax, x1, x2, labels(data));
     }
 
     /** Draws the line w1·x1 + w2·x2 + b = 0 across [xmin, xmax] with a matplotlib format string. */
@@ -32,7 +30,6 @@ final class LessonFigures {
         }
         ax.plot(new double[] {xmin, xmax}, new double[] {-(w1 * xmin + b) / w2, -(w1 * xmax + b) / w2}, fmt).label(label);
     }
-
 
     /** The 0/1 targets of a dataset as class indices. */
     static int[] labels(Dataset data) {

@@ -8,6 +8,7 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.PerceptronRule;
+import org.nnlab.viz.nn.DataPoints;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 
@@ -79,13 +80,10 @@ final class PerceptronLesson implements Lesson {
             x2[i] = CORNERS[i][1];
             classes[i] = (int) y[i];
         }
-        ax.scatter(x1, x2).classes(classes).size(120);
-        double[] xs = {-0.5, 1.5};
-        if (Math.abs(w2) > 1e-12) {
-            ax.plot(xs, new double[] {-(w1 * xs[0] + b) / w2, -(w1 * xs[1] + b) / w2}, converged ? "g-" : "r--")
-                    .label(converged ? "separating line" : "last line (fails)");
-        } else if (Math.abs(w1) > 1e-12) {
-            ax.axvline(-b / w1, converged ? "g-" : "r--");
+        DataPoints.draw(ax, x1, x2, classes);
+        if (w1 != 0 || w2 != 0) {
+            LessonFigures.line(ax, w1, w2, b, -0.5, 1.5, converged ? "g-" : "r--",
+                    converged ? "separating line" : "last line (fails)");
         }
         ax.xlim(-0.5, 1.5).ylim(-0.5, 1.5).axisEqual().grid(0.3);
         ax.title(name + (converged ? " (learned)" : " (not separable)")).xlabel("$x_1$").ylabel("$x_2$");

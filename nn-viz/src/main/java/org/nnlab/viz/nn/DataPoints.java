@@ -11,16 +11,19 @@ import org.nnlab.viz.plot.Scatter;
  * 36·√(200 / n) square points, kept within [{@value #MIN_SIZE}, {@value #MAX_SIZE}], and rims are
  * drawn up to {@value #MAX_RIMMED} points.
  */
-final class DataPoints {
-    static final double MIN_SIZE = 8;
-    static final double MAX_SIZE = 50;
-    static final int MAX_RIMMED = 300;
+public final class DataPoints {
+    /** The smallest marker area, in square points. */
+    public static final double MIN_SIZE = 8;
+    /** The largest marker area, in square points. */
+    public static final double MAX_SIZE = 50;
+    /** Up to this many points get black rims. */
+    public static final int MAX_RIMMED = 300;
 
     private DataPoints() {
     }
 
-    /** Scatters the points coloured by class. */
-    static Scatter draw(Axes ax, double[] x, double[] y, int[] labels) {
+    /** Scatters the points coloured by class (class j in matplotlib's cycle colour Cj). */
+    public static Scatter draw(Axes ax, double[] x, double[] y, int[] labels) {
         int n = Math.max(1, x.length);
         double size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, 36 * Math.sqrt(200.0 / n)));
         Scatter points = ax.scatter(x, y).classes(labels).size(size);
