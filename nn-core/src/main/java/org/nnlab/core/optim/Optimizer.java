@@ -99,7 +99,7 @@ public abstract class Optimizer {
     public final void restore(List<Parameter> parameters, Snapshot snapshot) {
         if (snapshot.slots().size() != parameters.size()) {
             throw new IllegalArgumentException("Optimizer state holds " + snapshot.slots().size()
-                    + " parameters but the model has " + parameters.size());
+                    + " parameters but the model has " + parameters.size() + ". Hint: restore a snapshot taken from the same model (same layers, same optimizer kind).");
         }
         state.clear();
         for (int i = 0; i < parameters.size(); i++) {
@@ -111,12 +111,12 @@ public abstract class Optimizer {
             double[][] fresh = newSlots(p.size());
             if (s.length != fresh.length) {
                 throw new IllegalArgumentException("Optimizer state for " + p.name() + " has " + s.length
-                        + " slots but " + kerasName() + " keeps " + fresh.length);
+                        + " slots but " + kerasName() + " keeps " + fresh.length + ". Hint: restore a snapshot taken from the same model (same layers, same optimizer kind).");
             }
             for (int k = 0; k < s.length; k++) {
                 if (s[k].length != p.size()) {
                     throw new IllegalArgumentException("Optimizer state slot " + k + " for " + p.name() + " has "
-                            + s[k].length + " values but the parameter has " + p.size());
+                            + s[k].length + " values but the parameter has " + p.size() + ". Hint: restore a snapshot taken from the same model (same layers, same optimizer kind).");
                 }
                 fresh[k] = s[k].clone();
             }

@@ -88,7 +88,8 @@ class OptimizerTest {
         Optimizer.Snapshot snapshot = adam.snapshot(parameters);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Adam().restore(List.of(parameters.get(0)), snapshot));
-        assertEquals("Optimizer state holds 2 parameters but the model has 1", e.getMessage());
+        assertEquals("Optimizer state holds 2 parameters but the model has 1. Hint: restore a snapshot taken from the"
+                + " same model (same layers, same optimizer kind).", e.getMessage());
     }
 
     @Test
@@ -99,7 +100,8 @@ class OptimizerTest {
         Optimizer.Snapshot snapshot = adam.snapshot(parameters);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Adagrad().restore(parameters, snapshot));
-        assertEquals("Optimizer state for a has 2 slots but adagrad keeps 1", e.getMessage());
+        assertEquals("Optimizer state for a has 2 slots but adagrad keeps 1. Hint: restore a snapshot taken from the"
+                + " same model (same layers, same optimizer kind).", e.getMessage());
     }
 
     private static List<Parameter> parameters() {
