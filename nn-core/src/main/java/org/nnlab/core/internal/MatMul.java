@@ -114,7 +114,6 @@ public final class MatMul {
      */
     public static void atb(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
         int m = x.rows();
-        x.listColumns();
         double[][] bRows = SCRATCH.get().rows(0, m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, bRows[i], 0, n);
@@ -251,6 +250,7 @@ public final class MatMul {
     private static void sparseColumns(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
                                       int from, int to) {
         double[] gp = SCRATCH.get().rows(1, 1, n)[0];
+        x.listColumns(from, to);
         int[] rows = x.colRows();
         double[] values = x.values();
         int width = x.cols();

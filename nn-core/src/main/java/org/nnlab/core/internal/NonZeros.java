@@ -7,7 +7,8 @@ package org.nnlab.core.internal;
  * A first layer that multiplies such a batch {@code x:(rows,cols)} by its weights can skip those
  * zeros twice, in the forward product {@code x·W} (row by row) and in the weight gradient
  * {@code xᵀ·dz} (column by column). {@link #build} lists the nonzero columns of each row; the
- * column lists are derived from those on first use, so inference never pays for them.
+ * column lists are derived from those by whichever thread multiplies those columns, so inference never
+ * pays for them and a split batch derives them in parallel.
  * {@link MatMul#ab(NonZeros, double[], double[], int, boolean)} and
  * {@link MatMul#atb(NonZeros, double[], double[], int, boolean)} read them. The lists hold
  * positions only; values are read from {@code x}, which must not change until the lists are rebuilt.
@@ -20,7 +21,6 @@ public final class NonZeros {
     private int rows;
     private int cols;
     private int count;
-    private boolean columnsListed;
     // Row i's nonzero columns are rowCol[i * cols .. i * cols + rowCount[i]), increasing.
     private int[] rowCount = new int[0];
     private int[] rowCol = new int[0];
@@ -58,7 +58,6 @@ public final class NonZeros {
             total += rowCount[i];
         }
         count = total;
-        columnsListed = false;
     }
 
     /** Rows {@code [from, to)}: each row's nonzero columns, in increasing order. */
@@ -103,32 +102,45 @@ public final class NonZeros {
         return rowCol;
     }
 
-    /** Column p's count; only after {@link #listColumns()}. */
+    /** Column p's count; only after {@link #listColumns} has listed p. */
     int colCount(int p) {
         return colCount[p];
     }
 
-    /** The column lists; only after {@link #listColumns()}. */
+    /** The column lists; column p's only after {@link #listColumns} has listed p. */
     int[] colRows() {
         return colRow;
     }
 
     /**
-     * Derives the column lists from the row lists, once per build; each column's rows come out in
-     * increasing order. Call before handing the lists to several threads.
+     * Derives the lists of columns {@code [from, to)} from the row lists; each column's rows come out
+     * in increasing order. Calls for disjoint ranges write disjoint entries, so threads may list their
+     * own ranges at once.
      */
-    void listColumns() {
-        if (columnsListed) {
-            return;
-        }
-        java.util.Arrays.fill(colCount, 0, cols, 0);
+    void listColumns(int from, int to) {
+        java.util.Arrays.fill(colCount, from, to, 0);
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
-            for (int c = base; c < base + rowCount[i]; c++) {
+            int end = base + rowCount[i];
+            // Row i's columns are increasing: start at the first one >= from.
+            int c = from == 0 ? base : firstAtLeast(base, end, from);
+            for (; c < end && rowCol[c] < to; c++) {
                 int p = rowCol[c];
                 colRow[p * rows + colCount[p]++] = i;
             }
         }
-        columnsListed = true;
+    }
+
+    /** The first position in {@code rowCol[lo, hi)} (increasing) whose column is {@code >= p}; hi if none. */
+    private int firstAtLeast(int lo, int hi, int p) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rowCol[mid] < p) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
