@@ -123,8 +123,7 @@ public final class NonZeros {
             int base = i * cols;
             int end = base + rowCount[i];
             // Row i's columns are increasing: start at the first one >= from.
-            int c = from == 0 ? base : firstAtLeast(base, end, from);
-            for (; c < end && rowCol[c] < to; c++) {
+            for (int c = firstAtLeast(base, end, from); c < end && rowCol[c] < to; c++) {
                 int p = rowCol[c];
                 colRow[p * rows + colCount[p]++] = i;
             }
