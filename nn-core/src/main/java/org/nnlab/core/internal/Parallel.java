@@ -27,7 +27,7 @@ public final class Parallel {
     private static final int CHUNKS_PER_THREAD = 4;
 
     private static volatile int threads = parseThreads(System.getProperty(PROPERTY));
-    private static volatile Helper[] helpers = new Helper[0];
+    private static Helper[] helpers = new Helper[0];
     private static volatile Job current;
 
     private Parallel() {
@@ -71,35 +71,6 @@ public final class Parallel {
             return;
         }
         runSplit(n, t, task);
-    }
-
-    /**
-     * Like {@link #forRange}, but splits only while the helpers are awake (spinning after a recent
-     * split), so a short elementwise task joins a run of split products without paying to wake a
-     * parked helper. With 2 threads at batch 256 the products keep the helpers awake and Adam's
-     * update is split too; at batch 32 nothing else is split, the helpers sleep and the update stays on
-     * the calling thread. Which threads run the ranges never changes what a range computes.
-     */
-    public static void forRangeIfAwake(int n, int minPerThread, RangeTask task) {
-        if (threads > 1 && helpersAwake()) {
-            forRange(n, minPerThread, task);
-        } else {
-            task.run(0, n);
-        }
-    }
-
-    /** Whether the helpers exist and none is parked. */
-    private static boolean helpersAwake() {
-        Helper[] hs = helpers;
-        if (hs.length < threads - 1) {
-            return false;
-        }
-        for (int h = 0; h < threads - 1; h++) {
-            if (hs[h].parked) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static synchronized void runSplit(int n, int t, RangeTask task) {

@@ -17,11 +17,10 @@ import org.nnlab.core.layer.Parameter;
  */
 public abstract class Optimizer {
     /**
-     * Below this many weights per thread a parameter is updated by the calling thread alone; and only
-     * while the kernel helpers are awake anyway (see {@link Parallel#forRangeIfAwake}): the lecture's
-     * 78,400-weight kernel takes about 70 µs with Adam, too short to pay for waking a parked helper.
+     * Below this many weights per thread a parameter is updated by the calling thread alone (the
+     * lecture's 78,400-weight kernel takes about 70 µs with Adam: too short to pay for a hand-off).
      */
-    private static final int MIN_WEIGHTS_PER_THREAD = 16_384;
+    private static final int MIN_WEIGHTS_PER_THREAD = 65_536;
     private final double learningRate;
     private final Map<Parameter, double[][]> state = new IdentityHashMap<>();
     private long iterations;
@@ -44,7 +43,7 @@ public abstract class Optimizer {
                 double[] w = p.value().data();
                 double[] g = p.grad().data();
                 // Every weight's update reads only its own values, so the split never changes results.
-                Parallel.forRangeIfAwake(w.length, MIN_WEIGHTS_PER_THREAD, (from, to) -> update(w, g, slots, t, from, to));
+                Parallel.forRange(w.length, MIN_WEIGHTS_PER_THREAD, (from, to) -> update(w, g, slots, t, from, to));
             }
         }
         iterations = t;

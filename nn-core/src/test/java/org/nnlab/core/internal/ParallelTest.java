@@ -80,33 +80,6 @@ class ParallelTest {
     }
 
     @Test
-    void forRangeIfAwakeStaysOnTheCallingThreadWhileTheHelpersSleep() throws InterruptedException {
-        Parallel.setThreads(2);
-        Parallel.forRange(100, 1, (from, to) -> { }); // starts the helper
-        Thread.sleep(200); // long past its spinning: it parks
-        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Parallel.forRangeIfAwake(100_000, 1, (from, to) -> calls.add(from + ".." + to + " on " + Thread.currentThread().getName()));
-        assertEquals(List.of("0..100000 on " + Thread.currentThread().getName()), calls);
-    }
-
-    @Test
-    void forRangeIfAwakeVisitsEveryIndexOnceWhetherOrNotItSplits() {
-        Parallel.setThreads(2);
-        int[] once = new int[1000];
-        java.util.Arrays.fill(once, 1);
-        for (int round = 0; round < 50; round++) {
-            Parallel.forRange(1000, 1, (from, to) -> { }); // wakes the helper, as a split product does
-            int[] visits = new int[1000];
-            Parallel.forRangeIfAwake(visits.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    visits[i]++;
-                }
-            });
-            assertArrayEquals(once, visits, "visits per index, round " + round);
-        }
-    }
-
-    @Test
     void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread() {
         List<double[]> one = trainSparseImages(1);
         List<double[]> two = trainSparseImages(2);
