@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.tests.maven.LocalRepository;
 
 /**
  * nnlab as a library: the starter project builds outside this repository against the installed
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StarterProjectTest {
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
-    private static final Path LOCAL = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "nnlab");
+    private static final Path LOCAL = LocalRepository.root().resolve("org").resolve("nnlab");
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
     @Test
@@ -32,7 +33,7 @@ class StarterProjectTest {
         requireInstalled();
         Path project = tmp.resolve("my-project");
         copy(REPO.resolve("starter"), project);
-        Process p = new ProcessBuilder("mvn", "-o", "-B", "-q", "-Dstyle.color=never", "verify")
+        Process p = new ProcessBuilder(LocalRepository.offlineMaven("verify"))
                 .directory(project.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
