@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nnlab.viz.io.AtomicFile;
+import org.nnlab.core.io.AtomicFile;
 import org.nnlab.viz.svg.SvgRenderer;
 
 /**
@@ -183,6 +183,6 @@ public final class Figure {
      * @throws IOException naming the file and folder if it cannot be written
      */
     public void saveSvg(Path file) throws IOException {
-        AtomicFile.write(file, toSvg());
+        AtomicFile.writeString(file, toSvg());
     }
 }

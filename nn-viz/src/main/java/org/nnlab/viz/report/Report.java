@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.nnlab.viz.io.AtomicFile;
+import org.nnlab.core.io.AtomicFile;
 import org.nnlab.viz.plot.Figure;
 
 /**
@@ -123,7 +123,7 @@ public final class Report {
      * @throws IOException naming the file and folder if it cannot be written
      */
     public void writeTo(Path file) throws IOException {
-        AtomicFile.write(file, toHtml());
+        AtomicFile.writeString(file, toHtml());
     }
 
     /**
