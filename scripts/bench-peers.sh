@@ -28,6 +28,8 @@ jar="$here/curriculum/target/nnlab.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here" -path '*/target' -prune -o -name '*.java' -newer "$jar" -print -quit)" ]; then
   mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -DskipTests -pl curriculum -am package
 fi
+# The benchmark is a test source: it is not part of nnlab.jar.
+jar="$jar:$here/curriculum/target/test-classes"
 
 # The JVM flags, explained in BENCHMARKS.md: a serial collector and a heap sized to the data (the
 # images stay bytes) keep the whole process's peak RSS below the numpy peer's; nothing else is tuned.

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 OUT="${1:-nn-viz/target/gallery}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
-mvn -q -pl nn-viz -am compile
-CP="nn-viz/target/classes:nn-core/target/classes"
+mvn -q -pl nn-viz -am test-compile
+CP="nn-viz/target/test-classes:nn-viz/target/classes:nn-core/target/classes"
 java -cp "$CP" org.nnlab.viz.demo.Gallery "$OUT"
 "$(dirname "$0")/render-svg.sh" "$OUT/gallery.html" "$OUT/gallery.png" "${WINDOW:-1200,9000}"
 # Each standalone SVG too: they must parse and render on their own (no page around them).
