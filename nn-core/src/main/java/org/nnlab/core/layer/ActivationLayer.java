@@ -23,6 +23,7 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     private int cols;
 
     // Kept by forward for backward; reallocated only when the batch size changes.
+    private Tensor input;
     private Tensor output;
     private Tensor gradInput;
 
@@ -62,6 +63,7 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
             gradInput = Tensor.zeros(x.shape());
         }
         activation.apply(x.data(), output.data(), rows(x), cols);
+        input = x;
         return output;
     }
 
@@ -91,6 +93,13 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     @Override
     public Activation activation() {
         return activation;
+    }
+
+    /** This layer's input, which is its pre-activation. */
+    @Override
+    public Tensor preActivation() {
+        requireForward();
+        return input;
     }
 
     private int rows(Tensor t) {

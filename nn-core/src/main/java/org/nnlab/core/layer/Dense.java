@@ -37,6 +37,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     // Kept by forward for backward.
     private Tensor input;
     private Tensor output;
+    // z = x·W + b, kept beside y = f(z): the logits a fused loss reads.
+    private Tensor preActivation;
     // The input's nonzeros, when sparse enough to skip its zeros in x·W and xᵀ·dz.
     private final NonZeros inputNonZeros = new NonZeros();
     private boolean sparseInput;
@@ -101,8 +103,9 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         int batch = x.rows();
         if (output == null || output.rows() != batch) {
             output = Tensor.zeros(batch, units);
+            preActivation = Tensor.zeros(batch, units);
         }
-        double[] y = output.data();
+        double[] y = preActivation.data();
         sparseInput = batch * in <= MAX_SPARSE_ENTRIES;
         if (sparseInput) {
             inputNonZeros.build(x.data(), batch, in);
@@ -121,7 +124,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
                 }
             }
         }
-        activation.apply(y, y, batch, units);
+        activation.apply(y, output.data(), batch, units);
         input = x;
         return output;
     }
@@ -199,6 +202,13 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     @Override
     public Activation activation() {
         return activation;
+    }
+
+    /** z = x·W + b of the last forward pass. */
+    @Override
+    public Tensor preActivation() {
+        requireForward();
+        return preActivation;
     }
 
     /** Whether the layer adds a bias. */

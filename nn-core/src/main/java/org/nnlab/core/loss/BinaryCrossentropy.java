@@ -4,19 +4,20 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * Binary cross-entropy on probabilities, Keras's {@code "binary_crossentropy"}.
+ * Binary cross-entropy, Keras's {@code "binary_crossentropy"}.
  *
- * <p>This is Keras with {@code from_logits=False}: the predictions are probabilities.
+ * <p>On probabilities ({@link #compute}, Keras's {@code from_logits=False}): each prediction p is
+ * first clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, so that p = 0 or p = 1 exactly gives
+ * a large but finite loss; then the per-value term is −[y · log p + (1 − y) · log(1 − p)], averaged
+ * over the units of an example and then over the batch. Its derivative is
+ * (p − y) / (p(1 − p)) / (batch · units) inside the clipping range and 0 outside (the clip is flat
+ * there). Targets are in [0, 1]: labels 0 and 1, or probabilities, shaped like the outputs.
  *
- * <p>Each prediction p is first clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, so that
- * p = 0 or p = 1 exactly gives a large but finite loss; then the per-value term is
- * −[y · log p + (1 − y) · log(1 − p)], averaged over the units of an example and then over the batch.
- * Its derivative is (p − y) / (p(1 − p)) / (batch · units) inside the clipping range and 0 outside
- * (the clip is flat there). Targets are in [0, 1]: labels 0 and 1, or probabilities.
- *
- * <p>After a {@link Activation#SIGMOID} output, the training loop uses the fused gradient with
- * respect to the pre-activation z, ∂L/∂z = (p − y) / (batch · units): σ'(z) = p(1 − p) cancels the
- * denominator exactly, with no logarithm and no clipping to lose precision.
+ * <p>After a {@link Activation#SIGMOID} output the training loop works on the logit z instead, as
+ * tf.keras does: the reported loss is {@link #computeFromLogits}, max(z, 0) − z·y + log(1 + e^−|z|)
+ * per value (TensorFlow's {@code sigmoid_cross_entropy_with_logits}, exact and never capped), and the
+ * gradient is ∂L/∂z = (p − y) / (batch · units): σ'(z) = p(1 − p) cancels the denominator exactly,
+ * with no logarithm and no clipping to lose precision.
  */
 public final class BinaryCrossentropy extends ElementwiseLoss {
 
@@ -27,6 +28,11 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     @Override
     public String kerasName() {
         return "binary_crossentropy";
+    }
+
+    @Override
+    public TargetKind targets() {
+        return TargetKind.PROBABILITIES;
     }
 
     @Override
@@ -49,6 +55,19 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     }
 
     @Override
+    public double computeFromLogits(Tensor logits, Tensor targets) {
+        // z:(batch,units) y:(batch,units) → scalar;  L = Σ [max(z, 0) − z·y + log(1 + e^−|z|)] / (batch · units)
+        Targets.requireAligned(kerasName(), logits, targets);
+        double[] z = logits.data();
+        double[] y = targets.data();
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            sum += Math.max(z[i], 0) - z[i] * y[i] + Math.log1p(Math.exp(-Math.abs(z[i])));
+        }
+        return sum / z.length;
+    }
+
+    @Override
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,units) y:(batch,units) → dz:(batch,units);  dz = (p − y) / (batch · units)
         Targets.requireAligned(kerasName(), predictions, targets);
@@ -61,6 +80,20 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
             g[i] = (p[i] - y[i]) * scale;
         }
         return grad;
+    }
+
+    @Override
+    public void checkOutput(Activation outputActivation, int[] outputShape, String where) {
+        if (outputActivation != Activation.SIGMOID) {
+            throw new IllegalArgumentException(kerasName() + " expects probabilities from a sigmoid output, but the"
+                    + " output layer, " + where + ", ends in " + outputActivation.kerasName()
+                    + (outputActivation == Activation.SOFTMAX
+                            ? ". Softmax makes the units compete (they sum to 1), binary cross-entropy scores each"
+                                    + " unit as its own yes/no probability." : ".")
+                    + " Hint: for a yes/no label use one sigmoid unit, Dense(1, SIGMOID), with binary cross-entropy;"
+                    + " for one class among several keep softmax and use sparse categorical cross-entropy (integer"
+                    + " labels).");
+        }
     }
 
     @Override

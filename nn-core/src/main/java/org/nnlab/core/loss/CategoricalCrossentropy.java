@@ -4,20 +4,21 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * Categorical cross-entropy on probabilities, Keras's {@code "categorical_crossentropy"}.
+ * Categorical cross-entropy, Keras's {@code "categorical_crossentropy"}.
  *
- * <p>This is Keras with {@code from_logits=False}; targets are one-hot rows or soft (probability) rows.
- *
- * <p>Exactly as Keras 3 computes it: each row of predictions is first divided by its sum,
+ * <p>Targets are one-hot rows or soft (probability) rows. On probabilities ({@link #compute},
+ * Keras's {@code from_logits=False}), exactly as Keras 3 computes it: each row of predictions is first divided by its sum,
  * q = p / Σp, then clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON}, and the per-example loss is
  * −Σ_k y_k · log q_k; the loss is the mean over the batch (a sum over classes, not a mean). With S
  * the row sum and [·] the indicator that q_k is inside the clipping range, the derivative is
  * ∂L/∂p_k = −(1/S) · (y_k [q_k] / q_k − Σ_j y_j [q_j]) / batch. A prediction of exactly 0 for the
  * true class gives the finite loss −log ε ≈ 16.12. A row summing to 0 gives NaN.
  *
- * <p>After a {@link Activation#SOFTMAX} output, the training loop uses the fused gradient with
- * respect to the logits z: ∂L/∂z_k = (p_k · Σ_j y_j − y_k) / batch, which is (p − y) / batch for
- * targets that sum to 1. It is exact and needs no logarithm.
+ * <p>After a {@link Activation#SOFTMAX} output the training loop works on the logits z instead, as
+ * tf.keras does: the reported loss is {@link #computeFromLogits}, Σ_k y_k (logsumexp(z) − z_k) per
+ * example (TensorFlow's {@code softmax_cross_entropy_with_logits}, never capped), and the gradient
+ * is ∂L/∂z_k = (p_k · Σ_j y_j − y_k) / batch, which is (p − y) / batch for targets that sum to 1. It
+ * is exact and needs no logarithm.
  */
 public final class CategoricalCrossentropy implements Loss {
 
@@ -28,6 +29,11 @@ public final class CategoricalCrossentropy implements Loss {
     @Override
     public String kerasName() {
         return "categorical_crossentropy";
+    }
+
+    @Override
+    public TargetKind targets() {
+        return TargetKind.CLASS_PROBABILITIES;
     }
 
     @Override
@@ -85,6 +91,25 @@ public final class CategoricalCrossentropy implements Loss {
     }
 
     @Override
+    public double computeFromLogits(Tensor logits, Tensor targets) {
+        // z:(batch,classes) y:(batch,classes) → scalar;  L = Σ_r Σ_k y_rk (logsumexp(z_r) − z_rk) / batch
+        Targets.requireAligned(kerasName(), logits, targets);
+        double[] z = logits.data();
+        double[] y = targets.data();
+        int batch = logits.rows();
+        int classes = logits.rowSize();
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            int o = r * classes;
+            double lse = logSumExp(z, o, classes);
+            for (int k = 0; k < classes; k++) {
+                total += y[o + k] * (lse - z[o + k]);
+            }
+        }
+        return total / batch;
+    }
+
+    @Override
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,classes) y:(batch,classes) → dz:(batch,classes);  dz_k = (p_k · Σ_j y_j − y_k) / batch
         Targets.requireAligned(kerasName(), predictions, targets);
@@ -105,9 +130,13 @@ public final class CategoricalCrossentropy implements Loss {
     }
 
     @Override
+    public void checkOutput(Activation outputActivation, int[] outputShape, String where) {
+        checkSoftmaxClasses(kerasName(), outputActivation, outputShape, where);
+    }
+
+    @Override
     public void validateTargets(Tensor targets, int[] outputShape) {
         int units = Tensor.sizeOf(outputShape);
-        SparseCategoricalCrossentropy.requireSeveralClasses(kerasName(), units);
         String hint = targets.rank() == 1 || (targets.rank() == 2 && targets.dim(1) == 1)
                 ? "Hint: these look like class indices; use SparseCategoricalCrossentropy, or one-hot encode"
                         + " them to width " + units + "."
@@ -126,8 +155,53 @@ public final class CategoricalCrossentropy implements Loss {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof CategoricalCrossentropy;
+    }
+
+    @Override
+    public int hashCode() {
+        return CategoricalCrossentropy.class.hashCode();
+    }
+
+    @Override
     public String toString() {
         return kerasName();
+    }
+
+    /**
+     * The output rule of both categorical losses: a softmax over one unit per class, at least two.
+     *
+     * @throws IllegalArgumentException naming the output layer and the fix
+     */
+    static void checkSoftmaxClasses(String lossName, Activation activation, int[] outputShape, String where) {
+        String output = "the output layer, " + where + ",";
+        if (outputShape.length != 1 || outputShape[0] < 2) {
+            throw new IllegalArgumentException(lossName + " needs one output unit per class (at least 2), but "
+                    + output + " outputs " + Tensor.describeShape(outputShape) + ". A single unit cannot hold a"
+                    + " probability per class (softmax over one unit is always 1). Hint: give the last Dense layer"
+                    + " one softmax unit per class, e.g. Dense(10, SOFTMAX) for digits; for two classes Dense(1,"
+                    + " SIGMOID) with binary cross-entropy also works.");
+        }
+        if (activation != Activation.SOFTMAX) {
+            throw new IllegalArgumentException(lossName + " expects a softmax output (one probability per class,"
+                    + " summing to 1), but " + output + " ends in " + activation.kerasName() + ". Hint: use Dense("
+                    + outputShape[0] + ", SOFTMAX) as the output layer"
+                    + (activation == Activation.SIGMOID ? "; a sigmoid output goes with binary cross-entropy." : "."));
+        }
+    }
+
+    /** log Σ_k e^{z_k} over {@code z[offset .. offset + length)}, computed as max + log Σ e^{z_k − max}. */
+    static double logSumExp(double[] z, int offset, int length) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < length; k++) {
+            max = Math.max(max, z[offset + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < length; k++) {
+            sum += Math.exp(z[offset + k] - max);
+        }
+        return max + Math.log(sum);
     }
 
     static double rowSum(double[] values, int offset, int length) {

@@ -1,5 +1,6 @@
 package org.nnlab.core.loss;
 
+import org.nnlab.core.layer.Activation;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -9,7 +10,7 @@ import org.nnlab.core.tensor.Tensor;
  * number of units per example that is the mean over all {@code batch · units} values, so
  * ∂L/∂p = ℓ'(p, y) / (batch · units). Subclasses give ℓ and ℓ' side by side.
  */
-abstract class ElementwiseLoss implements Loss {
+abstract sealed class ElementwiseLoss implements Loss permits MeanSquaredError, MeanAbsoluteError, BinaryCrossentropy {
 
     /** The per-value term ℓ(p, y). */
     abstract double term(double p, double y);
@@ -43,6 +44,22 @@ abstract class ElementwiseLoss implements Loss {
             g[i] = termDerivative(p[i], y[i]) * scale;
         }
         return grad;
+    }
+
+    /** Regression losses take any output; binary cross-entropy overrides this. */
+    @Override
+    public void checkOutput(Activation outputActivation, int[] outputShape, String where) {
+        // Any output can be compared with real-valued targets.
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass();
+    }
+
+    @Override
+    public int hashCode() {
+        return getClass().hashCode();
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
     }
 
     @Override
+    public TargetKind targets() {
+        return TargetKind.VALUES;
+    }
+
+    @Override
     double term(double p, double y) {
         return Math.abs(p - y);
     }
@@ -34,9 +39,6 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
 
     @Override
     public void validateTargets(Tensor targets, int[] outputShape) {
-        Targets.requireWidth("Targets", targets, outputShape,
-                "Hint: regression targets need one value per output unit; match the last Dense layer's units"
-                        + " to the number of values you predict.");
-        Targets.requireFinite(kerasName(), targets);
+        Targets.requireRegressionTargets(kerasName(), targets, outputShape);
     }
 }

@@ -21,6 +21,11 @@ public final class MeanSquaredError extends ElementwiseLoss {
     }
 
     @Override
+    public TargetKind targets() {
+        return TargetKind.VALUES;
+    }
+
+    @Override
     double term(double p, double y) {
         double d = p - y;
         return d * d;
@@ -33,9 +38,6 @@ public final class MeanSquaredError extends ElementwiseLoss {
 
     @Override
     public void validateTargets(Tensor targets, int[] outputShape) {
-        Targets.requireWidth("Targets", targets, outputShape,
-                "Hint: regression targets need one value per output unit; match the last Dense layer's units"
-                        + " to the number of values you predict.");
-        Targets.requireFinite(kerasName(), targets);
+        Targets.requireRegressionTargets(kerasName(), targets, outputShape);
     }
 }

@@ -1,6 +1,7 @@
 package org.nnlab.core.loss;
 
 import static org.nnlab.core.loss.CategoricalCrossentropy.insideClip;
+import static org.nnlab.core.loss.CategoricalCrossentropy.logSumExp;
 import static org.nnlab.core.loss.CategoricalCrossentropy.rowSum;
 
 import java.util.Arrays;
@@ -10,15 +11,16 @@ import org.nnlab.core.tensor.Tensor;
 /**
  * Categorical cross-entropy with integer class labels, Keras's {@code "sparse_categorical_crossentropy"}.
  *
- * <p>This is Keras with {@code from_logits=False}: the predictions are probabilities.
- *
  * <p>Targets are class indices c in [0, classes), shaped {@code (batch)} or {@code (batch, 1)} and
  * stored as whole doubles. The loss is {@link CategoricalCrossentropy}'s with the one-hot row of c as
- * target, computed as Keras 3 does: q = p / Σp, clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON},
+ * target. On probabilities ({@link #compute}, Keras's {@code from_logits=False}) it is computed as
+ * Keras 3 does: q = p / Σp, clipped to [ε, 1 − ε] with ε = {@value Loss#EPSILON},
  * per-example loss −log q_c, mean over the batch. With S the row sum and [q_c] the indicator that
  * q_c is inside the clipping range, ∂L/∂p_k = [q_c] (1 − δ_kc / q_c) / (S · batch).
  *
- * <p>After a {@link Activation#SOFTMAX} output, the fused gradient with respect to the logits is
+ * <p>After a {@link Activation#SOFTMAX} output the training loop works on the logits z, as tf.keras
+ * does: the reported loss is {@link #computeFromLogits}, logsumexp(z) − z_c per example
+ * (TensorFlow's {@code sparse_softmax_cross_entropy_with_logits}, never capped), and the gradient is
  * ∂L/∂z_k = (p_k − δ_kc) / batch. A label that is not a whole number in [0, classes) is rejected
  * with a message naming its row.
  */
@@ -31,6 +33,11 @@ public final class SparseCategoricalCrossentropy implements Loss {
     @Override
     public String kerasName() {
         return "sparse_categorical_crossentropy";
+    }
+
+    @Override
+    public TargetKind targets() {
+        return TargetKind.CLASS_INDICES;
     }
 
     @Override
@@ -82,6 +89,21 @@ public final class SparseCategoricalCrossentropy implements Loss {
     }
 
     @Override
+    public double computeFromLogits(Tensor logits, Tensor targets) {
+        // z:(batch,classes) c:(batch) → scalar;  L = Σ_r (logsumexp(z_r) − z_rc) / batch
+        requireLabelShape(logits, targets);
+        double[] z = logits.data();
+        int batch = logits.rows();
+        int classes = logits.rowSize();
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            int o = r * classes;
+            total += logSumExp(z, o, classes) - z[o + classIndex(targets, r, classes)];
+        }
+        return total / batch;
+    }
+
+    @Override
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,classes) c:(batch) → dz:(batch,classes);  dz_k = (p_k − [k = c]) / batch
         requireLabelShape(predictions, targets);
@@ -102,9 +124,13 @@ public final class SparseCategoricalCrossentropy implements Loss {
     }
 
     @Override
+    public void checkOutput(Activation outputActivation, int[] outputShape, String where) {
+        CategoricalCrossentropy.checkSoftmaxClasses(kerasName(), outputActivation, outputShape, where);
+    }
+
+    @Override
     public void validateTargets(Tensor targets, int[] outputShape) {
         int classes = Tensor.sizeOf(outputShape);
-        requireSeveralClasses(kerasName(), classes);
         if (!isLabelShape(targets)) {
             throw new IllegalArgumentException("Sparse labels must be one class index per example, shaped (batch)"
                     + " or (batch, 1), but got " + Arrays.toString(targets.shape()) + ". Hint: rows of"
@@ -113,6 +139,16 @@ public final class SparseCategoricalCrossentropy implements Loss {
         for (int r = 0; r < targets.rows(); r++) {
             classIndex(targets, r, classes);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SparseCategoricalCrossentropy;
+    }
+
+    @Override
+    public int hashCode() {
+        return SparseCategoricalCrossentropy.class.hashCode();
     }
 
     @Override
@@ -159,16 +195,6 @@ public final class SparseCategoricalCrossentropy implements Loss {
             throw new IllegalArgumentException(kerasName() + " needs predictions (batch, classes) and labels (batch)"
                     + " or (batch, 1) with the same batch, but got predictions " + Arrays.toString(predictions.shape())
                     + " and labels " + Arrays.toString(targets.shape()) + ".");
-        }
-    }
-
-    /** Refuses a categorical loss on a one-unit output, which has no classes to choose between. */
-    static void requireSeveralClasses(String lossName, int units) {
-        if (units < 2) {
-            throw new IllegalArgumentException(lossName + " needs an output layer with one unit per class (at least"
-                    + " 2) but the output layer has " + units + " unit" + (units == 1 ? "" : "s") + ". Hint: use"
-                    + " BinaryCrossentropy with a sigmoid output for two classes, or give the last Dense layer one"
-                    + " softmax unit per class.");
         }
     }
 }

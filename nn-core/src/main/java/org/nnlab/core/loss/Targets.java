@@ -8,8 +8,9 @@ import org.nnlab.core.tensor.Tensor;
  *
  * <p>Targets are row-aligned with the predictions: row {@code r} of the targets is the answer for
  * row {@code r} of the batch. A loss whose targets are one value per output unit (all but the sparse
- * one) accepts targets shaped like the predictions, or {@code (batch)} when the output has one unit,
- * as Keras does when it squeezes {@code (batch, 1)} to {@code (batch)}.
+ * one) takes targets shaped exactly like the predictions: {@code (batch)} targets for a
+ * {@code (batch, 1)} output are refused with both shapes, as a reshape the user should make on
+ * purpose, not one the library guesses.
  */
 final class Targets {
     private Targets() {
@@ -21,35 +22,47 @@ final class Targets {
      * @throws IllegalArgumentException naming both shapes
      */
     static void requireAligned(String lossName, Tensor predictions, Tensor targets) {
-        boolean sameRows = predictions.rank() > 0 && targets.rank() > 0 && targets.rows() == predictions.rows();
-        boolean sameShape = sameRows && sameTrailingShape(predictions, targets);
-        boolean squeezed = sameRows && targets.rank() == 1 && predictions.rank() == 2 && predictions.dim(1) == 1;
-        if (!sameShape && !squeezed) {
+        if (!Arrays.equals(predictions.shape(), targets.shape())) {
             throw new IllegalArgumentException(lossName + " needs targets shaped like the predictions but got targets "
                     + Arrays.toString(targets.shape()) + " for predictions " + Arrays.toString(predictions.shape())
-                    + ". Hint: row r of the targets is the answer for row r of the batch.");
+                    + ". Hint: row r of the targets is the answer for row r of the batch"
+                    + reshapeHint(targets, predictions.shape()) + ".");
         }
     }
 
     /**
      * Checks targets against a model's output shape (one example) for a loss with one target per unit.
      *
-     * @param kind describes the targets in the message, e.g. {@code "one-hot targets"}
+     * @param kind describes the targets in the message, e.g. {@code "One-hot targets"}
      * @param hint appended when the width is wrong
      */
     static void requireWidth(String kind, Tensor targets, int[] outputShape, String hint) {
         int units = Tensor.sizeOf(outputShape);
-        int width = targets.rank() <= 1 ? 1 : targets.rowSize();
-        boolean shapeFits = targets.rank() >= 1 && (targets.rank() == 1 ? units == 1
-                : Arrays.equals(Arrays.copyOfRange(targets.shape(), 1, targets.rank()), outputShape));
-        if (!shapeFits) {
-            String unitsText = units + (units == 1 ? " unit" : " units");
-            String widthText = width == units
-                    ? " shaped " + Arrays.toString(targets.shape()) + " but the output layer gives "
-                            + Tensor.describeShape(outputShape)
-                    : " of width " + width + " but the output layer has " + unitsText;
-            throw new IllegalArgumentException(kind + widthText + ". " + hint);
+        boolean shapeFits = targets.rank() >= 2
+                && Arrays.equals(Arrays.copyOfRange(targets.shape(), 1, targets.rank()), outputShape);
+        if (shapeFits) {
+            return;
         }
+        int[] expected = withBatch(targets.rank() == 0 ? 0 : targets.rows(), outputShape);
+        if (targets.rank() >= 1 && targets.size() == Tensor.sizeOf(expected)) {
+            throw new IllegalArgumentException(kind + " have shape " + Arrays.toString(targets.shape())
+                    + " but the output layer gives " + Tensor.describeShape(outputShape) + ", so they must be "
+                    + Arrays.toString(expected) + ". Hint: the values are all there" + reshapeHint(targets, expected)
+                    + "; nnlab does not reshape targets for you, as a wrong guess would train silently on the wrong"
+                    + " pairs.");
+        }
+        int width = targets.rank() <= 1 ? 1 : targets.rowSize();
+        String unitsText = units + (units == 1 ? " unit" : " units");
+        throw new IllegalArgumentException(kind + " of width " + width + " but the output layer has " + unitsText
+                + ". " + hint);
+    }
+
+    /** The checks of the regression losses: targets shaped like the outputs, all finite. */
+    static void requireRegressionTargets(String lossName, Tensor targets, int[] outputShape) {
+        requireWidth("Targets", targets, outputShape,
+                "Hint: regression targets need one value per output unit; match the last Dense layer's units"
+                        + " to the number of values you predict.");
+        requireFinite(lossName, targets);
     }
 
     /** Checks every target is a finite number. */
@@ -63,15 +76,22 @@ final class Targets {
         }
     }
 
-    private static boolean sameTrailingShape(Tensor a, Tensor b) {
-        if (a.rank() != b.rank()) {
-            return false;
+    /** ", e.g. y.reshape(4, 1)" when {@code targets} hold exactly the values of {@code shape}, else "". */
+    private static String reshapeHint(Tensor targets, int[] shape) {
+        if (targets.size() != Tensor.sizeOf(shape) || shape.length == 0) {
+            return "";
         }
-        for (int d = 1; d < a.rank(); d++) {
-            if (a.dim(d) != b.dim(d)) {
-                return false;
-            }
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) {
+            dims.append(dims.length() == 0 ? "" : ", ").append(d);
         }
-        return true;
+        return ": reshape them, e.g. y.reshape(" + dims + ")";
+    }
+
+    private static int[] withBatch(int batch, int[] shape) {
+        int[] s = new int[shape.length + 1];
+        s[0] = batch;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
     }
 }

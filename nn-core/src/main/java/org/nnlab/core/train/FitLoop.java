@@ -16,8 +16,9 @@ import org.nnlab.core.tensor.Tensor;
  * One call of {@code fit} or {@code evaluate}: batching, the training step, metrics, callbacks.
  *
  * <p>A training step is: gather the batch; forward in training mode; loss; zero the grads;
- * backward (fused softmax/sigmoid + cross-entropy when the last layer and loss pair up); callbacks
- * see the gradients; the optimizer steps. If the loss or a gradient is NaN or infinite and
+ * backward, the reversed loop over the layers that the constructor plans once (entering a fused
+ * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up); callbacks see the
+ * gradients; the optimizer steps. If the loss or a gradient is NaN or infinite and
  * {@link FitOptions#terminateOnNaN()} is on, the step is not applied, so the weights from before
  * the bad batch are kept, and training stops with a message naming the epoch and batch.
  */
@@ -25,17 +26,24 @@ final class FitLoop {
     private final Sequential model;
     private final FitOptions options;
     private final Loss loss;
-    private final boolean sparseTargets;
     private final int[] outputShape;
     private final List<Parameter> nonTrainable = new ArrayList<>();
     private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
-    private final int firstWithParameters;
+    /** The output layer when it and the loss pair up (softmax or sigmoid with a cross-entropy), else null. */
+    private final FusableOutput fusedHead;
+    /** The backward pass, one step per layer that needs a gradient, first to last; run in reverse. */
+    private final BackwardStep[] backwardPlan;
+
+    /** One layer's part of the backward pass: takes ∂L/∂output, returns ∂L/∂input (null when unneeded). */
+    @FunctionalInterface
+    private interface BackwardStep {
+        Tensor backward(Tensor gradOutput);
+    }
 
     FitLoop(Sequential model, FitOptions options) {
         this.model = model;
         this.options = options;
         this.loss = model.loss();
-        this.sparseTargets = loss.kerasName().equals("sparse_categorical_crossentropy");
         this.outputShape = model.outputShape();
         for (Parameter p : model.parameters()) {
             if (!p.trainable()) {
@@ -43,11 +51,39 @@ final class FitLoop {
             }
         }
         List<Layer> layers = model.layers();
+        int last = layers.size() - 1;
+        this.fusedHead = layers.get(last) instanceof FusableOutput f && loss.fusesWith(f.activation()) ? f : null;
+        this.backwardPlan = planBackward(layers, fusedHead);
+    }
+
+    /**
+     * Decides once how backward runs. The loss enters the fused head through ∂L/∂z, the gradient
+     * with respect to its pre-activation. Layers before the first one with parameters (Flatten, say)
+     * need no gradient, so they get no step, and the first parameterized layer skips its input
+     * gradient: for 784-100-10 that is dz·Wᵀ, 5 MFLOP a batch.
+     */
+    private static BackwardStep[] planBackward(List<Layer> layers, FusableOutput fusedHead) {
+        int last = layers.size() - 1;
         int first = 0;
-        while (first < layers.size() - 1 && layers.get(first).parameters().isEmpty()) {
+        while (first < last && layers.get(first).parameters().isEmpty()) {
             first++;
         }
-        this.firstWithParameters = first;
+        BackwardStep[] plan = new BackwardStep[last - first + 1];
+        for (int i = first; i <= last; i++) {
+            Layer layer = layers.get(i);
+            boolean needInputGradient = i > first;
+            if (i == last && fusedHead != null) {
+                plan[i - first] = dz -> fusedHead.backwardFromPreActivation(dz, needInputGradient);
+            } else if (needInputGradient) {
+                plan[i - first] = layer::backward;
+            } else {
+                plan[i - first] = dy -> {
+                    layer.backwardParametersOnly(dy);
+                    return null;
+                };
+            }
+        }
+        return plan;
     }
 
     History run(Examples data) {
@@ -144,7 +180,7 @@ final class FitLoop {
             }
         }
         Tensor predictions = model.forward(xy[0], true);
-        double value = loss.compute(predictions, xy[1]);
+        double value = lossValue(predictions, xy[1]);
         if (options.terminateOnNaN() && !Double.isFinite(value)) {
             restoreNonTrainable(savedStatistics);
             return divergence("Loss became " + value, epoch, step, steps);
@@ -180,28 +216,21 @@ final class FitLoop {
                 + " for extreme values.";
     }
 
+    /** Backpropagation: the loss's gradient, then every planned step from the last layer to the first. */
     private void backward(Tensor predictions, Tensor targets) {
-        List<Layer> layers = model.layers();
-        int last = layers.size() - 1;
-        // Layers before the first one with parameters (Flatten, say) need no gradient, so the
-        // first parameterized layer skips its input gradient: for 784-100-10 that is dz·Wᵀ, 5 MFLOP.
-        int first = firstWithParameters;
-        Layer output = layers.get(last);
-        Tensor grad;
-        if (output instanceof FusableOutput f && loss.fusesWith(f.activation())) {
-            grad = f.backwardFromPreActivation(loss.fusedGradient(predictions, targets), last > first);
-        } else if (last <= first) {
-            output.backwardParametersOnly(loss.gradient(predictions, targets));
-            return;
-        } else {
-            grad = output.backward(loss.gradient(predictions, targets));
+        Tensor grad = fusedHead != null ? loss.fusedGradient(predictions, targets) : loss.gradient(predictions, targets);
+        for (int i = backwardPlan.length - 1; i >= 0; i--) {
+            grad = backwardPlan[i].backward(grad);
         }
-        for (int i = last - 1; i > first; i--) {
-            grad = layers.get(i).backward(grad);
-        }
-        if (last > first) {
-            layers.get(first).backwardParametersOnly(grad);
-        }
+    }
+
+    /**
+     * The batch's mean loss: from the logits behind a fused softmax or sigmoid output, as tf.keras
+     * reports it (never capped at −log ε), else from the predictions.
+     */
+    private double lossValue(Tensor predictions, Tensor targets) {
+        return fusedHead != null ? loss.computeFromLogits(fusedHead.preActivation(), targets)
+                : loss.compute(predictions, targets);
     }
 
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
@@ -225,7 +254,7 @@ final class FitLoop {
             int to = Math.min(n, from + options.batchSize());
             Tensor[] xy = batch(examples, order, from, to);
             Tensor predictions = model.forward(xy[0], false);
-            tracker.add(loss.compute(predictions, xy[1]), predictions, xy[1]);
+            tracker.add(lossValue(predictions, xy[1]), predictions, xy[1]);
         }
         return tracker.means();
     }
@@ -238,19 +267,10 @@ final class FitLoop {
     private Tensor[] batch(Examples examples, int[] order, int from, int to) {
         int b = to - from;
         Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
-                Tensor.zeros(withBatch(k, model.inputShape())), Tensor.zeros(withBatch(k, targetShape(examples)))});
+                Tensor.zeros(withBatch(k, model.inputShape())), Tensor.zeros(withBatch(k, examples.targetShape()))});
         examples.gatherFeatures(order, from, to, xy[0].data());
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
-    }
-
-    /** Targets shaped like outputs when they hold as many values, so (n) labels fit a 1-unit output. */
-    private int[] targetShape(Examples examples) {
-        int[] t = examples.targetShape();
-        if (!sparseTargets && Tensor.sizeOf(t) == Tensor.sizeOf(outputShape)) {
-            return outputShape;
-        }
-        return t;
     }
 
     private static int[] withBatch(int batch, int[] shape) {
@@ -284,7 +304,7 @@ final class FitLoop {
         }
         double[] targets = new double[n * examples.targetSize()];
         examples.gatherTargets(all, 0, n, targets);
-        loss.validateTargets(Tensor.wrap(targets, withBatch(n, targetShape(examples))), outputShape);
+        loss.validateTargets(Tensor.wrap(targets, withBatch(n, examples.targetShape())), outputShape);
     }
 
     private List<Tensor> saveNonTrainable() {

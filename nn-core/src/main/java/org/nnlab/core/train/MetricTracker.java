@@ -1,5 +1,6 @@
 package org.nnlab.core.train;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,19 @@ final class MetricTracker {
         this.sums = new double[metrics.size() + 1];
     }
 
+    /** Keras's rule: binary for yes/no targets or one unit, sparse for class indices, else categorical. */
     static AccuracyKind accuracyKind(Loss loss, int outputUnits, int targetSize) {
-        String name = loss.kerasName();
-        if (name.equals("binary_crossentropy") || outputUnits == 1) {
+        if (loss.targets() == Loss.TargetKind.PROBABILITIES || outputUnits == 1) {
             return AccuracyKind.BINARY;
         }
-        if (name.equals("sparse_categorical_crossentropy") || targetSize != outputUnits) {
+        if (loss.targets() == Loss.TargetKind.CLASS_INDICES || targetSize != outputUnits) {
             return AccuracyKind.SPARSE;
         }
         return AccuracyKind.CATEGORICAL;
     }
 
     void reset() {
-        java.util.Arrays.fill(sums, 0);
+        Arrays.fill(sums, 0);
         count = 0;
     }
 

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.BatchNormalization;
+import org.nnlab.core.layer.Dropout;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
@@ -86,16 +91,57 @@ public final class Sequential {
     /**
      * Chooses how the model learns, like Keras's {@code model.compile}.
      *
-     * @throws IllegalArgumentException if a metric is given twice
+     * @throws IllegalArgumentException if a metric is given twice, a layer uses the STEP activation
+     *     (backpropagation cannot train it), or the output layer does not suit the loss (softmax with
+     *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix
      */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        this.loss = Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(loss, "loss");
         List<Metric> ms = List.of(metrics);
         if (ms.stream().distinct().count() != ms.size()) {
             throw new IllegalArgumentException("Metrics " + ms + " name one metric twice");
         }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof FusableOutput f && f.activation() == Activation.STEP) {
+                throw new IllegalArgumentException(where(i) + " uses the STEP activation, which backpropagation"
+                        + " cannot train: its derivative is 0 wherever it exists, so no gradient flows. Hint: use"
+                        + " SIGMOID, the smooth step; a layer of step units trains with PerceptronRule.");
+            }
+        }
+        Activation output = outputActivation();
+        if (output != null) {
+            loss.checkOutput(output, outputShape(), where(layers.size() - 1));
+        }
+        this.optimizer = optimizer;
+        this.loss = loss;
         this.metrics = ms;
+    }
+
+    /**
+     * The activation the output passes through last: that of the last layer ending in one, linear
+     * if batch normalization comes after it, or null if a layer of unknown kind (a custom layer)
+     * comes after it.
+     */
+    private Activation outputActivation() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer layer = layers.get(i);
+            if (layer instanceof FusableOutput f) {
+                return f.activation();
+            }
+            if (layer instanceof BatchNormalization) {
+                return Activation.LINEAR;
+            }
+            if (!(layer instanceof Dropout || layer instanceof Flatten)) {
+                return null;
+            }
+        }
+        return Activation.LINEAR;
+    }
+
+    /** Layer {@code i}'s place for messages, e.g. {@code Dense layer 2 (dense_1)}. */
+    private String where(int i) {
+        return layers.get(i).typeName() + " layer " + (i + 1) + " (" + layers.get(i).name() + ")";
     }
 
     /** Trains on in-memory tensors: row i of {@code x} is the input whose target is row i of {@code y}. */

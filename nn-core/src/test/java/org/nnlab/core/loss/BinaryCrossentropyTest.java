@@ -29,7 +29,7 @@ class BinaryCrossentropyTest {
     @Test
     void softTargetsWeighBothLogarithms() {
         // y = 0.25, p = 0.5: −(0.25 ln 0.5 + 0.75 ln 0.5) = ln 2.
-        assertEquals(Math.log(2), loss.compute(Tensor.matrix(new double[][] {{0.5}}), Tensor.vector(0.25)), 1e-15);
+        assertEquals(Math.log(2), loss.compute(Tensor.matrix(new double[][] {{0.5}}), Tensor.matrix(new double[][] {{0.25}})), 1e-15);
     }
 
     @Test
@@ -99,7 +99,7 @@ class BinaryCrossentropyTest {
     @Test
     void validateRejectsNanTarget() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.validateTargets(Tensor.vector(1, Double.NaN), new int[] {1}));
+                () -> loss.validateTargets(Tensor.matrix(new double[][] {{1}, {Double.NaN}}), new int[] {1}));
         assertTrue(e.getMessage().startsWith("Target NaN at row 1, column 0 is not a finite number"), e.getMessage());
     }
 

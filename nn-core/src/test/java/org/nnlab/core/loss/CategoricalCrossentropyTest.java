@@ -104,12 +104,24 @@ class CategoricalCrossentropyTest {
     }
 
     @Test
-    void validateRefusesAOneUnitOutput() {
+    void refusesAOneUnitOutput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.validateTargets(Tensor.zeros(8, 1), new int[] {1}));
-        assertTrue(e.getMessage().startsWith("categorical_crossentropy needs an output layer with one unit per class"
-                + " (at least 2) but the output layer has 1 unit. Hint: use BinaryCrossentropy with a sigmoid output"
-                + " for two classes"), e.getMessage());
+                () -> loss.checkOutput(Activation.SOFTMAX, new int[] {1}, "Dense layer 2 (dense_1)"));
+        assertEquals("categorical_crossentropy needs one output unit per class (at least 2), but the output layer,"
+                + " Dense layer 2 (dense_1), outputs (None, 1). A single unit cannot hold a probability per class"
+                + " (softmax over one unit is always 1). Hint: give the last Dense layer one softmax unit per class,"
+                + " e.g. Dense(10, SOFTMAX) for digits; for two classes Dense(1, SIGMOID) with binary cross-entropy"
+                + " also works.", e.getMessage());
+    }
+
+    @Test
+    void refusesAnOutputThatIsNotASoftmax() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.checkOutput(Activation.SIGMOID, new int[] {3}, "Dense layer 1 (dense)"));
+        assertEquals("categorical_crossentropy expects a softmax output (one probability per class, summing to 1),"
+                + " but the output layer, Dense layer 1 (dense), ends in sigmoid. Hint: use Dense(3, SOFTMAX) as the"
+                + " output layer; a sigmoid output goes with binary cross-entropy.", e.getMessage());
+        loss.checkOutput(Activation.SOFTMAX, new int[] {3}, "Dense layer 1 (dense)");
     }
 
     @Test

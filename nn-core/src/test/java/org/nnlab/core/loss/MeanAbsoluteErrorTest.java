@@ -44,7 +44,7 @@ class MeanAbsoluteErrorTest {
 
     @Test
     void validateRejectsInfiniteTarget() {
-        Tensor y = Tensor.vector(0, Double.POSITIVE_INFINITY);
+        Tensor y = Tensor.matrix(new double[][] {{0}, {Double.POSITIVE_INFINITY}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loss.validateTargets(y, new int[] {1}));
         assertTrue(e.getMessage().startsWith("Target Infinity at row 1, column 0 is not a finite number"),

@@ -40,10 +40,17 @@ class MeanSquaredErrorTest {
     }
 
     @Test
-    void acceptsOneTargetPerRowForAOneUnitOutput() {
+    void refusesOneTargetPerRowForAOneUnitOutputNamingBothShapes() {
         Tensor p = Tensor.matrix(new double[][] {{1}, {3}});
-        assertEquals(2.5, loss.compute(p, Tensor.vector(0, 1)), 1e-15);
-        assertArrayEquals(new int[] {2, 1}, loss.gradient(p, Tensor.vector(0, 1)).shape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.compute(p, Tensor.vector(0, 1)));
+        assertEquals("mean_squared_error needs targets shaped like the predictions but got targets [2] for predictions"
+                + " [2, 1]. Hint: row r of the targets is the answer for row r of the batch: reshape them, e.g."
+                + " y.reshape(2, 1).", e.getMessage());
+        IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
+                () -> loss.validateTargets(Tensor.zeros(4), new int[] {1}));
+        assertEquals("Targets have shape [4] but the output layer gives (None, 1), so they must be [4, 1]. Hint: the"
+                + " values are all there: reshape them, e.g. y.reshape(4, 1); nnlab does not reshape targets for you,"
+                + " as a wrong guess would train silently on the wrong pairs.", v.getMessage());
     }
 
     @Test
@@ -81,7 +88,7 @@ class MeanSquaredErrorTest {
     @Test
     void validateAcceptsMatchingTargets() {
         loss.validateTargets(Tensor.zeros(8, 2), new int[] {2});
-        loss.validateTargets(Tensor.zeros(8), new int[] {1});
+        loss.validateTargets(Tensor.zeros(8, 1), new int[] {1});
         assertFalse(loss.fusesWith(Activation.LINEAR));
     }
 

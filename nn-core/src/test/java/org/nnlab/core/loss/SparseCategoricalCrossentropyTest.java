@@ -117,10 +117,12 @@ class SparseCategoricalCrossentropyTest {
     }
 
     @Test
-    void validateRefusesAOneUnitOutput() {
+    void refusesAOneUnitOutput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.validateTargets(Tensor.vector(0, 1), new int[] {1}));
-        assertTrue(e.getMessage().contains("use BinaryCrossentropy with a sigmoid output for two classes"),
+                () -> loss.checkOutput(Activation.SOFTMAX, new int[] {1}, "Dense layer 1 (dense)"));
+        assertTrue(e.getMessage().startsWith("sparse_categorical_crossentropy needs one output unit per class (at"
+                + " least 2), but the output layer, Dense layer 1 (dense), outputs (None, 1)."), e.getMessage());
+        assertTrue(e.getMessage().contains("for two classes Dense(1, SIGMOID) with binary cross-entropy also works"),
                 e.getMessage());
     }
 
