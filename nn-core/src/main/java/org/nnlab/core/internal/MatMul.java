@@ -1,5 +1,7 @@
 package org.nnlab.core.internal;
 
+import java.util.Arrays;
+
 /**
  * The one place where nnlab multiplies matrices: a plain reference loop and the fast path beside it.
  *
@@ -14,23 +16,18 @@ package org.nnlab.core.internal;
  * all indexed by the bare loop variable, {@code c[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]}.
  * So the fast path packs the right-hand matrix into one array per row, accumulates one row of
  * {@code C} at a time in a scratch row, and walks {@code k} in blocks whose rows of B stay in L1
- * cache. See {@code shared/notes/kernels.md} for the measurements behind this.
+ * cache. BENCHMARKS.md has the measurements behind this (KernelBenchmark reproduces them).
  *
  * <p>When the left matrix is mostly zeros (image pixels), {@link #ab(NonZeros, double[], double[],
  * int, boolean)} and {@link #atb(NonZeros, double[], double[], int, boolean)} skip them using the
- * lists of a {@link NonZeros}; {@code NonZerosTest} checks them against the same references. Batches
- * of 128 examples or more are split among {@link Parallel#threads()}, each row of the result
- * computed whole by one thread, so the thread count never changes a result.
+ * lists of a {@link NonZeros}; {@code NonZerosTest} checks them against the same references. Which
+ * product a layer uses is {@link Products}' choice, not the layer's. Batches of
+ * {@value Parallel#MIN_SPLIT_BATCH} examples or more are split among {@link Parallel#threads()},
+ * each row of the result computed whole by one thread, so the thread count never changes a result.
  */
 public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
     private static final int K_BLOCK = 64;
-
-    /**
-     * Batches below this many examples per thread stay on one thread: at batch 32 a product takes
-     * tens of microseconds, and on a busy machine waiting for a second core costs more than it saves.
-     */
-    private static final int MIN_BATCH_PER_THREAD = 64;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -44,11 +41,11 @@ public final class MatMul {
      */
     public static void ab(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
         Scratch s = SCRATCH.get();
-        double[][] bRows = s.rows(0, k, n);
+        double[][] bRows = s.packedRight(k, n);
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        multiplyPacked(a, bRows, c, m, k, n, accumulate, splits(m));
+        multiplyPacked(a, bRows, c, m, k, n, accumulate, Parallel.splitsBatch(m));
     }
 
     /**
@@ -58,7 +55,7 @@ public final class MatMul {
      */
     public static void atb(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
         Scratch s = SCRATCH.get();
-        double[][] bRows = s.rows(0, m, n);
+        double[][] bRows = s.packedRight(m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, bRows[i], 0, n);
         }
@@ -69,7 +66,7 @@ public final class MatMul {
                 at[p * m + i] = a[i * k + p];
             }
         }
-        multiplyPacked(at, bRows, c, k, m, n, accumulate, splits(m));
+        multiplyPacked(at, bRows, c, k, m, n, accumulate, Parallel.splitsBatch(m));
     }
 
     /**
@@ -80,13 +77,13 @@ public final class MatMul {
     public static void abt(double[] a, double[] b, double[] c, int m, int n, int k, boolean accumulate) {
         Scratch s = SCRATCH.get();
         // Bᵀ packed as n rows of length k.
-        double[][] btRows = s.rows(0, n, k);
+        double[][] btRows = s.packedRight(n, k);
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
                 btRows[j][p] = b[p * n + j];
             }
         }
-        multiplyPacked(a, btRows, c, m, n, k, accumulate, splits(m));
+        multiplyPacked(a, btRows, c, m, n, k, accumulate, Parallel.splitsBatch(m));
     }
 
     /**
@@ -97,11 +94,11 @@ public final class MatMul {
      */
     public static void ab(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
         int k = x.cols();
-        double[][] bRows = SCRATCH.get().rows(0, k, n);
+        double[][] bRows = SCRATCH.get().packedRight(k, n);
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bRows[p], 0, n);
         }
-        Parallel.forRange(x.rows(), splits(x.rows()) ? 1 : x.rows(),
+        Parallel.forRange(x.rows(), Parallel.splitsBatch(x.rows()),
                 (from, to) -> sparseRows(x, bRows, c, n, accumulate, from, to));
     }
 
@@ -114,11 +111,11 @@ public final class MatMul {
      */
     public static void atb(NonZeros x, double[] b, double[] c, int n, boolean accumulate) {
         int m = x.rows();
-        double[][] bRows = SCRATCH.get().rows(0, m, n);
+        double[][] bRows = SCRATCH.get().packedRight(m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, bRows[i], 0, n);
         }
-        Parallel.forRange(x.cols(), splits(m) ? 1 : x.cols(),
+        Parallel.forRange(x.cols(), Parallel.splitsBatch(m),
                 (from, to) -> sparseColumns(x, bRows, c, n, accumulate, from, to));
     }
 
@@ -170,23 +167,18 @@ public final class MatMul {
      */
     private static void multiplyPacked(double[] a, double[][] bRows, double[] c,
                                        int m, int k, int n, boolean accumulate, boolean split) {
-        Parallel.forRange(m, split ? 1 : m, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
-    }
-
-    /** Whether a product over a batch of {@code batch} examples is worth splitting among threads. */
-    private static boolean splits(int batch) {
-        return batch >= 2 * MIN_BATCH_PER_THREAD;
+        Parallel.forRange(m, split, (from, to) -> multiplyRows(a, bRows, c, k, n, accumulate, from, to));
     }
 
     private static void multiplyRows(double[] a, double[][] bRows, double[] c,
                                      int k, int n, boolean accumulate, int from, int to) {
-        double[][] cRows = SCRATCH.get().rows(1, to - from, n);
+        double[][] cRows = SCRATCH.get().resultRows(to - from, n);
         for (int i = from; i < to; i++) {
             double[] ci = cRows[i - from];
             if (accumulate) {
                 System.arraycopy(c, i * n, ci, 0, n);
             } else {
-                java.util.Arrays.fill(ci, 0, n, 0.0);
+                Arrays.fill(ci, 0, n, 0.0);
             }
         }
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
@@ -231,7 +223,7 @@ public final class MatMul {
     /** Rows {@code [from, to)} of {@code c (+)= X·B}: each row sums the B rows its nonzeros pick. */
     private static void sparseRows(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
                                    int from, int to) {
-        double[] ci = SCRATCH.get().rows(1, 1, n)[0];
+        double[] ci = SCRATCH.get().resultRows(1, n)[0];
         int[] cols = x.rowCols();
         double[] values = x.values();
         int stride = x.cols();
@@ -239,7 +231,7 @@ public final class MatMul {
             if (accumulate) {
                 System.arraycopy(c, i * n, ci, 0, n);
             } else {
-                java.util.Arrays.fill(ci, 0, n, 0.0);
+                Arrays.fill(ci, 0, n, 0.0);
             }
             gather(cols, i * stride, x.rowCount(i), values, i * stride, 1, bRows, ci, n);
             System.arraycopy(ci, 0, c, i * n, n);
@@ -249,7 +241,7 @@ public final class MatMul {
     /** Rows {@code [from, to)} of {@code c (+)= Xᵀ·B}: row p sums the B rows of the examples with x_p ≠ 0. */
     private static void sparseColumns(NonZeros x, double[][] bRows, double[] c, int n, boolean accumulate,
                                       int from, int to) {
-        double[] gp = SCRATCH.get().rows(1, 1, n)[0];
+        double[] gp = SCRATCH.get().resultRows(1, n)[0];
         x.listColumns(from, to);
         int[] rows = x.colRows();
         double[] values = x.values();
@@ -259,7 +251,7 @@ public final class MatMul {
             int count = x.colCount(p);
             if (count == 0) {
                 if (!accumulate) {
-                    java.util.Arrays.fill(c, p * n, p * n + n, 0.0);
+                    Arrays.fill(c, p * n, p * n + n, 0.0);
                 }
                 continue;
             }
@@ -267,7 +259,7 @@ public final class MatMul {
             if (accumulate) {
                 System.arraycopy(c, p * n, gp, 0, n);
             } else {
-                java.util.Arrays.fill(gp, 0, n, 0.0);
+                Arrays.fill(gp, 0, n, 0.0);
             }
             gather(rows, p * stride, count, values, p, width, bRows, gp, n);
             System.arraycopy(gp, 0, c, p * n, n);

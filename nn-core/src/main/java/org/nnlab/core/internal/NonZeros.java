@@ -15,8 +15,6 @@ package org.nnlab.core.internal;
  * The arrays are reused: building allocates only when the batch grows.
  */
 public final class NonZeros {
-    /** Batches of at least this many rows list their rows on all {@link Parallel#threads()}. */
-    private static final int LARGE_BATCH = 128;
     private double[] x = new double[0];
     private int rows;
     private int cols;
@@ -52,7 +50,7 @@ public final class NonZeros {
         this.rows = rows;
         this.cols = cols;
         // Large batches list their rows on every thread; the lists do not depend on the split.
-        Parallel.forRange(rows, rows >= LARGE_BATCH ? 1 : rows, (from, to) -> listRows(x, from, to));
+        Parallel.forRange(rows, Parallel.splitsBatch(rows), (from, to) -> listRows(x, from, to));
         int total = 0;
         for (int i = 0; i < rows; i++) {
             total += rowCount[i];

@@ -3,21 +3,34 @@ package org.nnlab.core.internal;
 /**
  * One thread's packing buffers for {@link MatMul}, grown on demand and reused.
  *
- * <p>Reuse keeps the hot path free of allocation. Contents are whatever the last product left.
+ * <p>Two sets of rows, because a product needs both at once: the right-hand matrix packed one row
+ * array per row ({@link #packedRight}), read by every thread of a split product, and each thread's
+ * own rows of the result being accumulated ({@link #resultRows}). Reuse keeps the hot path free of
+ * allocation. Contents are whatever the last product left.
  */
 final class Scratch {
-    private final double[][][] rowSets = new double[2][][];
+    private double[][] packedRight;
+    private double[][] resultRows;
     private double[] flat = new double[0];
 
-    /** Row set {@code set} (0 or 1): at least {@code count} rows of at least {@code length} values. */
-    double[][] rows(int set, int count, int length) {
-        double[][] rows = rowSets[set];
+    /** At least {@code count} rows of at least {@code length} values for the packed right-hand matrix. */
+    double[][] packedRight(int count, int length) {
+        packedRight = grown(packedRight, count, length);
+        return packedRight;
+    }
+
+    /** At least {@code count} rows of at least {@code length} values for rows of the result. */
+    double[][] resultRows(int count, int length) {
+        resultRows = grown(resultRows, count, length);
+        return resultRows;
+    }
+
+    private static double[][] grown(double[][] rows, int count, int length) {
         int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
         if (rows == null || rows.length < count || haveLength < length) {
             int c = Math.max(count, rows == null ? 0 : rows.length);
             int l = Math.max(length, haveLength);
-            rows = new double[c][l];
-            rowSets[set] = rows;
+            return new double[c][l];
         }
         return rows;
     }

@@ -3,6 +3,7 @@ package org.nnlab.core.layer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * The bookkeeping every layer shares: its name, whether it is built, and lifecycle checks.
@@ -98,16 +99,40 @@ public abstract class AbstractLayer implements Layer {
         }
     }
 
-    /** Checks the batch's per-example shape against the built input shape. */
-    protected final void checkInput(org.nnlab.core.tensor.Tensor input) {
+    /**
+     * Checks the batch's per-example shape against the built input shape; call at the start of
+     * forward. Allocates nothing unless the shape is wrong.
+     *
+     * @throws IllegalStateException before build
+     * @throws IllegalArgumentException naming both shapes, with {@link #inputHint}
+     */
+    protected final void checkInput(Tensor input) {
         requireBuilt("forward");
         if (!input.isBatchOf(inputShape)) {
             throw new IllegalArgumentException(describe() + " expects input of shape "
-                    + org.nnlab.core.tensor.Tensor.describeShape(inputShape) + " but got "
-                    + Arrays.toString(input.shape()) + ". Hint: the first axis is the batch; the rest must match"
-                    + " the shape the layer was built for.");
+                    + Tensor.describeShape(inputShape) + " but got " + Arrays.toString(input.shape()) + ". "
+                    + inputHint(input));
         }
         forwardDone = true;
+    }
+
+    /** The hint when {@code input} has the wrong shape; subclasses may say more. */
+    protected String inputHint(Tensor input) {
+        return "Hint: the first axis is the batch; the rest must match the shape the layer was built for.";
+    }
+
+    /**
+     * Checks that a gradient arriving in backward has the shape of the output it belongs to.
+     * Allocates nothing unless the shapes differ.
+     *
+     * @throws IllegalArgumentException naming both shapes
+     */
+    protected final void requireGradientShape(Tensor output, Tensor gradient) {
+        if (!output.sameShape(gradient)) {
+            throw new IllegalArgumentException(describe() + " backward expects a gradient shaped like its output "
+                    + Arrays.toString(output.shape()) + " but got " + Arrays.toString(gradient.shape())
+                    + ". Hint: the gradient must have the shape of the layer's last output.");
+        }
     }
 
     /** Throws unless a forward pass has run; call at the start of backward. */

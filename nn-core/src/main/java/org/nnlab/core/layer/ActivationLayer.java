@@ -71,7 +71,7 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     public Tensor backward(Tensor gradOutput) {
         // dy:(batch,…,cols) → dx:(batch,…,cols);  dx = dy ⊙ f'(x), written with y = f(x)
         requireForward();
-        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        requireGradientShape(output, gradOutput);
         activation.backward(output.data(), gradOutput.data(), gradInput.data(), rows(output), cols);
         return gradInput;
     }
@@ -86,7 +86,7 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     public Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient) {
         // dz:(batch,…,cols) → dx:(batch,…,cols);  dx = dz (the input is the pre-activation)
         requireForward();
-        output.requireSameShape(gradPreActivation, describe() + " backward (output vs gradient)");
+        requireGradientShape(output, gradPreActivation);
         return needInputGradient ? gradPreActivation : null;
     }
 

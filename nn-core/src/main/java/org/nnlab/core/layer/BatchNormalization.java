@@ -186,7 +186,7 @@ public final class BatchNormalization extends AbstractLayer {
         // dy:(n,features) → dx:(n,features);  dγ += Σdy·x̂, dβ += Σdy,
         // training: dx = γ/(Nσ)·(N·dy − Σdy − x̂·Σ(dy·x̂)); inference: dx = γ·dy/σ
         requireForward();
-        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        requireGradientShape(output, gradOutput);
         int n = features == 0 ? 0 : output.size() / features;
         double[] dy = gradOutput.data();
         double[] xh = xHat.data();

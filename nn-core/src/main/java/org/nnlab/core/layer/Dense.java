@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.init.Initializer;
-import org.nnlab.core.internal.MatMul;
-import org.nnlab.core.internal.NonZeros;
+import org.nnlab.core.internal.Products;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -19,11 +18,6 @@ import org.nnlab.core.tensor.Tensor;
  * The input must be flat, {@code (batch, in)}: put a {@link Flatten} before it for images.
  */
 public final class Dense extends AbstractLayer implements FusableOutput {
-    /** Inputs with at most this fraction of nonzeros go through the sparse products (images do). */
-    private static final double MAX_SPARSE_DENSITY = 0.75;
-    /** Batches larger than this many input values use the dense products, to bound the lists' memory. */
-    private static final int MAX_SPARSE_ENTRIES = 1 << 18;
-
     private final int units;
     private final Activation activation;
     private final boolean useBias;
@@ -34,14 +28,10 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     private Parameter bias;
     private int in;
 
-    // Kept by forward for backward.
-    private Tensor input;
-    private Tensor output;
-    // z = x·W + b, kept beside y = f(z): the logits a fused loss reads.
+    // Kept by forward for backward: x (inside the products' workspace), z = x·W + b and y = f(z).
+    private final Products products = new Products();
     private Tensor preActivation;
-    // The input's nonzeros, when sparse enough to skip its zeros in x·W and xᵀ·dz.
-    private final NonZeros inputNonZeros = new NonZeros();
-    private boolean sparseInput;
+    private Tensor output;
     // Reused buffers, reallocated only when the batch size changes.
     private Tensor gradPre;
     private Tensor gradInput;
@@ -72,6 +62,13 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         this.biasInitializer = Objects.requireNonNull(biasInitializer, "biasInitializer");
     }
 
+    /** A Dense layer takes one flat row per example. */
+    @Override
+    protected String inputHint(Tensor input) {
+        return input.rank() != 2 ? "Dense takes one flat row per example: did you forget a Flatten layer before it?"
+                : super.inputHint(input);
+    }
+
     @Override
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
         if (inputShape.length != 1) {
@@ -92,78 +89,56 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        // x:(batch,in) W:(in,units) → y:(batch,units);  y = f(x·W + b)
-        requireBuilt("forward");
-        if (x.rank() != 2) {
-            throw new IllegalArgumentException(describe() + " expects input of shape "
-                    + Tensor.describeShape(new int[] {in}) + " but got " + Arrays.toString(x.shape())
-                    + ". Dense takes one flat row per example: did you forget a Flatten layer before it?");
-        }
+        // x:(batch,in) W:(in,units) → y:(batch,units);  z = x·W + b, y = f(z)
         checkInput(x);
         int batch = x.rows();
         if (output == null || output.rows() != batch) {
             output = Tensor.zeros(batch, units);
             preActivation = Tensor.zeros(batch, units);
         }
-        double[] y = preActivation.data();
-        sparseInput = batch * in <= MAX_SPARSE_ENTRIES;
-        if (sparseInput) {
-            inputNonZeros.build(x.data(), batch, in);
-            sparseInput = inputNonZeros.density() <= MAX_SPARSE_DENSITY;
-        }
-        if (sparseInput) {
-            MatMul.ab(inputNonZeros, kernel.value().data(), y, units, false);
-        } else {
-            MatMul.ab(x.data(), kernel.value().data(), y, batch, in, units, false);
-        }
+        double[] z = preActivation.data();
+        products.xW(x.data(), batch, in, kernel.value().data(), units, z);
         if (useBias) {
             double[] b = bias.value().data();
             for (int r = 0; r < batch; r++) {
                 for (int j = 0; j < units; j++) {
-                    y[r * units + j] += b[j];
+                    z[r * units + j] += b[j];
                 }
             }
         }
-        activation.apply(y, output.data(), batch, units);
-        input = x;
+        activation.apply(z, output.data(), batch, units);
         return output;
     }
 
     @Override
     public Tensor backward(Tensor gradOutput) {
-        return backwardThroughActivation(gradOutput, true);
+        return backwardFromPreActivation(throughActivation(gradOutput), true);
     }
 
     @Override
     public void backwardParametersOnly(Tensor gradOutput) {
-        backwardThroughActivation(gradOutput, false);
+        backwardFromPreActivation(throughActivation(gradOutput), false);
     }
 
-    private Tensor backwardThroughActivation(Tensor gradOutput, boolean needInputGradient) {
-        // dz = dy ⊙ f'(z), written with y
+    /** dz = dy ⊙ f'(z), written with y = f(z). */
+    private Tensor throughActivation(Tensor gradOutput) {
         requireForward();
-        if (gradOutput.rank() != 2 || gradOutput.rows() != output.rows() || gradOutput.size() != output.size()) {
-            output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)"); // throws
-        }
+        requireGradientShape(output, gradOutput);
         int batch = output.rows();
         if (gradPre == null || gradPre.rows() != batch) {
             gradPre = Tensor.zeros(batch, units);
         }
         activation.backward(output.data(), gradOutput.data(), gradPre.data(), batch, units);
-        return backwardFromPreActivation(gradPre, needInputGradient);
+        return gradPre;
     }
 
     @Override
     public Tensor backwardFromPreActivation(Tensor dz, boolean needInputGradient) {
         // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
-        output.requireSameShape(dz, describe() + " backward from the pre-activation (output vs gradient)");
-        int batch = input.rows();
-        if (sparseInput) {
-            MatMul.atb(inputNonZeros, dz.data(), kernel.grad().data(), units, true);
-        } else {
-            MatMul.atb(input.data(), dz.data(), kernel.grad().data(), batch, in, units, true);
-        }
+        requireGradientShape(output, dz);
+        int batch = output.rows();
+        products.xTdz(dz.data(), units, kernel.grad().data());
         if (useBias) {
             double[] db = bias.grad().data();
             double[] d = dz.data();
@@ -179,7 +154,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         if (gradInput == null || gradInput.rows() != batch) {
             gradInput = Tensor.zeros(batch, in);
         }
-        MatMul.abt(dz.data(), kernel.value().data(), gradInput.data(), batch, units, in, false);
+        Products.dzWt(dz.data(), kernel.value().data(), gradInput.data(), batch, units, in);
         return gradInput;
     }
 

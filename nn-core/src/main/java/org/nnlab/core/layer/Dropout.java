@@ -126,7 +126,7 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
         if (!lastDropped) {
             return gradOutput;
         }
-        output.requireSameShape(gradOutput, describe() + " backward (output vs gradient)");
+        requireGradientShape(output, gradOutput);
         double[] dy = gradOutput.data();
         double[] dx = gradInput.data();
         for (int i = 0; i < dx.length; i++) {

@@ -100,6 +100,11 @@ public final class Tensor {
         return true;
     }
 
+    /** Whether {@code other} has this tensor's shape. Allocates nothing (a hot-path check). */
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     /** The number of elements. */
     public int size() {
         return data.length;

@@ -107,7 +107,7 @@ class ActivationLayerTest {
         layer.forward(Tensor.zeros(2, 3), true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> layer.backward(Tensor.zeros(2, 4)));
-        assertTrue(e.getMessage().contains("[2, 3] and [2, 4]"), e.getMessage());
+        assertTrue(e.getMessage().contains("shaped like its output [2, 3] but got [2, 4]"), e.getMessage());
     }
 
     @Test

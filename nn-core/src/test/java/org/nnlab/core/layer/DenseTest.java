@@ -133,7 +133,8 @@ class DenseTest {
         d.forward(random(5, 4, 3), true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> d.backwardFromPreActivation(Tensor.zeros(4, 3), true));
-        assertTrue(e.getMessage().contains("[4, 2] and [4, 3]"), e.getMessage());
+        assertEquals("Dense layer 'dense' backward expects a gradient shaped like its output [4, 2] but got [4, 3]."
+                + " Hint: the gradient must have the shape of the layer's last output.", e.getMessage());
     }
 
     @Test
