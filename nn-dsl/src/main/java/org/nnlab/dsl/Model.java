@@ -155,7 +155,7 @@ public final class Model {
         for (Parameter p : net.parameters()) {
             names.add(p.name());
         }
-        Optimizer opt = net.optimizer();
+        Optimizer<?> opt = net.optimizer();
         Optimizer.Snapshot state = withOptimizer && opt != null ? opt.snapshot(net.parameters()) : null;
         ModelFile.write(new ModelArchive(spec, names, net.getWeights(), state, state == null ? null : net.progress()), file);
     }

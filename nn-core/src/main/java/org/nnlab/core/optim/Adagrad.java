@@ -1,6 +1,8 @@
 package org.nnlab.core.optim;
 
 import java.util.Arrays;
+import java.util.List;
+import org.nnlab.core.internal.Checks;
 
 /**
  * Adagrad: per-weight step sizes that shrink with the sum of past squared gradients.
@@ -12,9 +14,10 @@ import java.util.Arrays;
  * have seen large gradients move less.
  *
  * <p>Defaults: η = {@value #DEFAULT_LEARNING_RATE}, initial accumulator
- * {@value #DEFAULT_INITIAL_ACCUMULATOR_VALUE}, ε = {@value #DEFAULT_EPSILON}.
+ * {@value #DEFAULT_INITIAL_ACCUMULATOR_VALUE}, ε = {@value #DEFAULT_EPSILON}; the hyperparameters
+ * are a {@link Config}, the state per parameter an {@link Accumulator}.
  */
-public final class Adagrad extends Optimizer {
+public final class Adagrad extends Optimizer<Adagrad.Accumulator> {
     /** Keras's default learning rate for Adagrad. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     /** Keras's default starting value of every accumulator. */
@@ -22,45 +25,93 @@ public final class Adagrad extends Optimizer {
     /** Keras's default ε, added under the square root. */
     public static final double DEFAULT_EPSILON = 1e-7;
 
-    private final double initialAccumulatorValue;
-    private final double epsilon;
+    private final Config config;
 
     /** Adagrad with Keras's defaults. */
     public Adagrad() {
-        this(DEFAULT_LEARNING_RATE);
+        this(Config.DEFAULTS);
     }
 
     /** Adagrad with the given learning rate and Keras's other defaults. */
     public Adagrad(double learningRate) {
-        this(learningRate, DEFAULT_INITIAL_ACCUMULATOR_VALUE, DEFAULT_EPSILON);
+        this(Config.DEFAULTS.learningRate(learningRate));
+    }
+
+    /** Adagrad with the hyperparameters of {@code config}. */
+    public Adagrad(Config config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /**
-     * Adagrad with every hyperparameter.
+     * Adagrad's hyperparameters, validated.
      *
-     * @throws IllegalArgumentException if {@code learningRate} or {@code epsilon} is not &gt; 0, or
-     *     {@code initialAccumulatorValue} is negative
+     * @param learningRate η &gt; 0
+     * @param initialAccumulatorValue where every accumulator starts, ≥ 0
+     * @param epsilon ε &gt; 0, added to the accumulator under the square root
      */
-    public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
-        super(learningRate);
-        this.initialAccumulatorValue = requireNonNegative("initialAccumulatorValue", initialAccumulatorValue);
-        this.epsilon = requirePositive("epsilon", epsilon);
+    public record Config(double learningRate, double initialAccumulatorValue, double epsilon)
+            implements OptimizerConfig {
+        /** Keras's defaults. */
+        public static final Config DEFAULTS =
+                new Config(DEFAULT_LEARNING_RATE, DEFAULT_INITIAL_ACCUMULATOR_VALUE, DEFAULT_EPSILON);
+
+        /** @throws IllegalArgumentException naming the first hyperparameter out of range */
+        public Config {
+            checkLearningRate("Adagrad", learningRate, DEFAULT_LEARNING_RATE);
+            Checks.nonNegative("Adagrad initialAccumulatorValue", initialAccumulatorValue,
+                    "it is where the sum of squared gradients starts; Keras uses " + DEFAULT_INITIAL_ACCUMULATOR_VALUE
+                            + ".");
+            Checks.positive("Adagrad epsilon", epsilon, "epsilon keeps the division finite; Keras uses "
+                    + DEFAULT_EPSILON + ".");
+        }
+
+        @Override
+        public Config learningRate(double value) {
+            return new Config(value, initialAccumulatorValue, epsilon);
+        }
+
+        /** A copy with another starting value of the accumulators. */
+        public Config initialAccumulatorValue(double value) {
+            return new Config(learningRate, value, epsilon);
+        }
+
+        /** A copy with another ε. */
+        public Config epsilon(double value) {
+            return new Config(learningRate, initialAccumulatorValue, value);
+        }
+
+        @Override
+        public Adagrad create() {
+            return new Adagrad(this);
+        }
+
+        @Override
+        public String kerasName() {
+            return "adagrad";
+        }
     }
 
-    /** The value every accumulator starts from. */
-    public double initialAccumulatorValue() {
-        return initialAccumulatorValue;
-    }
-
-    /** ε, added to the accumulator under the square root. */
-    public double epsilon() {
-        return epsilon;
+    /**
+     * Adagrad's state for one parameter, named as Keras names it.
+     *
+     * @param accumulator a, the sum of squared gradients so far (from its starting value)
+     */
+    public record Accumulator(double[] accumulator) implements Slots {
+        @Override
+        public double[][] arrays() {
+            return new double[][] {accumulator};
+        }
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
-        double lr = learningRate();
-        double[] a = slots[0];
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, Accumulator s, long t, double lr, int from, int to) {
+        double epsilon = config.epsilon();
+        double[] a = s.accumulator();
         for (int i = from; i < to; i++) {
             a[i] += g[i] * g[i];
             w[i] -= lr * g[i] / Math.sqrt(a[i] + epsilon);
@@ -68,20 +119,19 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
+    protected Accumulator newSlots(int size) {
         double[] a = new double[size];
-        Arrays.fill(a, initialAccumulatorValue);
-        return new double[][] {a};
+        Arrays.fill(a, config.initialAccumulatorValue());
+        return new Accumulator(a);
     }
 
     @Override
-    public String kerasName() {
-        return "adagrad";
+    protected Accumulator slotsOf(double[][] arrays) {
+        return new Accumulator(arrays[0]);
     }
 
     @Override
-    public String toString() {
-        return "Adagrad(learningRate=" + learningRate() + ", initialAccumulatorValue=" + initialAccumulatorValue
-                + ", epsilon=" + epsilon + ")";
+    public List<String> slotNames() {
+        return List.of("accumulator");
     }
 }

@@ -1,5 +1,8 @@
 package org.nnlab.core.optim;
 
+import java.util.List;
+import org.nnlab.core.internal.Checks;
+
 /**
  * Adam: steps scaled by running estimates of each gradient's mean and uncentered variance.
  *
@@ -17,9 +20,11 @@ package org.nnlab.core.optim;
  * the bias-corrected √v̂, so it acts slightly larger early in training than PyTorch's ε does.
  *
  * <p>Defaults: η = {@value #DEFAULT_LEARNING_RATE}, β1 = {@value #DEFAULT_BETA_1}, β2 =
- * {@value #DEFAULT_BETA_2}, ε = {@value #DEFAULT_EPSILON}, AMSGrad {@value #DEFAULT_AMSGRAD}.
+ * {@value #DEFAULT_BETA_2}, ε = {@value #DEFAULT_EPSILON}, AMSGrad {@value #DEFAULT_AMSGRAD}; the
+ * hyperparameters are an {@link Config}. Per parameter Adam keeps {@link Moments}: m, v and, for
+ * AMSGrad, v̂.
  */
-public final class Adam extends Optimizer {
+public final class Adam extends Optimizer<Adam.Moments> {
     /** Keras's default learning rate for Adam. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     /** Keras's default decay of the first-moment (mean) estimate. */
@@ -31,142 +36,137 @@ public final class Adam extends Optimizer {
     /** Keras's default: plain Adam, not AMSGrad. */
     public static final boolean DEFAULT_AMSGRAD = false;
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final boolean amsgrad;
+    private final Config config;
 
     /** Adam with Keras's defaults. */
     public Adam() {
-        this(DEFAULT_LEARNING_RATE);
+        this(Config.DEFAULTS);
     }
 
     /** Adam with the given learning rate and Keras's other defaults. */
     public Adam(double learningRate) {
-        this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON, DEFAULT_AMSGRAD);
+        this(Config.DEFAULTS.learningRate(learningRate));
+    }
+
+    /** Adam with the hyperparameters of {@code config}. */
+    public Adam(Config config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /**
-     * Adam with every hyperparameter; {@link #builder()} names them.
+     * Adam's hyperparameters, validated.
      *
-     * @throws IllegalArgumentException if {@code learningRate} or {@code epsilon} is not &gt; 0, or
-     *     a beta is outside [0, 1)
+     * @param learningRate η &gt; 0
+     * @param beta1 the decay of the first moment, in [0, 1)
+     * @param beta2 the decay of the second moment, in [0, 1)
+     * @param epsilon ε &gt; 0, added to √v
+     * @param amsgrad whether to use the AMSGrad variant (never-decreasing v)
      */
-    public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
-        super(learningRate);
-        this.beta1 = requireUnitInterval("beta1", beta1,
-                "Hint: beta1 is the decay of the mean gradient; 0.9 is usual.");
-        this.beta2 = requireUnitInterval("beta2", beta2,
-                "Hint: beta2 is the decay of the mean squared gradient; 0.999 is usual.");
-        this.epsilon = requirePositive("epsilon", epsilon);
-        this.amsgrad = amsgrad;
+    public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad)
+            implements OptimizerConfig {
+        /** Keras's defaults. */
+        public static final Config DEFAULTS =
+                new Config(DEFAULT_LEARNING_RATE, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON, DEFAULT_AMSGRAD);
+
+        /** @throws IllegalArgumentException naming the first hyperparameter out of range */
+        public Config {
+            checkLearningRate("Adam", learningRate, DEFAULT_LEARNING_RATE);
+            Checks.unitInterval("Adam beta1", beta1, "beta1 is the decay of the mean gradient; Keras uses "
+                    + DEFAULT_BETA_1 + ".");
+            Checks.unitInterval("Adam beta2", beta2, "beta2 is the decay of the mean squared gradient; Keras uses "
+                    + DEFAULT_BETA_2 + ".");
+            Checks.positive("Adam epsilon", epsilon, "epsilon keeps the step finite where v is 0; Keras uses "
+                    + DEFAULT_EPSILON + ".");
+        }
+
+        @Override
+        public Config learningRate(double value) {
+            return new Config(value, beta1, beta2, epsilon, amsgrad);
+        }
+
+        /** A copy with another β1. */
+        public Config beta1(double value) {
+            return new Config(learningRate, value, beta2, epsilon, amsgrad);
+        }
+
+        /** A copy with another β2. */
+        public Config beta2(double value) {
+            return new Config(learningRate, beta1, value, epsilon, amsgrad);
+        }
+
+        /** A copy with another ε. */
+        public Config epsilon(double value) {
+            return new Config(learningRate, beta1, beta2, value, amsgrad);
+        }
+
+        /** A copy with AMSGrad on or off. */
+        public Config amsgrad(boolean value) {
+            return new Config(learningRate, beta1, beta2, epsilon, value);
+        }
+
+        @Override
+        public Adam create() {
+            return new Adam(this);
+        }
+
+        @Override
+        public String kerasName() {
+            return "adam";
+        }
     }
 
-    /** A builder starting from Keras's defaults. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** The decay β1 of the first-moment estimate. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** The decay β2 of the second-moment estimate. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** ε, added to √v. */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    /** Whether the AMSGrad variant (never-decreasing v) is used. */
-    public boolean amsgrad() {
-        return amsgrad;
+    /**
+     * Adam's state for one parameter, named as Keras names it.
+     *
+     * @param momentum m, the running mean of the gradient
+     * @param velocity v, the running mean of the squared gradient
+     * @param velocityHat v̂ = the largest v so far (AMSGrad only; null otherwise)
+     */
+    public record Moments(double[] momentum, double[] velocity, double[] velocityHat) implements Slots {
+        @Override
+        public double[][] arrays() {
+            return velocityHat == null ? new double[][] {momentum, velocity}
+                    : new double[][] {momentum, velocity, velocityHat};
+        }
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
-        double alpha = learningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-        double[] m = slots[0];
-        double[] v = slots[1];
-        double[] vMax = amsgrad ? slots[2] : v;
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, Moments s, long t, double lr, int from, int to) {
+        double beta1 = config.beta1();
+        double beta2 = config.beta2();
+        double epsilon = config.epsilon();
+        double alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        double[] m = s.momentum();
+        double[] v = s.velocity();
+        boolean amsgrad = config.amsgrad();
+        double[] vHat = amsgrad ? s.velocityHat() : v;
         for (int i = from; i < to; i++) {
             m[i] += (g[i] - m[i]) * (1 - beta1);
             v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
             if (amsgrad) {
-                vMax[i] = Math.max(vMax[i], v[i]);
+                vHat[i] = Math.max(vHat[i], v[i]);
             }
-            w[i] -= alpha * m[i] / (Math.sqrt(vMax[i]) + epsilon);
+            w[i] -= alpha * m[i] / (Math.sqrt(vHat[i]) + epsilon);
         }
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        return new double[amsgrad ? 3 : 2][size];
+    protected Moments newSlots(int size) {
+        return new Moments(new double[size], new double[size], config.amsgrad() ? new double[size] : null);
     }
 
     @Override
-    public String kerasName() {
-        return "adam";
+    protected Moments slotsOf(double[][] arrays) {
+        return new Moments(arrays[0], arrays[1], config.amsgrad() ? arrays[2] : null);
     }
 
     @Override
-    public String toString() {
-        return "Adam(learningRate=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon="
-                + epsilon + ", amsgrad=" + amsgrad + ")";
-    }
-
-    /** Names Adam's hyperparameters one by one; unset ones keep Keras's defaults. */
-    public static final class Builder {
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private double beta1 = DEFAULT_BETA_1;
-        private double beta2 = DEFAULT_BETA_2;
-        private double epsilon = DEFAULT_EPSILON;
-        private boolean amsgrad = DEFAULT_AMSGRAD;
-
-        private Builder() {
-        }
-
-        /** Sets the learning rate η. */
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
-        }
-
-        /** Sets β1. */
-        public Builder beta1(double value) {
-            beta1 = value;
-            return this;
-        }
-
-        /** Sets β2. */
-        public Builder beta2(double value) {
-            beta2 = value;
-            return this;
-        }
-
-        /** Sets ε. */
-        public Builder epsilon(double value) {
-            epsilon = value;
-            return this;
-        }
-
-        /** Sets whether to use AMSGrad. */
-        public Builder amsgrad(boolean value) {
-            amsgrad = value;
-            return this;
-        }
-
-        /**
-         * The optimizer.
-         *
-         * @throws IllegalArgumentException if a hyperparameter is out of range (the message names it)
-         */
-        public Adam build() {
-            return new Adam(learningRate, beta1, beta2, epsilon, amsgrad);
-        }
+    public List<String> slotNames() {
+        return config.amsgrad() ? List.of("momentum", "velocity", "velocity_hat") : List.of("momentum", "velocity");
     }
 }

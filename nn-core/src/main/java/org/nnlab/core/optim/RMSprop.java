@@ -1,5 +1,9 @@
 package org.nnlab.core.optim;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.nnlab.core.internal.Checks;
+
 /**
  * RMSprop: divide each gradient by a running root mean square of recent gradients.
  *
@@ -18,9 +22,11 @@ package org.nnlab.core.optim;
  * Note that ε sits inside the square root, as in Keras (PyTorch adds it outside).
  *
  * <p>Defaults: η = {@value #DEFAULT_LEARNING_RATE}, ρ = {@value #DEFAULT_RHO}, μ =
- * {@value #DEFAULT_MOMENTUM}, ε = {@value #DEFAULT_EPSILON}, centered {@value #DEFAULT_CENTERED}.
+ * {@value #DEFAULT_MOMENTUM}, ε = {@value #DEFAULT_EPSILON}, centered {@value #DEFAULT_CENTERED}; the
+ * hyperparameters are a {@link Config}. Per parameter RMSprop keeps {@link Averages}: v, and m and
+ * a only when momentum or centering asks for them.
  */
-public final class RMSprop extends Optimizer {
+public final class RMSprop extends Optimizer<RMSprop.Averages> {
     /** Keras's default learning rate for RMSprop. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     /** Keras's default decay of the mean square. */
@@ -32,71 +38,119 @@ public final class RMSprop extends Optimizer {
     /** Keras's default: divide by the uncentered root mean square. */
     public static final boolean DEFAULT_CENTERED = false;
 
-    private final double rho;
-    private final double momentum;
-    private final double epsilon;
-    private final boolean centered;
-    // Slot positions: 0 is always the mean square; the optional ones follow, -1 when absent.
-    private final int momentumSlot;
-    private final int meanGradientSlot;
+    private final Config config;
 
     /** RMSprop with Keras's defaults. */
     public RMSprop() {
-        this(DEFAULT_LEARNING_RATE);
+        this(Config.DEFAULTS);
     }
 
     /** RMSprop with the given learning rate and Keras's other defaults. */
     public RMSprop(double learningRate) {
-        this(learningRate, DEFAULT_RHO, DEFAULT_MOMENTUM, DEFAULT_EPSILON, DEFAULT_CENTERED);
+        this(Config.DEFAULTS.learningRate(learningRate));
+    }
+
+    /** RMSprop with the hyperparameters of {@code config}. */
+    public RMSprop(Config config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /**
-     * RMSprop with every hyperparameter; {@link #builder()} names them.
+     * RMSprop's hyperparameters, validated.
      *
-     * @throws IllegalArgumentException if {@code learningRate} or {@code epsilon} is not &gt; 0, or
-     *     {@code rho} or {@code momentum} is outside [0, 1)
+     * @param learningRate η &gt; 0
+     * @param rho the decay ρ of the running mean square, in [0, 1)
+     * @param momentum μ in [0, 1); 0 keeps no momentum
+     * @param epsilon ε &gt; 0, added under the square root
+     * @param centered whether to divide by the estimated standard deviation instead of the RMS
      */
-    public RMSprop(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
-        super(learningRate);
-        this.rho = requireUnitInterval("rho", rho, "Hint: rho is the decay of the running mean square; 0.9 is usual.");
-        this.momentum = requireUnitInterval("momentum", momentum, "Hint: 0 means no momentum; 0.9 is usual.");
-        this.epsilon = requirePositive("epsilon", epsilon);
-        this.centered = centered;
-        this.momentumSlot = momentum > 0 ? 1 : -1;
-        this.meanGradientSlot = centered ? (momentum > 0 ? 2 : 1) : -1;
+    public record Config(double learningRate, double rho, double momentum, double epsilon, boolean centered)
+            implements OptimizerConfig {
+        /** Keras's defaults. */
+        public static final Config DEFAULTS =
+                new Config(DEFAULT_LEARNING_RATE, DEFAULT_RHO, DEFAULT_MOMENTUM, DEFAULT_EPSILON, DEFAULT_CENTERED);
+
+        /** @throws IllegalArgumentException naming the first hyperparameter out of range */
+        public Config {
+            checkLearningRate("RMSprop", learningRate, DEFAULT_LEARNING_RATE);
+            Checks.unitInterval("RMSprop rho", rho, "rho is the decay of the running mean square; Keras uses "
+                    + DEFAULT_RHO + ".");
+            Checks.unitInterval("RMSprop momentum", momentum, "0 means no momentum; 0.9 is usual.");
+            Checks.positive("RMSprop epsilon", epsilon, "epsilon keeps the division finite; Keras uses "
+                    + DEFAULT_EPSILON + ".");
+        }
+
+        @Override
+        public Config learningRate(double value) {
+            return new Config(value, rho, momentum, epsilon, centered);
+        }
+
+        /** A copy with another ρ. */
+        public Config rho(double value) {
+            return new Config(learningRate, value, momentum, epsilon, centered);
+        }
+
+        /** A copy with another momentum μ. */
+        public Config momentum(double value) {
+            return new Config(learningRate, rho, value, epsilon, centered);
+        }
+
+        /** A copy with another ε. */
+        public Config epsilon(double value) {
+            return new Config(learningRate, rho, momentum, value, centered);
+        }
+
+        /** A copy with centering on or off. */
+        public Config centered(boolean value) {
+            return new Config(learningRate, rho, momentum, epsilon, value);
+        }
+
+        @Override
+        public RMSprop create() {
+            return new RMSprop(this);
+        }
+
+        @Override
+        public String kerasName() {
+            return "rmsprop";
+        }
     }
 
-    /** A builder starting from Keras's defaults. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** The decay ρ of the running mean square. */
-    public double rho() {
-        return rho;
-    }
-
-    /** The momentum μ. */
-    public double momentum() {
-        return momentum;
-    }
-
-    /** ε, added under the square root. */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    /** Whether the gradient is divided by its estimated standard deviation rather than its RMS. */
-    public boolean centered() {
-        return centered;
+    /**
+     * RMSprop's state for one parameter, named as Keras names it.
+     *
+     * @param velocity v, the running mean of the squared gradient
+     * @param momentum m, the running step (only with momentum &gt; 0; null otherwise)
+     * @param averageGradient a, the running mean of the gradient (only when centered; null otherwise)
+     */
+    public record Averages(double[] velocity, double[] momentum, double[] averageGradient) implements Slots {
+        @Override
+        public double[][] arrays() {
+            List<double[]> arrays = new ArrayList<>(3);
+            arrays.add(velocity);
+            if (momentum != null) {
+                arrays.add(momentum);
+            }
+            if (averageGradient != null) {
+                arrays.add(averageGradient);
+            }
+            return arrays.toArray(double[][]::new);
+        }
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
-        double lr = learningRate();
-        double[] v = slots[0];
-        double[] m = momentumSlot < 0 ? null : slots[momentumSlot];
-        double[] a = meanGradientSlot < 0 ? null : slots[meanGradientSlot];
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, Averages s, long t, double lr, int from, int to) {
+        double rho = config.rho();
+        double momentum = config.momentum();
+        double epsilon = config.epsilon();
+        double[] v = s.velocity();
+        double[] m = s.momentum();
+        double[] a = s.averageGradient();
         for (int i = from; i < to; i++) {
             v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
             double denominator = v[i] + epsilon;
@@ -115,70 +169,28 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        int count = 1 + (momentumSlot < 0 ? 0 : 1) + (meanGradientSlot < 0 ? 0 : 1);
-        return new double[count][size];
+    protected Averages newSlots(int size) {
+        return new Averages(new double[size], config.momentum() > 0 ? new double[size] : null,
+                config.centered() ? new double[size] : null);
     }
 
     @Override
-    public String kerasName() {
-        return "rmsprop";
+    protected Averages slotsOf(double[][] arrays) {
+        int k = 1;
+        double[] m = config.momentum() > 0 ? arrays[k++] : null;
+        double[] a = config.centered() ? arrays[k] : null;
+        return new Averages(arrays[0], m, a);
     }
 
     @Override
-    public String toString() {
-        return "RMSprop(learningRate=" + learningRate() + ", rho=" + rho + ", momentum=" + momentum + ", epsilon="
-                + epsilon + ", centered=" + centered + ")";
-    }
-
-    /** Names RMSprop's hyperparameters one by one; unset ones keep Keras's defaults. */
-    public static final class Builder {
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private double rho = DEFAULT_RHO;
-        private double momentum = DEFAULT_MOMENTUM;
-        private double epsilon = DEFAULT_EPSILON;
-        private boolean centered = DEFAULT_CENTERED;
-
-        private Builder() {
+    public List<String> slotNames() {
+        List<String> names = new ArrayList<>(List.of("velocity"));
+        if (config.momentum() > 0) {
+            names.add("momentum");
         }
-
-        /** Sets the learning rate η. */
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
+        if (config.centered()) {
+            names.add("average_gradient");
         }
-
-        /** Sets the decay ρ of the running mean square. */
-        public Builder rho(double value) {
-            rho = value;
-            return this;
-        }
-
-        /** Sets the momentum μ. */
-        public Builder momentum(double value) {
-            momentum = value;
-            return this;
-        }
-
-        /** Sets ε. */
-        public Builder epsilon(double value) {
-            epsilon = value;
-            return this;
-        }
-
-        /** Sets whether to divide by the centered second moment. */
-        public Builder centered(boolean value) {
-            centered = value;
-            return this;
-        }
-
-        /**
-         * The optimizer.
-         *
-         * @throws IllegalArgumentException if a hyperparameter is out of range (the message names it)
-         */
-        public RMSprop build() {
-            return new RMSprop(learningRate, rho, momentum, epsilon, centered);
-        }
+        return List.copyOf(names);
     }
 }

@@ -1,5 +1,8 @@
 package org.nnlab.core.optim;
 
+import java.util.List;
+import org.nnlab.core.internal.Checks;
+
 /**
  * Stochastic gradient descent, optionally with momentum or Nesterov momentum.
  *
@@ -13,9 +16,10 @@ package org.nnlab.core.optim;
  *       deep learning", ICML 2013.
  * </ul>
  * Defaults: η = {@value #DEFAULT_LEARNING_RATE}, μ = {@value #DEFAULT_MOMENTUM}, Nesterov
- * {@value #DEFAULT_NESTEROV}. With μ = 0 no velocity is kept and the Nesterov flag has no effect.
+ * {@value #DEFAULT_NESTEROV}; the hyperparameters are a {@link Config}. With μ = 0 no velocity is
+ * kept and the Nesterov flag has no effect; with μ &gt; 0 the state per parameter is a {@link Velocity}.
  */
-public final class SGD extends Optimizer {
+public final class SGD extends Optimizer<SGD.Velocity> {
     /** Keras's default learning rate for SGD. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     /** Keras's default momentum: none. */
@@ -23,52 +27,94 @@ public final class SGD extends Optimizer {
     /** Keras's default: classical (not Nesterov) momentum. */
     public static final boolean DEFAULT_NESTEROV = false;
 
-    private final double momentum;
-    private final boolean nesterov;
+    private final Config config;
 
     /** Plain SGD with Keras's defaults. */
     public SGD() {
-        this(DEFAULT_LEARNING_RATE);
+        this(Config.DEFAULTS);
     }
 
     /** Plain SGD (no momentum) with the given learning rate. */
     public SGD(double learningRate) {
-        this(learningRate, DEFAULT_MOMENTUM, DEFAULT_NESTEROV);
+        this(Config.DEFAULTS.learningRate(learningRate));
+    }
+
+    /** SGD with the hyperparameters of {@code config}. */
+    public SGD(Config config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /**
-     * SGD with every hyperparameter.
+     * SGD's hyperparameters, validated.
      *
-     * @throws IllegalArgumentException if {@code learningRate} is not &gt; 0 or {@code momentum} is
-     *     outside [0, 1)
+     * @param learningRate η &gt; 0
+     * @param momentum μ in [0, 1); 0 is plain gradient descent
+     * @param nesterov whether to use the Nesterov form of momentum
      */
-    public SGD(double learningRate, double momentum, boolean nesterov) {
-        super(learningRate);
-        this.momentum = requireUnitInterval("momentum", momentum,
-                "Hint: 0 is plain gradient descent; 0.9 is the usual momentum.");
-        this.nesterov = nesterov;
+    public record Config(double learningRate, double momentum, boolean nesterov) implements OptimizerConfig {
+        /** Keras's defaults. */
+        public static final Config DEFAULTS = new Config(DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, DEFAULT_NESTEROV);
+
+        /** @throws IllegalArgumentException naming the first hyperparameter out of range */
+        public Config {
+            checkLearningRate("SGD", learningRate, DEFAULT_LEARNING_RATE);
+            Checks.unitInterval("SGD momentum", momentum, "0 is plain gradient descent; 0.9 is the usual momentum.");
+        }
+
+        @Override
+        public Config learningRate(double value) {
+            return new Config(value, momentum, nesterov);
+        }
+
+        /** A copy with another momentum μ. */
+        public Config momentum(double value) {
+            return new Config(learningRate, value, nesterov);
+        }
+
+        /** A copy with Nesterov momentum on or off. */
+        public Config nesterov(boolean value) {
+            return new Config(learningRate, momentum, value);
+        }
+
+        @Override
+        public SGD create() {
+            return new SGD(this);
+        }
+
+        @Override
+        public String kerasName() {
+            return "sgd";
+        }
     }
 
-    /** The momentum μ. */
-    public double momentum() {
-        return momentum;
-    }
-
-    /** Whether the Nesterov form of momentum is used. */
-    public boolean nesterov() {
-        return nesterov;
+    /**
+     * SGD's state for one parameter with momentum, named as Keras names it.
+     *
+     * @param momentum v, the velocity; null when μ = 0, which keeps no state
+     */
+    public record Velocity(double[] momentum) implements Slots {
+        @Override
+        public double[][] arrays() {
+            return momentum == null ? new double[0][] : new double[][] {momentum};
+        }
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, long t, int from, int to) {
-        double lr = learningRate();
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, Velocity s, long t, double lr, int from, int to) {
+        double momentum = config.momentum();
         if (momentum == 0) {
             for (int i = from; i < to; i++) {
                 w[i] -= lr * g[i];
             }
             return;
         }
-        double[] v = slots[0];
+        boolean nesterov = config.nesterov();
+        double[] v = s.momentum();
         for (int i = from; i < to; i++) {
             v[i] = momentum * v[i] - lr * g[i];
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
@@ -77,17 +123,17 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        return momentum == 0 ? new double[0][] : new double[][] {new double[size]};
+    protected Velocity newSlots(int size) {
+        return new Velocity(config.momentum() == 0 ? null : new double[size]);
     }
 
     @Override
-    public String kerasName() {
-        return "sgd";
+    protected Velocity slotsOf(double[][] arrays) {
+        return new Velocity(arrays.length == 0 ? null : arrays[0]);
     }
 
     @Override
-    public String toString() {
-        return "SGD(learningRate=" + learningRate() + ", momentum=" + momentum + ", nesterov=" + nesterov + ")";
+    public List<String> slotNames() {
+        return config.momentum() == 0 ? List.of() : List.of("momentum");
     }
 }

@@ -43,7 +43,7 @@ public final class Sequential {
     private final long shuffleSeed;
     private TrainingProgress progress = TrainingProgress.START;
 
-    private Optimizer optimizer;
+    private Optimizer<?> optimizer;
     private Loss loss;
     private List<Metric> metrics = List.of();
     private String stopReason;
@@ -95,7 +95,7 @@ public final class Sequential {
      *     (backpropagation cannot train it), or the output layer does not suit the loss (softmax with
      *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix
      */
-    public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+    public void compile(Optimizer<?> optimizer, Loss loss, Metric... metrics) {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(loss, "loss");
         List<Metric> ms = List.of(metrics);
@@ -323,7 +323,7 @@ public final class Sequential {
     }
 
     /** The optimizer given to {@link #compile}, or null before. */
-    public Optimizer optimizer() {
+    public Optimizer<?> optimizer() {
         return optimizer;
     }
 

@@ -2,6 +2,7 @@ package org.nnlab.core.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,8 @@ class AdagradTest {
     void defaultsAreKeras() {
         Adagrad adagrad = new Adagrad();
         assertEquals(0.001, adagrad.learningRate());
-        assertEquals(0.1, adagrad.initialAccumulatorValue());
-        assertEquals(1e-7, adagrad.epsilon());
+        assertEquals(0.1, adagrad.config().initialAccumulatorValue());
+        assertEquals(1e-7, adagrad.config().epsilon());
         assertEquals("adagrad", adagrad.kerasName());
     }
 
@@ -38,20 +39,21 @@ class AdagradTest {
 
     @Test
     void rejectsNegativeInitialAccumulator() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adagrad(0.1, -1, 1e-7));
-        assertEquals("initialAccumulatorValue (-1.0) must be >= 0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adagrad.Config(0.1, -1, 1e-7));
+        assertEquals("Adagrad initialAccumulatorValue (-1.0) must be >= 0. Hint: it is where the sum of squared"
+                + " gradients starts; Keras uses 0.1.", e.getMessage());
     }
 
     @Test
     void rejectsZeroEpsilon() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adagrad(0.1, 0.1, 0));
-        assertEquals("epsilon (0.0) must be > 0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adagrad.Config(0.1, 0.1, 0));
+        assertTrue(e.getMessage().startsWith("Adagrad epsilon (0.0) must be > 0"), e.getMessage());
     }
 
     @Test
     void rejectsZeroLearningRate() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adagrad(0));
-        assertEquals("learningRate (0.0) must be > 0. Hint: typical values are 0.001 for Adam and 0.01 for SGD.",
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("Adagrad learningRate (0.0) must be > 0. Hint: the learning rate scales"
+                + " every step; Keras uses 0.001 for Adagrad"), e.getMessage());
     }
 }

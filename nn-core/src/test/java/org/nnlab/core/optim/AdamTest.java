@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdamTest {
@@ -13,10 +14,10 @@ class AdamTest {
     void defaultsAreKeras() {
         Adam adam = new Adam();
         assertEquals(0.001, adam.learningRate());
-        assertEquals(0.9, adam.beta1());
-        assertEquals(0.999, adam.beta2());
-        assertEquals(1e-7, adam.epsilon());
-        assertFalse(adam.amsgrad());
+        assertEquals(0.9, adam.config().beta1());
+        assertEquals(0.999, adam.config().beta2());
+        assertEquals(1e-7, adam.config().epsilon());
+        assertFalse(adam.config().amsgrad());
         assertEquals("adam", adam.kerasName());
     }
 
@@ -33,7 +34,7 @@ class AdamTest {
 
     @Test
     void biasCorrectionUsesTheStepCount() {
-        ThreeSteps.assertSteps(Adam.builder().learningRate(0.1).beta2(0.5).build(), new double[][] {
+        ThreeSteps.assertSteps(new Adam(Adam.Config.DEFAULTS.learningRate(0.1).beta2(0.5)), new double[][] {
                 {0.9000000282842633, -1.9000000141421336},
                 {0.7968514463141235, -1.8603274757090567},
                 {0.763354910427877, -1.8310267609944388}});
@@ -42,46 +43,51 @@ class AdamTest {
     @Test
     void amsgradNeverLetsTheSecondMomentShrink() {
         // With β2 = 0.5 the first weight's v falls from 0.125 to 0.0825 at step 2; AMSGrad keeps 0.125.
-        ThreeSteps.assertSteps(Adam.builder().learningRate(0.1).beta2(0.5).amsgrad(true).build(), new double[][] {
+        ThreeSteps.assertSteps(new Adam(Adam.Config.DEFAULTS.learningRate(0.1).beta2(0.5).amsgrad(true)), new double[][] {
                 {0.9000000282842633, -1.9000000141421336},
                 {0.8162017186802641, -1.867769890505646},
                 {0.7883774046441387, -1.8506847829795459}});
     }
 
     @Test
-    void builderKeepsDefaultsItWasNotGiven() {
-        Adam adam = Adam.builder().beta1(0.5).build();
+    void configKeepsDefaultsItWasNotGiven() {
+        Adam adam = new Adam(Adam.Config.DEFAULTS.beta1(0.5));
         assertEquals(0.001, adam.learningRate());
-        assertEquals(0.5, adam.beta1());
-        assertEquals(0.999, adam.beta2());
+        assertEquals(0.5, adam.config().beta1());
+        assertEquals(0.999, adam.config().beta2());
+        assertEquals(List.of("momentum", "velocity"), adam.slotNames());
+        assertEquals(List.of("momentum", "velocity", "velocity_hat"),
+                Adam.Config.DEFAULTS.amsgrad(true).create().slotNames());
+        assertEquals("Adam[learningRate=0.001, beta1=0.5, beta2=0.999, epsilon=1.0E-7, amsgrad=false]", adam.toString());
     }
 
     @Test
     void rejectsBetaOfOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Adam.builder().beta1(1.0).build());
-        assertEquals("beta1 (1.0) must be in [0, 1). Hint: beta1 is the decay of the mean gradient; 0.9 is usual.",
-                e.getMessage());
+                () -> Adam.Config.DEFAULTS.beta1(1.0));
+        assertEquals("Adam beta1 (1.0) must be in [0, 1). Hint: beta1 is the decay of the mean gradient; Keras uses"
+                + " 0.9.", e.getMessage());
     }
 
     @Test
     void rejectsNegativeBeta2() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Adam(0.001, 0.9, -0.1, 1e-7, false));
-        assertTrue(e.getMessage().startsWith("beta2 (-0.1) must be in [0, 1)"), e.getMessage());
+                () -> new Adam.Config(0.001, 0.9, -0.1, 1e-7, false));
+        assertTrue(e.getMessage().startsWith("Adam beta2 (-0.1) must be in [0, 1)"), e.getMessage());
     }
 
     @Test
     void rejectsZeroEpsilon() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Adam.builder().epsilon(0).build());
-        assertEquals("epsilon (0.0) must be > 0", e.getMessage());
+                () -> Adam.Config.DEFAULTS.epsilon(0));
+        assertEquals("Adam epsilon (0.0) must be > 0. Hint: epsilon keeps the step finite where v is 0; Keras uses"
+                + " 1.0E-7.", e.getMessage());
     }
 
     @Test
     void rejectsNegativeLearningRate() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adam(-0.01));
-        assertEquals("learningRate (-0.01) must be > 0. Hint: typical values are 0.001 for Adam and 0.01 for SGD.",
-                e.getMessage());
+        assertEquals("Adam learningRate (-0.01) must be > 0. Hint: the learning rate scales every step; Keras uses"
+                + " 0.001 for Adam, and 0.01 to 0.1 trains the lecture's small models fast.", e.getMessage());
     }
 }

@@ -16,17 +16,17 @@ import org.nnlab.core.tensor.Tensor;
 /** The contract every optimizer shares: state per parameter, snapshots, frozen parameters. */
 class OptimizerTest {
 
-    static List<Supplier<Optimizer>> optimizers() {
-        return List.of(SGD::new, () -> new SGD(0.1, 0.9, true), RMSprop::new,
-                () -> new RMSprop(0.01, 0.8, 0.5, 1e-7, true), Adagrad::new, Adam::new,
-                () -> Adam.builder().amsgrad(true).beta2(0.5).build());
+    static List<Supplier<Optimizer<?>>> optimizers() {
+        return List.of(SGD::new, () -> new SGD(new SGD.Config(0.1, 0.9, true)), RMSprop::new,
+                () -> new RMSprop(new RMSprop.Config(0.01, 0.8, 0.5, 1e-7, true)), Adagrad::new, Adam::new,
+                () -> new Adam(Adam.Config.DEFAULTS.amsgrad(true).beta2(0.5)));
     }
 
     @ParameterizedTest
     @MethodSource("optimizers")
-    void snapshotAndRestoreResumeIdentically(Supplier<Optimizer> make) {
+    void snapshotAndRestoreResumeIdentically(Supplier<Optimizer<?>> make) {
         List<Parameter> original = parameters();
-        Optimizer running = make.get();
+        Optimizer<?> running = make.get();
         SplittableRandom rng = new SplittableRandom(7);
         for (int step = 0; step < 2; step++) {
             setGradients(original, rng);
@@ -37,7 +37,7 @@ class OptimizerTest {
         List<Parameter> copy = List.of(
                 new Parameter("a", original.get(0).value().copy(), true),
                 new Parameter("b", original.get(1).value().copy(), true));
-        Optimizer resumed = make.get();
+        Optimizer<?> resumed = make.get();
         resumed.restore(copy, snapshot);
         assertEquals(2, resumed.iterations());
         for (int step = 0; step < 3; step++) {
@@ -53,10 +53,10 @@ class OptimizerTest {
 
     @ParameterizedTest
     @MethodSource("optimizers")
-    void leavesNonTrainableParametersUntouched(Supplier<Optimizer> make) {
+    void leavesNonTrainableParametersUntouched(Supplier<Optimizer<?>> make) {
         Parameter frozen = new Parameter("moving_mean", Tensor.vector(0.5, -0.5), false);
         frozen.grad().data()[0] = 3.0;
-        Optimizer optimizer = make.get();
+        Optimizer<?> optimizer = make.get();
         optimizer.step(List.of(frozen));
         optimizer.step(List.of(frozen));
         assertArrayEquals(new double[] {0.5, -0.5}, frozen.value().data(), 0.0);
@@ -69,7 +69,7 @@ class OptimizerTest {
         // velocity would make the second one move twice as fast.
         Parameter a = new Parameter("a", Tensor.vector(1.0), true);
         Parameter b = new Parameter("b", Tensor.vector(1.0), true);
-        SGD sgd = new SGD(0.1, 0.9, false);
+        SGD sgd = new SGD(new SGD.Config(0.1, 0.9, false));
         for (int step = 0; step < 3; step++) {
             a.grad().data()[0] = 1.0;
             b.grad().data()[0] = 1.0;
@@ -89,7 +89,7 @@ class OptimizerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Adam().restore(List.of(parameters.get(0)), snapshot));
         assertEquals("Optimizer state holds 2 parameters but the model has 1. Hint: restore a snapshot taken from the"
-                + " same model (same layers, same optimizer kind).", e.getMessage());
+                + " same model (same layers, same optimizer and options).", e.getMessage());
     }
 
     @Test
@@ -100,8 +100,23 @@ class OptimizerTest {
         Optimizer.Snapshot snapshot = adam.snapshot(parameters);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Adagrad().restore(parameters, snapshot));
-        assertEquals("Optimizer state for a has 2 slots but adagrad keeps 1. Hint: restore a snapshot taken from the"
-                + " same model (same layers, same optimizer kind).", e.getMessage());
+        assertEquals("Optimizer state of adam cannot be restored into adagrad. Hint: restore a snapshot taken from the"
+                + " same model (same layers, same optimizer and options).", e.getMessage());
+    }
+
+    @Test
+    void restoreNamesTheSlotsAnOptimizerKeeps() {
+        List<Parameter> parameters = parameters();
+        Adam adam = new Adam();
+        adam.step(parameters);
+        Optimizer.Snapshot snapshot = adam.snapshot(parameters);
+        Adam amsgrad = new Adam(Adam.Config.DEFAULTS.amsgrad(true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> amsgrad.restore(parameters, snapshot));
+        assertEquals("Optimizer state for a has 2 slots but adam keeps 3 [momentum, velocity, velocity_hat]. Hint:"
+                + " restore a snapshot taken from the same model (same layers, same optimizer and options).",
+                e.getMessage());
+        assertEquals(0, amsgrad.iterations(), "a refused restore leaves the optimizer as it was");
     }
 
     private static List<Parameter> parameters() {

@@ -3,6 +3,7 @@ package org.nnlab.core.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,10 @@ class RMSpropTest {
     void defaultsAreKeras() {
         RMSprop rmsprop = new RMSprop();
         assertEquals(0.001, rmsprop.learningRate());
-        assertEquals(0.9, rmsprop.rho());
-        assertEquals(0.0, rmsprop.momentum());
-        assertEquals(1e-7, rmsprop.epsilon());
-        assertFalse(rmsprop.centered());
+        assertEquals(0.9, rmsprop.config().rho());
+        assertEquals(0.0, rmsprop.config().momentum());
+        assertEquals(1e-7, rmsprop.config().epsilon());
+        assertFalse(rmsprop.config().centered());
         assertEquals("rmsprop", rmsprop.kerasName());
     }
 
@@ -42,7 +43,7 @@ class RMSpropTest {
 
     @Test
     void momentumAccumulatesIncrements() {
-        ThreeSteps.assertSteps(RMSprop.builder().learningRate(0.01).momentum(0.5).build(), new double[][] {
+        ThreeSteps.assertSteps(new RMSprop(RMSprop.Config.DEFAULTS.learningRate(0.01).momentum(0.5)), new double[][] {
                 {0.9683772866436797, -1.9683772392096925},
                 {0.9402800508097228, -1.964851755355985},
                 {0.942783525471367, -1.966309794890606}});
@@ -50,7 +51,7 @@ class RMSpropTest {
 
     @Test
     void centeredSubtractsTheSquaredMeanGradient() {
-        ThreeSteps.assertSteps(RMSprop.builder().learningRate(0.01).centered(true).build(), new double[][] {
+        ThreeSteps.assertSteps(new RMSprop(RMSprop.Config.DEFAULTS.learningRate(0.01).centered(true)), new double[][] {
                 {0.9666667407404939, -1.9666666851851697},
                 {0.9532662666166316, -1.979100076621906},
                 {0.9700268670534009, -1.9823415191745297}});
@@ -58,7 +59,7 @@ class RMSpropTest {
 
     @Test
     void centeredWithMomentumKeepsBothSlots() {
-        ThreeSteps.assertSteps(new RMSprop(0.01, 0.8, 0.5, 1e-7, true), new double[][] {
+        ThreeSteps.assertSteps(new RMSprop(new RMSprop.Config(0.01, 0.8, 0.5, 1e-7, true)), new double[][] {
                 {0.9750000312499414, -1.9750000078124963},
                 {0.9515891685995264, -1.9717847761263139},
                 {0.9526636914891925, -1.9727281798613219}});
@@ -67,22 +68,23 @@ class RMSpropTest {
     @Test
     void rejectsRhoOutsideUnitInterval() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RMSprop.builder().rho(1.5).build());
-        assertEquals("rho (1.5) must be in [0, 1). Hint: rho is the decay of the running mean square; 0.9 is usual.",
-                e.getMessage());
+                () -> RMSprop.Config.DEFAULTS.rho(1.5));
+        assertEquals("RMSprop rho (1.5) must be in [0, 1). Hint: rho is the decay of the running mean square; Keras"
+                + " uses 0.9.", e.getMessage());
     }
 
     @Test
     void rejectsNegativeEpsilon() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RMSprop.builder().epsilon(-1e-7).build());
-        assertEquals("epsilon (-1.0E-7) must be > 0", e.getMessage());
+                () -> RMSprop.Config.DEFAULTS.epsilon(-1e-7));
+        assertTrue(e.getMessage().startsWith("RMSprop epsilon (-1.0E-7) must be > 0"), e.getMessage());
     }
 
     @Test
     void rejectsMomentumOfOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RMSprop(0.001, 0.9, 1.0, 1e-7, false));
-        assertEquals("momentum (1.0) must be in [0, 1). Hint: 0 means no momentum; 0.9 is usual.", e.getMessage());
+                () -> new RMSprop.Config(0.001, 0.9, 1.0, 1e-7, false));
+        assertEquals("RMSprop momentum (1.0) must be in [0, 1). Hint: 0 means no momentum; 0.9 is usual.",
+                e.getMessage());
     }
 }

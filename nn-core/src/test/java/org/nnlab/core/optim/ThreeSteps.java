@@ -25,7 +25,7 @@ final class ThreeSteps {
     }
 
     /** Runs three steps and checks the weights after each against {@code expected[step]}. */
-    static void assertSteps(Optimizer optimizer, double[][] expected) {
+    static void assertSteps(Optimizer<?> optimizer, double[][] expected) {
         Parameter w = new Parameter("w", Tensor.vector(START), true);
         Parameter frozen = new Parameter("frozen", Tensor.vector(3.0, 4.0), false);
         List<Parameter> parameters = List.of(w, frozen);

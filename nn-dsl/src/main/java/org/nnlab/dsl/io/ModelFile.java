@@ -68,8 +68,7 @@ public final class ModelFile {
         entries.put(SPEC, SpecJson.toJson(archive.spec()).getBytes(StandardCharsets.UTF_8));
         entries.put(WEIGHTS, WeightsCodec.encodeWeights(archive.weightNames(), archive.weights()));
         if (archive.optimizerState() != null) {
-            String kind = archive.spec().training().optimizer().kerasName();
-            entries.put(OPTIMIZER, WeightsCodec.encodeOptimizer(kind, archive.optimizerState()));
+            entries.put(OPTIMIZER, WeightsCodec.encodeOptimizer(archive.optimizerState()));
         }
         if (archive.progress() != null) {
             ObjectNode progress = JSON.createObjectNode()
@@ -124,7 +123,7 @@ public final class ModelFile {
                 if (spec.training() == null) {
                     throw new ModelFileException(file, OPTIMIZER + " is present but the spec has no training configuration", null);
                 }
-                state = WeightsCodec.decodeOptimizer(stream(entries.get(OPTIMIZER)), spec.training().optimizer().kerasName());
+                state = WeightsCodec.decodeOptimizer(stream(entries.get(OPTIMIZER)));
             }
             TrainingProgress progress = null;
             if (entries.containsKey(PROGRESS)) {

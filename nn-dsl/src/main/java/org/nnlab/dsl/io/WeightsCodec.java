@@ -15,7 +15,7 @@ import org.nnlab.core.tensor.Tensor;
  * <p>{@code weights.bin}: the magic {@code NNLW}, version (int), count (int), then per tensor its
  * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), rank (int), each dimension (int) and
  * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int), the
- * optimizer's Keras name, iterations (long), count (int), then per parameter the number of slots
+ * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}), iterations (long), count (int), then per parameter the number of slots
  * (int) and per slot its length (int) and values (double).
  */
 final class WeightsCodec {
@@ -77,12 +77,12 @@ final class WeightsCodec {
         return weights;
     }
 
-    static byte[] encodeOptimizer(String kerasName, Optimizer.Snapshot s) throws IOException {
+    static byte[] encodeOptimizer(Optimizer.Snapshot s) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(OPTIMIZER_MAGIC);
         out.writeInt(VERSION);
-        out.writeUTF(kerasName);
+        out.writeUTF(s.kind());
         out.writeLong(s.iterations());
         out.writeInt(s.slots().size());
         for (double[][] slots : s.slots()) {
@@ -98,14 +98,10 @@ final class WeightsCodec {
         return bytes.toByteArray();
     }
 
-    /** Reads optimizer state, checking it belongs to an optimizer called {@code expectedKerasName}. */
-    static Optimizer.Snapshot decodeOptimizer(DataInputStream in, String expectedKerasName) throws IOException {
+    /** Reads optimizer state; whose it is travels with it, and restoring it checks that. */
+    static Optimizer.Snapshot decodeOptimizer(DataInputStream in) throws IOException {
         header(in, OPTIMIZER_MAGIC, "optimizer.bin");
         String kind = in.readUTF();
-        if (!kind.equals(expectedKerasName)) {
-            throw new IOException("optimizer.bin holds the state of " + kind + " but the spec trains with "
-                    + expectedKerasName);
-        }
         long iterations = in.readLong();
         int count = nonNegative(in.readInt(), "parameter count");
         List<double[][]> all = new ArrayList<>(count);
@@ -125,7 +121,7 @@ final class WeightsCodec {
             all.add(slots);
         }
         end(in, "optimizer.bin");
-        return new Optimizer.Snapshot(iterations, all);
+        return new Optimizer.Snapshot(kind, iterations, all);
     }
 
     private static void header(DataInputStream in, int magic, String entry) throws IOException {

@@ -45,7 +45,7 @@ public record AdagradSpec(
 
     @Override
     public Adagrad toOptimizer() {
-        return new Adagrad(learningRate, initialAccumulatorValue, epsilon);
+        return new Adagrad(new Adagrad.Config(learningRate, initialAccumulatorValue, epsilon));
     }
 
     @Override

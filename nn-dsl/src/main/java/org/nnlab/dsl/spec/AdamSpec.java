@@ -59,7 +59,7 @@ public record AdamSpec(
 
     @Override
     public Adam toOptimizer() {
-        return new Adam(learningRate, beta1, beta2, epsilon, false);
+        return new Adam(new Adam.Config(learningRate, beta1, beta2, epsilon, false));
     }
 
     @Override

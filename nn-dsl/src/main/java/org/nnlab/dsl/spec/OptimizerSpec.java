@@ -29,7 +29,7 @@ public sealed interface OptimizerSpec permits SgdSpec, RmspropSpec, AdagradSpec,
     OptimizerSpec learningRate(double learningRate);
 
     /** A new nn-core optimizer with these hyperparameters and no state. */
-    Optimizer toOptimizer();
+    Optimizer<?> toOptimizer();
 
     /** The Keras name, e.g. {@code "adam"}. */
     String kerasName();

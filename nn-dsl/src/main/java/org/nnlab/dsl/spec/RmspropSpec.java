@@ -64,7 +64,7 @@ public record RmspropSpec(
 
     @Override
     public RMSprop toOptimizer() {
-        return new RMSprop(learningRate, rho, momentum, epsilon, false);
+        return new RMSprop(new RMSprop.Config(learningRate, rho, momentum, epsilon, false));
     }
 
     @Override

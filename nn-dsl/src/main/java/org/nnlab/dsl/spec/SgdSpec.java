@@ -50,7 +50,7 @@ public record SgdSpec(
 
     @Override
     public SGD toOptimizer() {
-        return new SGD(learningRate, momentum, nesterov);
+        return new SGD(new SGD.Config(learningRate, momentum, nesterov));
     }
 
     @Override
