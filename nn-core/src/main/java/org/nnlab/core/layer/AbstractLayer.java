@@ -17,9 +17,13 @@ public abstract class AbstractLayer implements Layer {
     private int[] outputShape;
     private boolean forwardDone;
 
-    /** Starts a layer with the given name, or with none (null) until the model assigns Keras's automatic one. */
+    /**
+     * Starts a layer with the given name, or with none (null) until the model assigns Keras's automatic one.
+     *
+     * @throws IllegalArgumentException if the name is not letters, digits, '_', '.' or '-'
+     */
     protected AbstractLayer(String name) {
-        this.name = name;
+        this.name = LayerNames.checkName(name);
     }
 
     @Override
@@ -33,7 +37,7 @@ public abstract class AbstractLayer implements Layer {
             throw new IllegalStateException("Layer '" + name + "' already has a name; cannot rename it to '"
                     + newName + "'");
         }
-        name = newName;
+        name = LayerNames.checkName(newName);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nnlab.core.layer;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.tensor.Tensor;
 
@@ -38,8 +39,56 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
      * @param name null to let the model name it
      */
     public ActivationLayer(String name, Activation activation) {
-        super(name);
-        this.activation = Objects.requireNonNull(activation, "activation");
+        this(new Config(activation, name));
+    }
+
+    /** A layer with the options of {@code config}. */
+    public ActivationLayer(Config config) {
+        super(config.name());
+        this.activation = config.activation();
+    }
+
+    /**
+     * An activation layer's options: Keras's {@code Activation(activation, name)}.
+     *
+     * @param name null to let the model name it
+     */
+    public record Config(Activation activation, String name) implements LayerConfig {
+        /** @throws IllegalArgumentException if the name is malformed */
+        public Config {
+            Objects.requireNonNull(activation, "activation");
+            LayerNames.checkName(name);
+        }
+
+        @Override
+        public String typeName() {
+            return "Activation";
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long trainableParameters(int[] inputShape) {
+            return 0;
+        }
+
+        @Override
+        public Activation activationAfter(Activation input) {
+            return activation;
+        }
+
+        @Override
+        public ActivationLayer create() {
+            return new ActivationLayer(this);
+        }
+    }
+
+    @Override
+    public Optional<LayerConfig> config() {
+        return Optional.of(new Config(activation, name()));
     }
 
     /** Keras prints this layer as {@code Activation}. */

@@ -3,7 +3,9 @@ package org.nnlab.core.layer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.nnlab.core.internal.Checks;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -56,7 +58,7 @@ public final class BatchNormalization extends AbstractLayer {
 
     /** A batch normalization layer with Keras's defaults, named by the model. */
     public BatchNormalization() {
-        this(null, DEFAULT_MOMENTUM, DEFAULT_EPSILON, true, true);
+        this(Config.DEFAULTS);
     }
 
     /**
@@ -70,32 +72,114 @@ public final class BatchNormalization extends AbstractLayer {
      * @throws IllegalArgumentException if momentum or epsilon is out of range
      */
     public BatchNormalization(String name, double momentum, double epsilon, boolean center, boolean scale) {
-        super(name);
-        String where = name == null ? "" : " in layer '" + name + "'";
-        if (!(momentum > 0 && momentum < 1)) {
-            throw new IllegalArgumentException("BatchNormalization momentum (" + momentum
-                    + ") must be in (0, 1)" + where + ": it is the weight kept by the moving statistics"
-                    + " at each step. Hint: Keras uses " + DEFAULT_MOMENTUM + "; PyTorch's momentum 0.1"
+        this(new Config(momentum, epsilon, center, scale, name));
+    }
+
+    /** A batch normalization layer with the options of {@code config}. */
+    public BatchNormalization(Config config) {
+        super(config.name());
+        this.momentum = config.momentum();
+        this.epsilon = config.epsilon();
+        this.center = config.center();
+        this.scale = config.scale();
+    }
+
+    /**
+     * A batch normalization layer's options: Keras's {@code BatchNormalization(momentum, epsilon,
+     * center, scale, name)}.
+     *
+     * @param momentum the weight of the old value in the moving statistics, in (0, 1)
+     * @param epsilon added to the variance for stability, &gt; 0
+     * @param center whether to learn the shift β
+     * @param scale whether to learn the scale γ
+     * @param name null to let the model name it
+     */
+    public record Config(double momentum, double epsilon, boolean center, boolean scale, String name)
+            implements LayerConfig {
+        /** Keras's defaults, with an automatic name. */
+        public static final Config DEFAULTS = new Config(DEFAULT_MOMENTUM, DEFAULT_EPSILON, true, true, null);
+
+        /** @throws IllegalArgumentException if momentum or epsilon is out of range or the name is malformed */
+        public Config {
+            Checks.openUnitInterval("BatchNormalization momentum", momentum, "it is the share of the moving mean and"
+                    + " variance kept at each step; Keras uses " + DEFAULT_MOMENTUM + ", and PyTorch's momentum 0.1"
                     + " is 1 minus this one, i.e. 0.9 here.");
+            Checks.positive("BatchNormalization epsilon", epsilon, "epsilon keeps 1 / sqrt(variance + epsilon) finite"
+                    + " when a feature is constant in a batch; Keras uses " + DEFAULT_EPSILON + ".");
+            LayerNames.checkName(name);
         }
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("BatchNormalization epsilon (" + epsilon
-                    + ") must be > 0 and finite" + where + ": it keeps 1 / sqrt(variance + epsilon)"
-                    + " finite when a feature is constant in a batch. Hint: Keras uses " + DEFAULT_EPSILON + ".");
+
+        /** A copy with another momentum. */
+        public Config momentum(double value) {
+            return new Config(value, epsilon, center, scale, name);
         }
-        this.momentum = momentum;
-        this.epsilon = epsilon;
-        this.center = center;
-        this.scale = scale;
+
+        /** A copy with another epsilon. */
+        public Config epsilon(double value) {
+            return new Config(momentum, value, center, scale, name);
+        }
+
+        /** A copy that learns the shift β or not. */
+        public Config center(boolean value) {
+            return new Config(momentum, epsilon, value, scale, name);
+        }
+
+        /** A copy that learns the scale γ or not. */
+        public Config scale(boolean value) {
+            return new Config(momentum, epsilon, center, value, name);
+        }
+
+        /** A copy with the layer's own name, null for an automatic one. */
+        public Config named(String value) {
+            return new Config(momentum, epsilon, center, scale, value);
+        }
+
+        @Override
+        public String typeName() {
+            return "BatchNormalization";
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            if (inputShape.length == 0) {
+                throw new IllegalArgumentException("BatchNormalization needs a feature axis but got shape "
+                        + Tensor.describeShape(inputShape) + ". Hint: give each example at least one axis, e.g. (None, 1).");
+            }
+            return inputShape.clone();
+        }
+
+        /** γ and β, each one per feature when learned. */
+        @Override
+        public long trainableParameters(int[] inputShape) {
+            return (long) inputShape[inputShape.length - 1] * ((center ? 1 : 0) + (scale ? 1 : 0));
+        }
+
+        /** The moving mean and variance: two per feature. */
+        @Override
+        public long nonTrainableParameters(int[] inputShape) {
+            return 2L * inputShape[inputShape.length - 1];
+        }
+
+        /** The output is normalized: whatever activation came before, it is undone. */
+        @Override
+        public Activation activationAfter(Activation input) {
+            return Activation.LINEAR;
+        }
+
+        @Override
+        public BatchNormalization create() {
+            return new BatchNormalization(this);
+        }
+    }
+
+    @Override
+    public Optional<LayerConfig> config() {
+        return Optional.of(new Config(momentum, epsilon, center, scale, name()));
     }
 
     @Override
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
-        if (inputShape.length == 0) {
-            throw new IllegalArgumentException(describe() + " needs a feature axis but got shape "
-                    + Tensor.describeShape(inputShape) + ". Hint: give each example at least one axis,"
-                    + " e.g. (None, 1).");
-        }
+        int[] out = config().orElseThrow().outputShape(inputShape);
         features = inputShape[inputShape.length - 1];
         if (scale) {
             gamma = new Parameter(name() + "/gamma", Tensor.filled(1.0, features), true);
@@ -110,7 +194,7 @@ public final class BatchNormalization extends AbstractLayer {
         variance = new double[features];
         sumDy = new double[features];
         sumDyXHat = new double[features];
-        return inputShape;
+        return out;
     }
 
     @Override

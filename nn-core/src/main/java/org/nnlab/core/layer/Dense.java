@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.init.Initializer;
+import org.nnlab.core.internal.Checks;
 import org.nnlab.core.internal.Products;
 import org.nnlab.core.tensor.Tensor;
 
@@ -38,28 +40,117 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
     /** A dense layer with {@code units} outputs, the given activation, a bias, and Keras's initializers. */
     public Dense(int units, Activation activation) {
-        this(null, units, activation, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
+        this(Config.of(units, activation));
     }
 
     /**
      * A dense layer with every option.
      *
      * @param name null to let the model name it ({@code dense}, {@code dense_1}, …)
-     * @throws IllegalArgumentException if {@code units <= 0}
+     * @throws IllegalArgumentException if {@code units <= 0} or the name is malformed
      */
     public Dense(String name, int units, Activation activation, boolean useBias,
                  Initializer kernelInitializer, Initializer biasInitializer) {
-        super(name);
-        if (units <= 0) {
-            throw new IllegalArgumentException("Dense units (" + units + ") must be > 0"
-                    + (name == null ? "" : " in layer '" + name + "'")
-                    + ". Hint: units is the number of neurons, e.g. 100 for a hidden layer or 10 for ten classes.");
+        this(new Config(units, activation, useBias, kernelInitializer, biasInitializer, name));
+    }
+
+    /** A dense layer with the options of {@code config}. */
+    public Dense(Config config) {
+        super(config.name());
+        this.units = config.units();
+        this.activation = config.activation();
+        this.useBias = config.useBias();
+        this.kernelInitializer = config.kernelInitializer();
+        this.biasInitializer = config.biasInitializer();
+    }
+
+    /**
+     * A dense layer's options, validated: Keras's {@code Dense(units, activation, use_bias,
+     * kernel_initializer, bias_initializer, name)}.
+     *
+     * @param units the number of neurons, &gt; 0
+     * @param useBias whether to add a bias b
+     * @param kernelInitializer how W starts; Keras's default is Glorot uniform
+     * @param biasInitializer how b starts; Keras's default is zeros
+     * @param name null to let the model name it
+     */
+    public record Config(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+                         Initializer biasInitializer, String name) implements LayerConfig {
+
+        /** @throws IllegalArgumentException if {@code units <= 0} or the name is malformed */
+        public Config {
+            Checks.atLeast("Dense units", units, 1,
+                    "units is the number of neurons, e.g. 100 for a hidden layer or 10 for ten classes.");
+            Objects.requireNonNull(activation, "activation");
+            Objects.requireNonNull(kernelInitializer, "kernelInitializer");
+            Objects.requireNonNull(biasInitializer, "biasInitializer");
+            LayerNames.checkName(name);
         }
-        this.units = units;
-        this.activation = Objects.requireNonNull(activation, "activation");
-        this.useBias = useBias;
-        this.kernelInitializer = Objects.requireNonNull(kernelInitializer, "kernelInitializer");
-        this.biasInitializer = Objects.requireNonNull(biasInitializer, "biasInitializer");
+
+        /** Keras's {@code Dense(units, activation)}: a bias, a Glorot-uniform kernel, a zero bias, an automatic name. */
+        public static Config of(int units, Activation activation) {
+            return new Config(units, activation, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS, null);
+        }
+
+        /** A copy with another activation. */
+        public Config activation(Activation value) {
+            return new Config(units, value, useBias, kernelInitializer, biasInitializer, name);
+        }
+
+        /** A copy without bias: y = f(x·W), as the lecture's ReLU regressors' output layer. */
+        public Config noBias() {
+            return new Config(units, activation, false, kernelInitializer, biasInitializer, name);
+        }
+
+        /** A copy whose kernel starts from {@code value}. */
+        public Config kernelInitializer(Initializer value) {
+            return new Config(units, activation, useBias, value, biasInitializer, name);
+        }
+
+        /** A copy whose bias starts from {@code value}. */
+        public Config biasInitializer(Initializer value) {
+            return new Config(units, activation, useBias, kernelInitializer, value, name);
+        }
+
+        /** A copy with the layer's own name, null for an automatic one. */
+        public Config named(String value) {
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, value);
+        }
+
+        @Override
+        public String typeName() {
+            return "Dense";
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            if (inputShape.length != 1) {
+                throw new IllegalArgumentException("Dense expects a flat input (features) but got shape "
+                        + Tensor.describeShape(inputShape) + ". Did you forget a Flatten layer before it? It turns "
+                        + Tensor.describeShape(inputShape) + " into (None, " + Tensor.sizeOf(inputShape) + ").");
+            }
+            return new int[] {units};
+        }
+
+        @Override
+        public long trainableParameters(int[] inputShape) {
+            return (long) inputShape[inputShape.length - 1] * units + (useBias ? units : 0);
+        }
+
+        @Override
+        public Activation activationAfter(Activation input) {
+            return activation;
+        }
+
+        @Override
+        public Dense create() {
+            return new Dense(this);
+        }
+    }
+
+    @Override
+    public Optional<LayerConfig> config() {
+        return Optional.of(new Config(units, activation, useBias, kernelInitializer, biasInitializer, name()));
     }
 
     /** A Dense layer takes one flat row per example. */
@@ -71,10 +162,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
     @Override
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
-        if (inputShape.length != 1) {
-            throw new IllegalArgumentException(describe() + " expects a flat input (features) but got shape "
-                    + Tensor.describeShape(inputShape) + ". Did you forget a Flatten layer before it?");
-        }
+        int[] out = config().orElseThrow().outputShape(inputShape);
         in = inputShape[0];
         Tensor w = Tensor.zeros(in, units);
         kernelInitializer.fill(w.data(), in, units, rng);
@@ -84,7 +172,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             biasInitializer.fill(b.data(), in, units, rng);
             bias = new Parameter(name() + "/bias", b, true);
         }
-        return new int[] {units};
+        return out;
     }
 
     @Override

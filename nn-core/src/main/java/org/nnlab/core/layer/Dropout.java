@@ -1,9 +1,11 @@
 package org.nnlab.core.layer;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.nnlab.core.internal.Checks;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -64,15 +66,63 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
      * @throws IllegalArgumentException if {@code rate} is not in [0, 1)
      */
     public Dropout(String name, double rate, Supplier<? extends RandomGenerator> maskRandomness) {
-        super(name);
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout rate (" + rate + ") must be in [0, 1)"
-                    + (name == null ? "" : " in layer '" + name + "'")
-                    + ": it is the fraction of values dropped in training. Hint: 0.2 to 0.5 is usual;"
-                    + " a rate of 1 would drop everything, and a keep probability p means rate 1 - p.");
-        }
-        this.rate = rate;
+        this(new Config(rate, name), maskRandomness);
+    }
+
+    /** A dropout layer with the options of {@code config}, its masks drawn from the model's seed. */
+    public Dropout(Config config) {
+        this(config, null);
+    }
+
+    private Dropout(Config config, Supplier<? extends RandomGenerator> maskRandomness) {
+        super(config.name());
+        this.rate = config.rate();
         this.maskRandomness = maskRandomness;
+    }
+
+    /**
+     * A dropout layer's options: Keras's {@code Dropout(rate, name)}.
+     *
+     * @param rate the fraction of values dropped in training, in [0, 1)
+     * @param name null to let the model name it
+     */
+    public record Config(double rate, String name) implements LayerConfig {
+        /** @throws IllegalArgumentException if {@code rate} is not in [0, 1) or the name is malformed */
+        public Config {
+            Checks.unitInterval("Dropout rate", rate, "rate is the fraction of values dropped in training: 0.2 drops"
+                    + " one in five; 1 would drop everything, and a keep probability p means rate 1 - p.");
+            LayerNames.checkName(name);
+        }
+
+        @Override
+        public String typeName() {
+            return "Dropout";
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long trainableParameters(int[] inputShape) {
+            return 0;
+        }
+
+        @Override
+        public Activation activationAfter(Activation input) {
+            return input;
+        }
+
+        @Override
+        public Dropout create() {
+            return new Dropout(this);
+        }
+    }
+
+    @Override
+    public Optional<LayerConfig> config() {
+        return Optional.of(new Config(rate, name()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnlab.core.layer;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.tensor.Tensor;
 
@@ -19,7 +20,7 @@ public final class Flatten extends AbstractLayer {
 
     /** A flatten layer the model will name ({@code flatten}, {@code flatten_1}, …). */
     public Flatten() {
-        this(null);
+        this((String) null);
     }
 
     /**
@@ -28,12 +29,60 @@ public final class Flatten extends AbstractLayer {
      * @param name null to let the model name it
      */
     public Flatten(String name) {
-        super(name);
+        this(new Config(name));
+    }
+
+    /** A flatten layer with the options of {@code config}. */
+    public Flatten(Config config) {
+        super(config.name());
+    }
+
+    /**
+     * A flatten layer's options: Keras's {@code Flatten(name)}.
+     *
+     * @param name null to let the model name it
+     */
+    public record Config(String name) implements LayerConfig {
+        /** @throws IllegalArgumentException if the name is malformed */
+        public Config {
+            LayerNames.checkName(name);
+        }
+
+        @Override
+        public String typeName() {
+            return "Flatten";
+        }
+
+        /** {@code (d1, d2, …)} becomes {@code (d1·d2·…)}. */
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return new int[] {Tensor.sizeOf(inputShape)};
+        }
+
+        @Override
+        public long trainableParameters(int[] inputShape) {
+            return 0;
+        }
+
+        @Override
+        public Activation activationAfter(Activation input) {
+            return input;
+        }
+
+        @Override
+        public Flatten create() {
+            return new Flatten(this);
+        }
+    }
+
+    @Override
+    public Optional<LayerConfig> config() {
+        return Optional.of(new Config(name()));
     }
 
     @Override
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
-        width = Tensor.sizeOf(inputShape);
+        width = config().orElseThrow().outputShape(inputShape)[0];
         inputShapeWithBatch = new int[inputShape.length + 1];
         System.arraycopy(inputShape, 0, inputShapeWithBatch, 1, inputShape.length);
         return new int[] {width};

@@ -1,6 +1,7 @@
 package org.nnlab.core.layer;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.tensor.Tensor;
 
@@ -34,6 +35,14 @@ public interface Layer {
 
     /** The kind of layer as Keras prints it in a summary, e.g. {@code "Dense"}. */
     String typeName();
+
+    /**
+     * The options this layer was made with, with its current name, like Keras's {@code get_config()};
+     * every built-in layer has one, a custom layer may have none.
+     */
+    default Optional<LayerConfig> config() {
+        return Optional.empty();
+    }
 
     /**
      * Fixes the input shape and creates the parameters, drawing initial values from {@code rng}.

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nnlab.core.layer.Activation;
-import org.nnlab.core.layer.BatchNormalization;
-import org.nnlab.core.layer.Dropout;
-import org.nnlab.core.layer.Flatten;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.LayerConfig;
+import org.nnlab.core.layer.LayerNames;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.Optimizer;
@@ -60,20 +60,18 @@ public final class Sequential {
      *     layers, or a layer cannot take the shape the one before it produces
      */
     public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
-        this.name = Objects.requireNonNull(name, "name");
-        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
-            throw new IllegalArgumentException("Input shape " + Arrays.toString(inputShape)
-                    + " must have at least one axis and every size > 0, e.g. [784] or [28, 28]");
-        }
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("A Sequential model needs at least one layer");
-        }
-        this.inputShape = inputShape.clone();
+        this.name = checkName(name);
+        this.inputShape = checkInputShape(inputShape).clone();
+        checkHasLayers(name, layers.size());
         this.layers = List.copyOf(layers);
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom initRng = root.split();
         this.shuffleSeed = root.split().nextLong();
-        LayerNames.assign(this.layers);
+        List<String> names = LayerNames.assign(this.layers.stream().map(Layer::typeName).toList(),
+                this.layers.stream().map(Layer::name).toList());
+        for (int i = 0; i < names.size(); i++) {
+            this.layers.get(i).setName(names.get(i));
+        }
         int[] shape = this.inputShape;
         List<Parameter> ps = new ArrayList<>();
         for (int i = 0; i < this.layers.size(); i++) {
@@ -81,11 +79,57 @@ public final class Sequential {
             try {
                 shape = layer.build(shape, initRng);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Layer " + (i + 1) + " (" + layer.name() + "): " + e.getMessage(), e);
+                throw LayerNames.inLayer(i, layer.name(), e);
             }
             ps.addAll(layer.parameters());
         }
         this.parameters = List.copyOf(ps);
+    }
+
+    /**
+     * The rule for a model's name, which every summary prints: not blank.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Model name is blank. Hint: leave it out for \"sequential\".");
+        }
+        return name;
+    }
+
+    /**
+     * The rule for a model's input shape (one example, no batch axis): at least one dimension, each &gt; 0.
+     *
+     * @throws IllegalArgumentException saying which dimension is wrong
+     */
+    public static int[] checkInputShape(int[] shape) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("Input shape is empty; expected at least one dimension. Hint: give the"
+                    + " shape of one example without the batch axis, e.g. 2 for two features or 28, 28 for a 28×28"
+                    + " image.");
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] <= 0) {
+                throw new IllegalArgumentException("Input shape " + Arrays.toString(shape) + " has dimension " + (i + 1)
+                        + " = " + shape[i] + "; every dimension must be > 0. Hint: give the size of one example,"
+                        + " without the batch axis, e.g. 28, 28.");
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * The rule that a model has layers.
+     *
+     * @throws IllegalArgumentException if {@code count} is 0
+     */
+    public static void checkHasLayers(String modelName, int count) {
+        if (count == 0) {
+            throw new IllegalArgumentException("Model '" + modelName + "' has no layers. Hint: add at least one, e.g."
+                    + " a Dense(1, SIGMOID) layer (Nn.input(2).dense(1, SIGMOID) in the DSL).");
+        }
     }
 
     /**
@@ -119,29 +163,24 @@ public final class Sequential {
     }
 
     /**
-     * The activation the output passes through last: that of the last layer ending in one, linear
-     * if batch normalization comes after it, or null if a layer of unknown kind (a custom layer)
-     * comes after it.
+     * The activation the output passes through last ({@link LayerConfig#outputActivation}), or null
+     * when a custom layer without a configuration makes it unknown.
      */
     private Activation outputActivation() {
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            if (layer instanceof FusableOutput f) {
-                return f.activation();
-            }
-            if (layer instanceof BatchNormalization) {
-                return Activation.LINEAR;
-            }
-            if (!(layer instanceof Dropout || layer instanceof Flatten)) {
+        List<LayerConfig> configs = new ArrayList<>();
+        for (Layer layer : layers) {
+            Optional<LayerConfig> c = layer.config();
+            if (c.isEmpty()) {
                 return null;
             }
+            configs.add(c.get());
         }
-        return Activation.LINEAR;
+        return LayerConfig.outputActivation(configs);
     }
 
     /** Layer {@code i}'s place for messages, e.g. {@code Dense layer 2 (dense_1)}. */
     private String where(int i) {
-        return layers.get(i).typeName() + " layer " + (i + 1) + " (" + layers.get(i).name() + ")";
+        return LayerNames.where(i, layers.get(i).typeName(), layers.get(i).name());
     }
 
     /** Trains on in-memory tensors: row i of {@code x} is the input whose target is row i of {@code y}. */

@@ -163,8 +163,8 @@ class BatchNormalizationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BatchNormalization("bn", momentum, 1e-3, true, true));
         assertTrue(e.getMessage().startsWith("BatchNormalization momentum (" + momentum
-                + ") must be in (0, 1) in layer 'bn'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Hint: Keras uses 0.99"), e.getMessage());
+                + ") must be in (0, 1). Hint:"), e.getMessage());
+        assertTrue(e.getMessage().contains("Keras uses 0.99"), e.getMessage());
     }
 
     @ParameterizedTest

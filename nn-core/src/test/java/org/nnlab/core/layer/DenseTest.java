@@ -211,6 +211,7 @@ class DenseTest {
     void rejectsNonPositiveUnits() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Dense("hidden", 0, Activation.RELU, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS));
-        assertTrue(e.getMessage().startsWith("Dense units (0) must be > 0 in layer 'hidden'"), e.getMessage());
+        assertEquals("Dense units (0) must be > 0. Hint: units is the number of neurons, e.g. 100 for a hidden layer or"
+                + " 10 for ten classes.", e.getMessage());
     }
 }

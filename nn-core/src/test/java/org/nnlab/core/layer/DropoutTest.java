@@ -44,8 +44,7 @@ class DropoutTest {
     @ValueSource(doubles = {1.2, 1.0, -0.1, Double.NaN})
     void rejectsRateOutsideZeroToOne(double rate) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Dropout("drop", rate));
-        assertTrue(e.getMessage().startsWith("Dropout rate (" + rate + ") must be in [0, 1) in layer 'drop'"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("Dropout rate (" + rate + ") must be in [0, 1). Hint:"), e.getMessage());
         assertTrue(e.getMessage().contains("Hint:"), e.getMessage());
     }
 

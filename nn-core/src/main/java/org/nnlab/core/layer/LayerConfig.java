@@ -1,0 +1,58 @@
+package org.nnlab.core.layer;
+
+/**
+ * A layer's kind and options as an immutable, validated value: what to build, not the built layer.
+ *
+ * <p>A config knows its layer's rules without creating any weight: the output shape for an input
+ * shape (or why that input does not fit), the parameter counts, and which activation the output
+ * has passed through. The layer's own {@code build} applies the same {@link #outputShape} rule, so
+ * a model checked from configs (nn-dsl's specs, summaries before training) and a model built in
+ * core fail with the same message. The family is closed: {@link Dense.Config},
+ * {@link ActivationLayer.Config}, {@link Flatten.Config}, {@link Dropout.Config} and
+ * {@link BatchNormalization.Config}; each built-in layer returns its own from {@link Layer#config()}.
+ */
+public sealed interface LayerConfig
+        permits Dense.Config, ActivationLayer.Config, Flatten.Config, Dropout.Config, BatchNormalization.Config {
+
+    /** The layer's own name, or null to let the model name it ({@code dense}, {@code dense_1}, …). */
+    String name();
+
+    /** The kind as Keras prints it in a summary, e.g. {@code "Dense"}. */
+    String typeName();
+
+    /**
+     * The shape of one output example for one input example of shape {@code inputShape}.
+     *
+     * @throws IllegalArgumentException if the layer cannot take that shape, saying why and how to fix it
+     */
+    int[] outputShape(int[] inputShape);
+
+    /** The number of values the optimizer updates, for input shape {@code inputShape}. */
+    long trainableParameters(int[] inputShape);
+
+    /** The number of values kept but never updated by an optimizer (moving statistics). */
+    default long nonTrainableParameters(int[] inputShape) {
+        return 0;
+    }
+
+    /**
+     * The activation the output has passed through last, given the one the input has: a layer
+     * that applies one returns it, batch normalization returns {@link Activation#LINEAR}, and a
+     * layer that only moves values (dropout, flatten) returns {@code input}.
+     */
+    Activation activationAfter(Activation input);
+
+    /** A new, unbuilt layer with this configuration. */
+    Layer create();
+
+    /**
+     * The activation the output of a stack of layers passes through last, starting from the raw input.
+     */
+    static Activation outputActivation(Iterable<? extends LayerConfig> layers) {
+        Activation a = Activation.LINEAR;
+        for (LayerConfig layer : layers) {
+            a = layer.activationAfter(a);
+        }
+        return a;
+    }
+}
