@@ -4,9 +4,16 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.nnlab.core.internal.Checks;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * How {@code fit} trains: epochs, batch size, shuffling, validation, callbacks and output.
+ *
+ * <p>The one set of training options in nnlab: core's {@code Sequential.fit} takes it, nn-dsl's
+ * specs hold it (and save its data: epochs, batch size, shuffling, split, verbosity, early
+ * stopping), and nn-dsl's {@code model.fit(x, y, f -> f.epochs(500).verbose(0))} adjusts it with
+ * the {@link Builder}, like the arguments of Keras's {@code model.fit}.
  *
  * <p>Defaults follow Keras's {@code model.fit}: {@value #DEFAULT_EPOCHS} epoch, batches of
  * {@value #DEFAULT_BATCH_SIZE}, shuffled every epoch, no validation, {@link Verbosity#AUTO}, and
@@ -16,7 +23,8 @@ import java.util.Objects;
  * <p>{@code validationSplit} takes the <em>last</em> fraction of the examples, before shuffling,
  * as Keras does; it and {@code validationData} are mutually exclusive.
  *
- * @param out where progress goes; {@code System.out} by default
+ * @param epochs passes over the training data, ≥ 0 (0 trains nothing, as in Keras)
+ * @param out where progress goes; null means {@code System.out}, the default
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, double validationSplit,
                          Examples validationData, List<Callback> callbacks, Verbosity verbosity,
@@ -32,24 +40,23 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
      *     outside [0, 1), or both a split and validation data
      */
     public FitOptions {
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs (" + epochs + ") must be >= 0");
-        }
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize (" + batchSize + ") must be > 0. Hint: Keras's default is "
-                    + DEFAULT_BATCH_SIZE + "; the whole dataset as one batch is batchSize = number of examples.");
-        }
-        if (!(validationSplit >= 0 && validationSplit < 1)) {
-            throw new IllegalArgumentException("validationSplit (" + validationSplit
-                    + ") must be in [0, 1): it is the fraction of examples held out, e.g. 0.2");
-        }
+        Checks.atLeast("epochs", epochs, 0, "an epoch is one pass over the training data; try 10.");
+        Checks.atLeast("batchSize", batchSize, 1, "Keras's default is " + DEFAULT_BATCH_SIZE
+                + "; the whole dataset as one batch is batchSize = number of examples.");
+        Checks.unitInterval("validationSplit", validationSplit,
+                "it is the fraction of examples held out, e.g. 0.2 holds out the last fifth.");
         if (validationSplit > 0 && validationData != null) {
             throw new IllegalArgumentException("Give either validationSplit (" + validationSplit
                     + ") or validationData, not both");
         }
         callbacks = List.copyOf(callbacks);
         Objects.requireNonNull(verbosity, "verbosity");
-        Objects.requireNonNull(out, "out");
+        out = out == null ? System.out : out;
+    }
+
+    /** Keras's defaults: {@value #DEFAULT_EPOCHS} epoch, batches of {@value #DEFAULT_BATCH_SIZE}, shuffled. */
+    public static FitOptions defaults() {
+        return builder().build();
     }
 
     /** Keras's defaults with {@code epochs} epochs. */
@@ -62,7 +69,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** A builder starting from these options, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.epochs = epochs;
@@ -116,10 +123,15 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
             return this;
         }
 
-        /** Separate validation examples. */
+        /** Separate validation examples; null for none. */
         public Builder validationData(Examples validation) {
             this.validationData = validation;
             return this;
+        }
+
+        /** Separate validation examples in memory, like Keras's {@code validation_data=(x, y)}. */
+        public Builder validationData(Tensor x, Tensor y) {
+            return validationData(Examples.of(x, y));
         }
 
         /** Adds callbacks, called in the order given. */
@@ -128,9 +140,34 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
             return this;
         }
 
+        /** Adds callbacks, called in the order given. */
+        public Builder callbacks(List<? extends Callback> more) {
+            callbacks.addAll(more);
+            return this;
+        }
+
+        /**
+         * Adds Keras's {@code EarlyStopping(monitor, patience)} with its other defaults: training
+         * stops after {@code patience} epochs without improvement and keeps the last epoch's weights;
+         * {@code callbacks(new EarlyStopping(config))} sets every option, {@code restoreBestWeights} too.
+         */
+        public Builder earlyStopping(Monitor monitor, int patience) {
+            return callbacks(new EarlyStopping(monitor, patience));
+        }
+
         /** How much to print. */
         public Builder verbosity(Verbosity verbosity) {
             this.verbosity = verbosity;
+            return this;
+        }
+
+        /**
+         * How much to print in Keras's numbers: 0 nothing, 1 a progress bar, 2 one line per epoch.
+         *
+         * @throws IllegalArgumentException for any other number
+         */
+        public Builder verbose(int keras) {
+            this.verbosity = Verbosity.ofKeras(keras);
             return this;
         }
 

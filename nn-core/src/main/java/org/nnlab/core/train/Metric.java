@@ -11,16 +11,23 @@ package org.nnlab.core.train;
  */
 public enum Metric {
     /** The fraction of correct predictions; kind chosen from the loss as Keras does. */
-    ACCURACY("accuracy"),
+    ACCURACY("accuracy", true),
     /** Mean squared error over all outputs. */
-    MSE("mse"),
+    MSE("mse", false),
     /** Mean absolute error over all outputs. */
-    MAE("mae");
+    MAE("mae", false);
 
     private final String key;
+    private final boolean higherIsBetter;
 
-    Metric(String key) {
+    Metric(String key, boolean higherIsBetter) {
         this.key = key;
+        this.higherIsBetter = higherIsBetter;
+    }
+
+    /** Whether a larger value is better (Keras's metric direction "up"): true for accuracy only. */
+    public boolean higherIsBetter() {
+        return higherIsBetter;
     }
 
     /** The key in logs and {@link History}, as Keras names it: {@code accuracy}, {@code mse}, {@code mae}. */

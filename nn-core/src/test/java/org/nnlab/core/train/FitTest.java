@@ -148,7 +148,7 @@ class FitTest {
     void earlyStoppingStopsAndRestoresTheBestWeights() {
         Tensor[] data = blobs(120, 8);
         Sequential model = classifier(2);
-        EarlyStopping stop = new EarlyStopping("val_loss", 0, 0, EarlyStopping.Mode.AUTO, null, true, 0);
+        EarlyStopping stop = new EarlyStopping(EarlyStopping.Config.DEFAULTS.restoreBestWeights(true));
         List<List<Tensor>> weightsPerEpoch = new java.util.ArrayList<>();
         Callback spy = new Callback() {
             @Override
@@ -174,12 +174,60 @@ class FitTest {
 
     @Test
     void earlyStoppingNamesMissingMonitorKey() {
-        EarlyStopping stop = new EarlyStopping("val_loss", 1);
+        EarlyStopping stop = new EarlyStopping(Monitor.VAL_LOSS, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> xorModel(1).fit(XOR_X, XOR_Y, FitOptions.builder().epochs(2).verbosity(Verbosity.SILENT)
                         .callbacks(stop).build()));
         assertEquals("EarlyStopping monitors 'val_loss' but the epoch logs have [loss, accuracy]. Hint: val_… keys"
                 + " need validation data or a validationSplit.", e.getMessage());
+    }
+
+    @Test
+    void earlyStoppingKeepsTheLastWeightsByDefaultAsKerasDoes() {
+        Tensor[] data = blobs(120, 8);
+        Sequential model = classifier(2);
+        EarlyStopping stop = new EarlyStopping(Monitor.VAL_LOSS, 0);
+        List<List<Tensor>> weightsPerEpoch = new java.util.ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                weightsPerEpoch.add(model.getWeights());
+            }
+        };
+        History h = model.fit(data[0], data[1], FitOptions.builder().epochs(30).verbose(0)
+                .validationData(data[0].sliceRows(0, 4), Tensor.vector(2, 2, 2, 2)).callbacks(recorder, stop).build());
+        assertTrue(h.epochs() < 30, "stopped early: " + h);
+        assertTrue(stop.bestEpoch() < h.epochs() - 1, "the best epoch is not the last: " + h);
+        assertEquals(weightsPerEpoch.get(h.epochs() - 1), model.getWeights());
+        assertFalse(EarlyStopping.Config.DEFAULTS.restoreBestWeights());
+    }
+
+    @Test
+    void earlyStoppingOnAccuracyWaitsForItToRise() {
+        EarlyStopping stop = new EarlyStopping(Monitor.ACCURACY, 2);
+        History h = xorModel(1).fit(XOR_X, XOR_Y, FitOptions.builder().epochs(40).verbose(0).callbacks(stop).build());
+        double[] accuracy = h.get("accuracy");
+        double best = java.util.Arrays.stream(accuracy).max().orElseThrow();
+        assertEquals(best, accuracy[stop.bestEpoch()], "the best epoch has the highest accuracy, not the lowest");
+    }
+
+    @Test
+    void earlyStoppingRefusesToWatchAMetricTheModelDoesNotReport() {
+        Sequential model = xorModel(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.fit(XOR_X, XOR_Y,
+                FitOptions.builder().epochs(2).verbose(0).earlyStopping(Monitor.VAL_MSE, 3).build()));
+        assertEquals("Monitor VAL_MSE ('val_mse') needs the MSE metric, but the model reports only the loss and"
+                + " [ACCURACY]. Hint: add MSE to the metrics in compile, or monitor VAL_LOSS.", e.getMessage());
+    }
+
+    @Test
+    void verboseTakesKerasNumbers() {
+        assertEquals(Verbosity.SILENT, FitOptions.builder().verbose(0).build().verbosity());
+        assertEquals(Verbosity.PROGRESS_BAR, FitOptions.builder().verbose(1).build().verbosity());
+        assertEquals(Verbosity.EPOCH_LINES, FitOptions.builder().verbose(2).build().verbosity());
+        assertEquals("verbose (3) must be 0, 1 or 2, as in Keras: 0 prints nothing, 1 a progress bar, 2 one line per"
+                + " epoch. Hint: leave it out for AUTO.",
+                assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().verbose(3)).getMessage());
     }
 
     @Test
@@ -195,7 +243,7 @@ class FitTest {
 
     @Test
     void rejectsInvalidFitOptions() {
-        assertEquals("epochs (-1) must be >= 0",
+        assertEquals("epochs (-1) must be >= 0. Hint: an epoch is one pass over the training data; try 10.",
                 assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(-1)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0).build())
                 .getMessage().startsWith("batchSize (0) must be > 0"));

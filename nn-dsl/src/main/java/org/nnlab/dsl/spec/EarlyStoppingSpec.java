@@ -40,7 +40,8 @@ public record EarlyStoppingSpec(
     /** A new nn-core callback with these settings (mode chosen from the key, no baseline). */
     @Override
     public EarlyStopping toCallback() {
-        return new EarlyStopping(monitor.key(), minDelta, patience, EarlyStopping.Mode.AUTO, null, restoreBestWeights, 0);
+        return new EarlyStopping(new EarlyStopping.Config(org.nnlab.core.train.Monitor.valueOf(monitor.name()), minDelta,
+                patience, null, restoreBestWeights, 0));
     }
 
     /** Watches {@code monitor} with the given patience, Keras's other defaults, and restores the best weights. */
