@@ -1,9 +1,6 @@
 package starter;
 
-import static org.nnlab.core.layer.Activation.RELU;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
-import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.*;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,8 +9,6 @@ import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.History;
 import org.nnlab.data.mnist.MnistDataset;
 import org.nnlab.dsl.Model;
-import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.nn.ImageGrid;
 import org.nnlab.viz.nn.TrainingCurves;
 import org.nnlab.viz.report.Report;
@@ -26,12 +21,11 @@ public final class DigitClassifier {
     /** Trains, evaluates, and writes the report to {@code args[0]} (default {@code report.html}). */
     public static void main(String[] args) throws Exception {
         MnistDataset digits = MnistDataset.builtin();              // 8,000 + 2,000 real MNIST digits, no download
-        Model model = Nn.input(28, 28).flatten().dense(100, RELU).dense(10, SOFTMAX)
-                .compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
-                .fit(f -> f.epochs(5).validationSplit(0.1))
+        Model model = input(28, 28).flatten().dense(100, RELU).dense(10, SOFTMAX)
+                .compile(adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .build();
         System.out.print(model.summary());
-        History history = model.fit(digits.train());              // Keras-style progress bar
+        History history = model.fit(digits.train(), f -> f.epochs(5).validationSplit(0.1));   // Keras-style progress bar
         Map<String, Double> test = model.evaluate(digits.test());
         System.out.printf("test accuracy: %.4f%n", test.get("accuracy"));
 

@@ -4,122 +4,123 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.ActivationLayer;
+import org.nnlab.core.layer.BatchNormalization;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.layer.Dropout;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.layer.LayerConfig;
+import org.nnlab.core.layer.LayerNames;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.optim.OptimizerConfig;
 import org.nnlab.core.train.Metric;
-import org.nnlab.dsl.spec.ActivationSpec;
-import org.nnlab.dsl.spec.DropoutSpec;
-import org.nnlab.dsl.spec.FitSpec;
-import org.nnlab.dsl.spec.FlattenSpec;
-import org.nnlab.dsl.spec.LayerRow;
-import org.nnlab.dsl.spec.LayerSpec;
-import org.nnlab.dsl.spec.LayerTable;
-import org.nnlab.dsl.spec.LossKind;
 import org.nnlab.dsl.spec.ModelSpec;
-import org.nnlab.dsl.spec.OptimizerSpec;
+import org.nnlab.dsl.spec.Shape;
 import org.nnlab.dsl.spec.TrainingSpec;
 
 /**
  * The layer stage of the DSL: an input shape is fixed, layers are added one call at a time.
  *
  * <p>Reached only through {@link Nn#input}, so a layer cannot come before the input. Each call
- * checks the new layer against the shape before it and fails on that line with the layer's place
- * ("Dense layer 1 (dense) expects a flat input but gets shape (None, 28, 28). Did you forget
- * flatten()?"). Immutable: each call returns a new stage, so a shared base can grow into variants.
+ * makes nn-core's layer config and checks it against the shape before it with core's rules, and
+ * fails on that line with the layer's place ("Layer 1 (dense): Dense expects a flat input
+ * (features) but got shape (None, 28, 28). Did you forget a Flatten layer before it? …"). Options
+ * are set on core's config records inside a lambda: {@code .dense(1, d -> d.noBias())}. Immutable:
+ * each call returns a new stage, so a shared base can grow into variants.
  */
 public final class LayerStage {
     private final String name;
     private final long seed;
-    private final LayerTable table;
+    private final Shape input;
+    private final List<LayerConfig> layers;
 
-    LayerStage(String name, long seed, LayerTable table) {
+    LayerStage(String name, long seed, Shape input, List<LayerConfig> layers) {
         this.name = name;
         this.seed = seed;
-        this.table = table;
+        this.input = input;
+        this.layers = List.copyOf(layers);
     }
 
     /** Keras's {@code Dense(units)}: a linear dense layer with a bias. */
     public LayerStage dense(int units) {
-        return dense(units, Activation.LINEAR, d -> { });
+        return dense(units, Activation.LINEAR, d -> d);
     }
 
     /** Keras's {@code Dense(units, activation=…)}. */
     public LayerStage dense(int units, Activation activation) {
-        return dense(units, activation, d -> { });
+        return dense(units, activation, d -> d);
     }
 
     /** A linear dense layer with options, e.g. {@code .dense(1, d -> d.noBias())}. */
-    public LayerStage dense(int units, Consumer<DenseOptions> options) {
+    public LayerStage dense(int units, UnaryOperator<Dense.Config> options) {
         return dense(units, Activation.LINEAR, options);
     }
 
-    /** A dense layer with an activation and options, e.g. {@code .dense(100, RELU, d -> d.kernelInitializer(HE_NORMAL))}. */
-    public LayerStage dense(int units, Activation activation, Consumer<DenseOptions> options) {
-        DenseOptions o = new DenseOptions(Objects.requireNonNull(activation, "activation"));
-        options.accept(o);
-        return with(table.add("dense", o.name(), () -> o.toSpec(units)));
+    /**
+     * A dense layer with an activation and options, e.g.
+     * {@code .dense(100, RELU, d -> d.kernelInitializer(HE_NORMAL).named("hidden"))}.
+     */
+    public LayerStage dense(int units, Activation activation, UnaryOperator<Dense.Config> options) {
+        Objects.requireNonNull(activation, "activation");
+        return with("Dense", () -> options.apply(Dense.Config.of(units, activation)));
     }
 
     /** Keras's {@code Activation(activation)}: applies a function, no parameters. */
     public LayerStage activation(Activation activation) {
-        return with(table.add(new ActivationSpec(activation, null)));
+        return with("Activation", () -> new ActivationLayer.Config(activation, null));
     }
 
     /** Keras's {@code Flatten()}: {@code (None, 28, 28)} becomes {@code (None, 784)}. */
     public LayerStage flatten() {
-        return with(table.add(new FlattenSpec(null)));
+        return with("Flatten", () -> new Flatten.Config(null));
     }
 
     /** Keras's {@code Dropout(rate)}: drops the fraction {@code rate} of inputs while training. */
     public LayerStage dropout(double rate) {
-        return with(table.add("dropout", null, () -> new DropoutSpec(rate, null)));
+        return with("Dropout", () -> new Dropout.Config(rate, null));
     }
 
     /** Keras's {@code BatchNormalization()} with its defaults. */
     public LayerStage batchNormalization() {
-        return batchNormalization(b -> { });
+        return batchNormalization(b -> b);
     }
 
-    /** Batch normalization with options, e.g. {@code .batchNormalization(b -> b.momentum(0.9))}. */
-    public LayerStage batchNormalization(Consumer<BatchNormOptions> options) {
-        BatchNormOptions o = new BatchNormOptions();
-        options.accept(o);
-        return with(table.add("batch_normalization", o.name(), o::toSpec));
+    /** Batch normalization with options, e.g. {@code .batchNormalization(b -> b.momentum(0.9).center(false))}. */
+    public LayerStage batchNormalization(UnaryOperator<BatchNormalization.Config> options) {
+        return with("BatchNormalization", () -> options.apply(BatchNormalization.Config.DEFAULTS));
     }
 
     /** Names the model (Keras's default is {@value ModelSpec#DEFAULT_NAME}). */
     public LayerStage named(String modelName) {
-        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, table);
+        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, input, layers);
     }
 
     /** Fixes initial weights, shuffling and dropout masks (default {@value ModelSpec#DEFAULT_SEED}). */
     public LayerStage seed(long seed) {
-        return new LayerStage(name, seed, table);
+        return new LayerStage(name, seed, input, layers);
     }
 
     /**
-     * Keras's {@code compile(optimizer, loss, metrics)}: moves to the training stage.
+     * Keras's {@code compile(optimizer, loss, metrics)}: moves to the training stage, with Keras's
+     * default fit options.
      *
      * @throws IllegalArgumentException if the output layer does not suit the loss (e.g. softmax with
      *     binary cross-entropy), naming the layer and the fix
      */
-    public TrainingStage compile(OptimizerSpec optimizer, LossKind loss, Metric... metrics) {
-        TrainingSpec training = new TrainingSpec(optimizer, loss, Arrays.asList(metrics), FitSpec.defaults());
-        return new TrainingStage(spec().withTraining(training));
+    public TrainingStage compile(OptimizerConfig optimizer, Loss loss, Metric... metrics) {
+        return new TrainingStage(spec().withTraining(new TrainingSpec(optimizer, loss, Arrays.asList(metrics))));
     }
 
-    /** The layers' inferred names, shapes and parameter counts so far. */
-    public LayerTable table() {
-        return table;
-    }
-
-    /** The model without a training configuration. */
+    /**
+     * The model without a training configuration.
+     *
+     * @throws IllegalArgumentException if there is no layer yet
+     */
     public ModelSpec spec() {
-        List<LayerSpec> layers = new ArrayList<>();
-        for (LayerRow r : table.rows()) {
-            layers.add(r.spec());
-        }
-        return new ModelSpec(name, table.input(), layers, null, seed);
+        return new ModelSpec(name, input, layers, null, seed);
     }
 
     /** Compiles the spec onto nn-core: builds the layers with weights drawn from the seed. */
@@ -132,7 +133,24 @@ public final class LayerStage {
         return spec().summary();
     }
 
-    private LayerStage with(LayerTable next) {
-        return new LayerStage(name, seed, next);
+    /**
+     * This stage with one more layer, made by {@code make} and checked against the shape before it;
+     * an error names the new layer's place and the name it has or would get.
+     */
+    private LayerStage with(String typeName, Supplier<LayerConfig> make) {
+        LayerConfig layer;
+        try {
+            layer = make.get();
+        } catch (IllegalArgumentException e) {
+            List<String> types = new ArrayList<>(layers.stream().map(LayerConfig::typeName).toList());
+            List<String> given = new ArrayList<>(layers.stream().map(LayerConfig::name).toList());
+            types.add(typeName);
+            given.add(null);
+            throw LayerNames.inLayer(layers.size(), LayerNames.assign(types, given).get(layers.size()), e);
+        }
+        List<LayerConfig> next = new ArrayList<>(layers);
+        next.add(layer);
+        ModelSpec.checkLayers(input, next);
+        return new LayerStage(name, seed, input, next);
     }
 }

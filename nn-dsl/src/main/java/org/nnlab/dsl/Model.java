@@ -3,34 +3,36 @@ package org.nnlab.dsl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
-import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.Examples;
+import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
 import org.nnlab.core.train.Metric;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.dsl.io.ModelArchive;
 import org.nnlab.dsl.io.ModelFile;
 import org.nnlab.dsl.io.ModelFileException;
-import org.nnlab.dsl.spec.LayerRow;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.TrainingSpec;
 
 /**
  * A spec compiled onto nn-core: a built {@link Sequential} that trains, evaluates, predicts and saves.
  *
- * <p>The DSL owns no maths: {@link #compile} turns each layer spec into its nn-core layer (with the
- * spec's resolved names), builds the model with the spec's seed, and compiles it with the spec's
- * optimizer, loss and metrics. {@code fit} first checks the targets against the output layer
- * (a label 9 for 5 output units fails before training, naming the row), then runs nn-core's loop
- * with the spec's fit options. {@link #save} and {@link #load} keep spec, weights and optimizer
- * state in one file, so a loaded model predicts bit-identically and training resumes where it stopped.
+ * <p>The DSL owns no maths and no rules: {@link #compile} creates each layer from its nn-core
+ * config, builds the model with the spec's seed (core names the layers as the spec did), and
+ * compiles it with the spec's optimizer, loss and metrics. {@code fit} and {@code evaluate} are
+ * Keras-shaped and run nn-core's loop, which checks the data (shapes, NaN, labels) with its own
+ * messages: {@code model.fit(x, y, f -> f.epochs(500).verbose(0))} is Keras's
+ * {@code model.fit(x, y, epochs=500, verbose=0)}, starting from the fit options saved in the spec.
+ * {@link #save} and {@link #load} keep spec, weights and optimizer state in one {@code .nnlab}
+ * file, so a loaded model predicts bit-identically and training resumes where it stopped.
  */
 public final class Model {
     private final ModelSpec spec;
@@ -44,79 +46,79 @@ public final class Model {
     /** Builds {@code spec} on nn-core, with fresh weights drawn from its seed. */
     public static Model compile(ModelSpec spec) {
         List<Layer> layers = new ArrayList<>();
-        for (LayerRow r : spec.table().rows()) {
-            layers.add(r.spec().toLayer(r.name()));
+        for (LayerConfig c : spec.layers()) {
+            layers.add(c.create());
         }
         Sequential net = new Sequential(spec.name(), spec.inputShape().dims(), layers, spec.seed());
         TrainingSpec t = spec.training();
         if (t != null) {
-            net.compile(t.optimizer().toOptimizer(), t.loss().toLoss(), t.metrics().toArray(Metric[]::new));
+            net.compile(t.optimizer().create(), t.loss(), t.metrics().toArray(Metric[]::new));
         }
         return new Model(spec, net);
     }
 
     /** Trains on {@code x}, {@code y} with the spec's fit options. */
     public History fit(Tensor x, Tensor y) {
-        return fit(Examples.of(x, y), null, List.of());
+        return fit(Examples.of(x, y), f -> { });
+    }
+
+    /** Trains on {@code x}, {@code y} for {@code epochs} epochs, the spec's other fit options unchanged. */
+    public History fit(Tensor x, Tensor y, int epochs) {
+        return fit(Examples.of(x, y), f -> f.epochs(epochs));
     }
 
     /**
-     * Trains on {@code train} (in-memory tensors, image files kept as bytes, …) with the spec's
-     * fit options, e.g. {@code model.fit(MnistDataset.builtin().train())}.
+     * Trains on {@code x}, {@code y} with the spec's fit options changed for this run, e.g.
+     * {@code model.fit(x, y, f -> f.epochs(500).verbose(0).validationData(xv, yv))}.
      */
-    public History fit(Examples train) {
-        return fit(train, null, List.of());
-    }
-
-    /** Trains with validation data (which replaces any validation split of the spec). */
-    public History fit(Tensor x, Tensor y, Tensor xValid, Tensor yValid) {
-        return fit(Examples.of(x, y), Examples.of(xValid, yValid), List.of());
+    public History fit(Tensor x, Tensor y, Consumer<FitOptions.Builder> options) {
+        return fit(Examples.of(x, y), options);
     }
 
     /**
-     * Trains with the spec's fit options, optional validation data and extra callbacks.
+     * Trains on {@code data} (in-memory tensors, image files kept as bytes, …) with the spec's fit
+     * options, e.g. {@code model.fit(MnistDataset.builtin().train())}.
+     */
+    public History fit(Examples data) {
+        return fit(data, f -> { });
+    }
+
+    /** Trains on {@code data} for {@code epochs} epochs, the spec's other fit options unchanged. */
+    public History fit(Examples data, int epochs) {
+        return fit(data, f -> f.epochs(epochs));
+    }
+
+    /**
+     * Trains on {@code data} with the spec's fit options changed for this run: epochs, batch size,
+     * verbosity, validation data, callbacks that are code, the output stream, ….
      *
-     * @param validation null for none (the spec's validation split then applies)
      * @throws IllegalStateException if the spec has no training configuration
-     * @throws IllegalArgumentException if targets do not fit the output layer, naming the row and value
+     * @throws IllegalArgumentException if an option is out of range, or the data do not fit the
+     *     model (nn-core's message names the row and value)
      */
-    public History fit(Examples train, Examples validation, List<Callback> extraCallbacks) {
-        TrainingSpec t = requireTraining("fit");
-        checkTargets(train, "training");
-        if (validation != null) {
-            checkTargets(validation, "validation");
-        }
-        return net.fit(train, t.fit().toOptions(validation, extraCallbacks));
-    }
-
-    private void checkTargets(Examples examples, String which) {
-        int n = examples.size();
-        int[] idx = new int[n];
-        Arrays.setAll(idx, i -> i);
-        int[] shape = new int[examples.targetShape().length + 1];
-        shape[0] = n;
-        System.arraycopy(examples.targetShape(), 0, shape, 1, shape.length - 1);
-        Tensor y = Tensor.zeros(shape);
-        examples.gatherTargets(idx, 0, n, y.data());
-        try {
-            spec.training().loss().checkTargets(y, spec.table().last());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The " + which + " targets do not fit model '" + spec.name() + "': "
-                    + e.getMessage(), e);
-        }
+    public History fit(Examples data, Consumer<FitOptions.Builder> options) {
+        return net.fit(data, runOptions("fit", options));
     }
 
     /** The loss and metrics on {@code x}, {@code y} in inference mode, keyed as Keras keys them. */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
-        requireTraining("evaluate");
-        return net.evaluate(x, y);
+        return evaluate(Examples.of(x, y), f -> { });
     }
 
-    /** The loss and metrics on {@code examples} in inference mode, computed in batches of 256. */
+    /**
+     * The loss and metrics on {@code examples} in inference mode, in the spec's batch size and
+     * verbosity: like Keras's {@code evaluate}, a progress line unless the spec is silent.
+     */
     public Map<String, Double> evaluate(Examples examples) {
-        requireTraining("evaluate");
-        checkTargets(examples, "evaluation");
-        return net.evaluate(examples, 256);
+        return evaluate(examples, f -> { });
+    }
+
+    /**
+     * The loss and metrics on {@code examples}, with the batch size, verbosity or output changed for
+     * this call, e.g. {@code model.evaluate(test, f -> f.batchSize(256).verbose(0))}.
+     */
+    public Map<String, Double> evaluate(Examples examples, Consumer<FitOptions.Builder> options) {
+        return net.evaluate(examples, runOptions("evaluate", options));
     }
 
     /** The outputs for every row of {@code x}, in inference mode. */
@@ -134,7 +136,7 @@ public final class Model {
         return spec;
     }
 
-    /** The nn-core model, for what this wrapper does not offer (callbacks, gradients, layers). */
+    /** The nn-core model, for what this wrapper does not offer (gradients, layers, weights in place). */
     public Sequential sequential() {
         return net;
     }
@@ -144,13 +146,28 @@ public final class Model {
         return net.getWeights();
     }
 
-    /** Saves spec, weights and the optimizer's state to {@code file}, atomically. */
+    /**
+     * Saves spec, weights and the optimizer's state to a {@code .nnlab} file, atomically.
+     *
+     * @throws IllegalArgumentException if the file name does not end in {@value ModelFile#EXTENSION}
+     */
     public void save(Path file) throws IOException {
         save(file, true);
     }
 
-    /** Saves spec and weights, and the optimizer's state if {@code withOptimizer}, atomically. */
+    /**
+     * Saves spec and weights, and the optimizer's state if {@code withOptimizer}, atomically.
+     *
+     * @throws IllegalArgumentException if the file name does not end in {@value ModelFile#EXTENSION}
+     */
     public void save(Path file, boolean withOptimizer) throws IOException {
+        String fileName = String.valueOf(file.getFileName());
+        if (!fileName.endsWith(ModelFile.EXTENSION)) {
+            throw new IllegalArgumentException("A model file's name ends in " + ModelFile.EXTENSION + ", as Keras's end"
+                    + " in .keras, but got " + file + ". Hint: save to "
+                    + fileName.replaceFirst("\\.[^.]*$", "") + ModelFile.EXTENSION + " (a ZIP of spec, weights and"
+                    + " optimizer state); for the spec alone as JSON use SpecJson.write(model.spec(), path).");
+        }
         List<String> names = new ArrayList<>();
         for (Parameter p : net.parameters()) {
             names.add(p.name());
@@ -189,11 +206,14 @@ public final class Model {
         return m;
     }
 
-    private TrainingSpec requireTraining(String operation) {
+    /** The spec's fit options with this run's changes. */
+    private FitOptions runOptions(String operation, Consumer<FitOptions.Builder> options) {
         if (spec.training() == null) {
             throw new IllegalStateException("Cannot " + operation + " model '" + spec.name() + "': it has no training"
                     + " configuration. Hint: add .compile(optimizer, loss, metrics) after the layers in the DSL.");
         }
-        return spec.training();
+        FitOptions.Builder b = spec.training().fit().toBuilder();
+        options.accept(b);
+        return b.build();
     }
 }

@@ -1,11 +1,25 @@
 package org.nnlab.dsl;
 
-import org.nnlab.dsl.spec.LayerTable;
+import java.util.List;
+import org.nnlab.core.init.Initializer;
+import org.nnlab.core.layer.Activation;
+import org.nnlab.core.loss.BinaryCrossentropy;
+import org.nnlab.core.loss.CategoricalCrossentropy;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.loss.MeanAbsoluteError;
+import org.nnlab.core.loss.MeanSquaredError;
+import org.nnlab.core.loss.SparseCategoricalCrossentropy;
+import org.nnlab.core.optim.Adagrad;
+import org.nnlab.core.optim.Adam;
+import org.nnlab.core.optim.RMSprop;
+import org.nnlab.core.optim.SGD;
+import org.nnlab.core.train.Metric;
+import org.nnlab.core.train.Monitor;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.Shape;
 
 /**
- * The entry point of the DSL: declares a sequential network the way the lecture's Keras code does.
+ * The entry point of the DSL and, with {@code import static org.nnlab.dsl.Nn.*}, every common name.
  *
  * <p>The lecture's MNIST classifier in Keras,
  * <pre>{@code
@@ -13,44 +27,129 @@ import org.nnlab.dsl.spec.Shape;
  *     keras.layers.Flatten(input_shape=[28, 28]),
  *     keras.layers.Dense(100, activation="relu"),
  *     keras.layers.Dense(10, activation="softmax")])
- * model.summary()
  * model.compile(loss="sparse_categorical_crossentropy",
  *               optimizer=keras.optimizers.SGD(learning_rate=0.01), metrics=["accuracy"])
  * history = model.fit(X_train, y_train, epochs=30, validation_data=(X_valid, y_valid))
  * }</pre>
- * reads line by line (with static imports of {@code Activation.*}, {@code LossKind.*}, {@code Metric.*}):
+ * reads line by line, with the one import {@code import static org.nnlab.dsl.Nn.*}:
  * <pre>{@code
- * ModelSpec spec = Nn.input(28, 28)
+ * Model model = input(28, 28)
  *         .flatten()
  *         .dense(100, RELU)
  *         .dense(10, SOFTMAX)
- *         .compile(Optimizers.sgd().learningRate(0.01), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
- *         .fit(f -> f.epochs(30))
- *         .spec();
- * System.out.print(spec.summary());                     // Total params: 79,510
- * Model model = Model.compile(spec);
- * History history = model.fit(xTrain, yTrain, xValid, yValid);
+ *         .compile(sgd().learningRate(0.01), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+ *         .build();
+ * System.out.print(model.summary());                  // Total params: 79,510
+ * History history = model.fit(xTrain, yTrain, f -> f.epochs(30).validationData(xValid, yValid));
  * }</pre>
- * Other lecture models: logistic regression {@code Nn.input(2).dense(1, SIGMOID)}; a ReLU regressor
- * whose output has no bias {@code Nn.input(1).dense(4, RELU).dense(1, d -> d.noBias())}; the deep
- * regressor with batch normalization {@code Nn.input(1).dense(30, SIGMOID).batchNormalization()…}.
+ * Other lecture models: logistic regression {@code input(2).dense(1, SIGMOID)}; a ReLU regressor
+ * whose output has no bias {@code input(1).dense(4, RELU).dense(1, d -> d.noBias())}; the deep
+ * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}.
  *
- * <p>The stages are types: {@code Nn} offers only {@link #input}, so {@code dense} before an input
- * does not compile; {@code compile} moves from {@link LayerStage} to {@link TrainingStage}. Every
- * stage is immutable and checks each call at once, so a mistake is reported on the line that
- * makes it, with what, where, and a hint.
+ * <p>The names are nn-core's own (the constants are the same objects), gathered so that one
+ * import replaces static imports from four packages: activations, losses, metrics, initializers,
+ * monitors ({@code VAL_LOSS}, {@code VAL_ACCURACY}, …; the training-set monitors, whose names
+ * would clash with the metrics, are {@link Monitor#ACCURACY} etc.) and the optimizers with Keras's
+ * defaults, to adjust fluently: {@code adam().learningRate(0.1)}.
+ *
+ * <p>The stages are types: {@code Nn} offers only {@link #input}, so a layer before the input, an
+ * input without dimensions, a layer after {@code compile} and {@code fit} before {@code compile} do
+ * not compile. Every stage is immutable and checks each call at once with nn-core's own rules, so a
+ * mistake is reported on the line that makes it, with what, where, and a hint.
  */
 public final class Nn {
+    /** f(z) = z. */
+    public static final Activation LINEAR = Activation.LINEAR;
+    /** The logistic function 1 / (1 + e^−z). */
+    public static final Activation SIGMOID = Activation.SIGMOID;
+    /** The hyperbolic tangent. */
+    public static final Activation TANH = Activation.TANH;
+    /** max(0, z). */
+    public static final Activation RELU = Activation.RELU;
+    /** e^{z_j} / Σ e^{z_k} per row. */
+    public static final Activation SOFTMAX = Activation.SOFTMAX;
+    /** The perceptron's step, trainable only with the perceptron rule. */
+    public static final Activation STEP = Activation.STEP;
+
+    /** Mean of (p − y)²; for regression. */
+    public static final MeanSquaredError MEAN_SQUARED_ERROR = Loss.MEAN_SQUARED_ERROR;
+    /** Mean of |p − y|; for regression robust to outliers. */
+    public static final MeanAbsoluteError MEAN_ABSOLUTE_ERROR = Loss.MEAN_ABSOLUTE_ERROR;
+    /** Cross-entropy of independent yes/no outputs, after a sigmoid. */
+    public static final BinaryCrossentropy BINARY_CROSSENTROPY = Loss.BINARY_CROSSENTROPY;
+    /** Cross-entropy against one-hot targets, after a softmax. */
+    public static final CategoricalCrossentropy CATEGORICAL_CROSSENTROPY = Loss.CATEGORICAL_CROSSENTROPY;
+    /** Cross-entropy against integer class labels, after a softmax. */
+    public static final SparseCategoricalCrossentropy SPARSE_CATEGORICAL_CROSSENTROPY =
+            Loss.SPARSE_CATEGORICAL_CROSSENTROPY;
+
+    /** The fraction of correct predictions, of the kind Keras picks from the loss. */
+    public static final Metric ACCURACY = Metric.ACCURACY;
+    /** Mean squared error, reported beside the loss. */
+    public static final Metric MSE = Metric.MSE;
+    /** Mean absolute error, reported beside the loss. */
+    public static final Metric MAE = Metric.MAE;
+
+    /** Training loss, for early stopping. */
+    public static final Monitor LOSS = Monitor.LOSS;
+    /** Validation loss, Keras's default for early stopping. */
+    public static final Monitor VAL_LOSS = Monitor.VAL_LOSS;
+    /** Validation accuracy. */
+    public static final Monitor VAL_ACCURACY = Monitor.VAL_ACCURACY;
+    /** Validation mean squared error. */
+    public static final Monitor VAL_MSE = Monitor.VAL_MSE;
+    /** Validation mean absolute error. */
+    public static final Monitor VAL_MAE = Monitor.VAL_MAE;
+
+    /** Glorot (Xavier) uniform, Keras's default for kernels. */
+    public static final Initializer GLOROT_UNIFORM = Initializer.GLOROT_UNIFORM;
+    /** Glorot (Xavier) normal. */
+    public static final Initializer GLOROT_NORMAL = Initializer.GLOROT_NORMAL;
+    /** He uniform, for ReLU layers. */
+    public static final Initializer HE_UNIFORM = Initializer.HE_UNIFORM;
+    /** He normal, for ReLU layers. */
+    public static final Initializer HE_NORMAL = Initializer.HE_NORMAL;
+    /** All zeros, Keras's default for biases. */
+    public static final Initializer ZEROS = Initializer.ZEROS;
+    /** All ones. */
+    public static final Initializer ONES = Initializer.ONES;
+
     private Nn() {
     }
 
     /**
-     * Starts a model whose examples have shape {@code shape} (without the batch axis), like
-     * Keras's {@code input_shape=[28, 28]}.
+     * Starts a model whose examples have shape {@code (first, rest…)}, without the batch axis, like
+     * Keras's {@code input_shape=[28, 28]}; at least one dimension is required by the signature.
      *
-     * @throws IllegalArgumentException if the shape is empty or has a dimension ≤ 0
+     * @throws IllegalArgumentException if a dimension is ≤ 0
      */
-    public static LayerStage input(int... shape) {
-        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, LayerTable.start(Shape.of(shape)));
+    public static LayerStage input(int first, int... rest) {
+        int[] dims = new int[rest.length + 1];
+        dims[0] = first;
+        System.arraycopy(rest, 0, dims, 1, rest.length);
+        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Shape.of(dims), List.of());
+    }
+
+    /** Keras's {@code SGD()}: learning rate {@value SGD#DEFAULT_LEARNING_RATE}, no momentum. */
+    public static SGD.Config sgd() {
+        return SGD.Config.DEFAULTS;
+    }
+
+    /** Keras's {@code RMSprop()}: learning rate {@value RMSprop#DEFAULT_LEARNING_RATE}, ρ {@value RMSprop#DEFAULT_RHO}. */
+    public static RMSprop.Config rmsprop() {
+        return RMSprop.Config.DEFAULTS;
+    }
+
+    /** Keras's {@code Adagrad()}: learning rate {@value Adagrad#DEFAULT_LEARNING_RATE}. */
+    public static Adagrad.Config adagrad() {
+        return Adagrad.Config.DEFAULTS;
+    }
+
+    /**
+     * Keras's {@code Adam()}: learning rate {@value Adam#DEFAULT_LEARNING_RATE}, β1
+     * {@value Adam#DEFAULT_BETA_1}, β2 {@value Adam#DEFAULT_BETA_2}, ε {@value Adam#DEFAULT_EPSILON}.
+     */
+    public static Adam.Config adam() {
+        return Adam.Config.DEFAULTS;
     }
 }

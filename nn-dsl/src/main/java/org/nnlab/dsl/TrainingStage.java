@@ -1,12 +1,13 @@
 package org.nnlab.dsl;
 
 import java.util.function.Consumer;
+import org.nnlab.core.train.FitOptions;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.TrainingSpec;
 
 /**
- * The training stage of the DSL: the model is compiled (optimizer, loss, metrics); fit options
- * and the seed may still change.
+ * The training stage of the DSL: the model is compiled (optimizer, loss, metrics); the fit options
+ * saved with it and the seed may still change.
  *
  * <p>Immutable; {@link #spec()} gives the finished, validated {@link ModelSpec}.
  */
@@ -18,15 +19,19 @@ public final class TrainingStage {
     }
 
     /**
-     * Sets the options of {@code fit}, e.g. {@code .fit(f -> f.epochs(30).batchSize(32).validationSplit(0.1))}.
+     * Sets the fit options saved with the model, e.g. {@code .fit(f -> f.epochs(30).validationSplit(0.1))},
+     * on nn-core's {@link FitOptions.Builder}; {@code model.fit(x, y, f -> …)} can still change them
+     * for one run.
      *
-     * @throws IllegalArgumentException if an option is out of range, or a callback monitors a metric not compiled
+     * @throws IllegalArgumentException if an option is out of range, early stopping monitors a metric
+     *     not compiled, or an option cannot be saved (validation data, an output stream, a callback
+     *     that is code: give those to {@code model.fit})
      */
-    public TrainingStage fit(Consumer<FitConfig> options) {
+    public TrainingStage fit(Consumer<FitOptions.Builder> options) {
         TrainingSpec t = spec.training();
-        FitConfig c = new FitConfig(t.fit());
-        options.accept(c);
-        return new TrainingStage(spec.withTraining(t.withFit(c.toSpec())));
+        FitOptions.Builder b = t.fit().toBuilder();
+        options.accept(b);
+        return new TrainingStage(spec.withTraining(t.withFit(b.build())));
     }
 
     /** Fixes initial weights, shuffling and dropout masks. */

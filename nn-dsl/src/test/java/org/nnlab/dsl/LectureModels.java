@@ -1,8 +1,8 @@
 package org.nnlab.dsl;
 
-import static org.nnlab.core.layer.Activation.RELU;
-import static org.nnlab.core.layer.Activation.SIGMOID;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
+import static org.nnlab.dsl.Nn.RELU;
+import static org.nnlab.dsl.Nn.SIGMOID;
+import static org.nnlab.dsl.Nn.SOFTMAX;
 
 /** The lecture's models, each a few lines of DSL, shared by the tests. */
 final class LectureModels {

@@ -3,22 +3,23 @@ package org.nnlab.dsl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nnlab.core.layer.Activation.RELU;
-import static org.nnlab.core.layer.Activation.SIGMOID;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
-import static org.nnlab.core.layer.Activation.STEP;
-import static org.nnlab.core.train.Metric.MSE;
-import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
-import static org.nnlab.dsl.spec.LossKind.CATEGORICAL_CROSSENTROPY;
-import static org.nnlab.dsl.spec.LossKind.MEAN_SQUARED_ERROR;
-import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.BINARY_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR;
+import static org.nnlab.dsl.Nn.MSE;
+import static org.nnlab.dsl.Nn.RELU;
+import static org.nnlab.dsl.Nn.SIGMOID;
+import static org.nnlab.dsl.Nn.SOFTMAX;
+import static org.nnlab.dsl.Nn.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.STEP;
+import static org.nnlab.dsl.Nn.VAL_ACCURACY;
+import static org.nnlab.dsl.Nn.adam;
+import static org.nnlab.dsl.Nn.sgd;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.nnlab.core.tensor.Tensor;
-import org.nnlab.dsl.spec.Monitor;
 
-/** Each mistake students make is caught on the line that makes it, with a message that teaches. */
+/** Each mistake students make is caught on the line that makes it, with nn-core's message. */
 class MistakesTest {
 
     private static String message(Executable e) {
@@ -33,8 +34,8 @@ class MistakesTest {
 
     @Test
     void rejectsZeroUnitsNamingTheLayer() {
-        String m = message(() -> Nn.input(2).dense(3, RELU).dense(0, SIGMOID));
-        assertContains(m, "Layer 2 (dense_1): Dense units (0) must be > 0", "Hint: units is the number of neurons");
+        assertEquals("Layer 2 (dense_1): Dense units (0) must be > 0. Hint: units is the number of neurons, e.g. 100"
+                + " for a hidden layer or 10 for ten classes.", message(() -> Nn.input(2).dense(3, RELU).dense(0, SIGMOID)));
     }
 
     @Test
@@ -44,10 +45,9 @@ class MistakesTest {
 
     @Test
     void rejectsImageFedToDenseWithoutFlatten() {
-        String m = message(() -> Nn.input(28, 28).dense(100, RELU));
-        assertEquals("Dense layer 1 (dense) expects a flat input but gets shape (None, 28, 28). Did you forget"
-                + " flatten()? A dense layer sees one vector of features per example; flatten() turns (None, 28, 28)"
-                + " into (None, 784).", m);
+        assertEquals("Layer 1 (dense): Dense expects a flat input (features) but got shape (None, 28, 28). Did you"
+                + " forget a Flatten layer before it? It turns (None, 28, 28) into (None, 784).",
+                message(() -> Nn.input(28, 28).dense(100, RELU)));
     }
 
     @Test
@@ -63,32 +63,32 @@ class MistakesTest {
 
     @Test
     void rejectsSoftmaxOutputWithBinaryCrossentropy() {
-        String m = message(() -> Nn.input(4).dense(3, SOFTMAX).compile(Optimizers.adam(), BINARY_CROSSENTROPY));
-        assertContains(m, "BINARY_CROSSENTROPY expects probabilities from a sigmoid output, but the output layer,"
-                + " Dense layer 1 (dense), ends in softmax", "Hint: for a yes/no label use dense(1, SIGMOID)");
+        String m = message(() -> Nn.input(4).dense(3, SOFTMAX).compile(adam(), BINARY_CROSSENTROPY));
+        assertContains(m, "binary_crossentropy expects probabilities from a sigmoid output, but the output layer,"
+                + " Dense layer 1 (dense), ends in softmax", "Hint: for a yes/no label use one sigmoid unit");
     }
 
     @Test
     void rejectsSigmoidOutputWithSparseCategoricalCrossentropy() {
-        String m = message(() -> Nn.input(4).dense(5, SIGMOID).compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY));
-        assertContains(m, "SPARSE_CATEGORICAL_CROSSENTROPY expects a softmax output", "ends in sigmoid",
-                "Hint: use dense(5, SOFTMAX)", "a sigmoid output goes with BINARY_CROSSENTROPY");
+        String m = message(() -> Nn.input(4).dense(5, SIGMOID).compile(adam(), SPARSE_CATEGORICAL_CROSSENTROPY));
+        assertContains(m, "sparse_categorical_crossentropy expects a softmax output", "ends in sigmoid",
+                "Hint: use Dense(5, SOFTMAX)", "a sigmoid output goes with binary cross-entropy");
     }
 
     @Test
     void rejectsSingleUnitOutputWithCategoricalLosses() {
-        String sparse = message(() -> Nn.input(4).dense(1, SOFTMAX).compile(Optimizers.sgd(), SPARSE_CATEGORICAL_CROSSENTROPY));
-        assertContains(sparse, "SPARSE_CATEGORICAL_CROSSENTROPY needs one output unit per class, but the output layer,"
-                + " Dense layer 1 (dense), outputs (None, 1)", "softmax over one unit is always 1");
-        String oneHot = message(() -> Nn.input(4).dense(1, SIGMOID).compile(Optimizers.sgd(), CATEGORICAL_CROSSENTROPY));
-        assertContains(oneHot, "CATEGORICAL_CROSSENTROPY needs one output unit per class");
+        String sparse = message(() -> Nn.input(4).dense(1, SOFTMAX).compile(sgd(), SPARSE_CATEGORICAL_CROSSENTROPY));
+        assertContains(sparse, "sparse_categorical_crossentropy needs one output unit per class (at least 2), but the"
+                + " output layer, Dense layer 1 (dense), outputs (None, 1)", "softmax over one unit is always 1");
+        String oneHot = message(() -> Nn.input(4).dense(1, SIGMOID).compile(sgd(), CATEGORICAL_CROSSENTROPY));
+        assertContains(oneHot, "categorical_crossentropy needs one output unit per class");
     }
 
     @Test
     void rejectsLearningRateNotAboveZero() {
-        assertContains(message(() -> Optimizers.adam().learningRate(0)), "learningRate (0.0) must be > 0");
-        assertContains(message(() -> Optimizers.sgd().learningRate(-0.01)), "learningRate (-0.01) must be > 0",
-                "Hint: the learning rate scales each step");
+        assertContains(message(() -> adam().learningRate(0)), "Adam learningRate (0.0) must be > 0");
+        assertContains(message(() -> sgd().learningRate(-0.01)), "SGD learningRate (-0.01) must be > 0",
+                "Hint: the learning rate scales every step");
     }
 
     @Test
@@ -100,41 +100,53 @@ class MistakesTest {
     }
 
     @Test
-    void rejectsLabelOutsideTheOutputUnits() {
-        var spec = Nn.input(2).dense(5, SOFTMAX).compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY).spec();
-        Tensor labels = Tensor.vector(0, 4, 1, 9);
-        String m = message(() -> spec.training().loss().checkTargets(labels, spec.table().last()));
-        assertContains(m, "Label 9 in row 3 does not fit Dense layer 1 (dense), which has 5 units, one per class:"
-                + " labels must be integers in [0, 5)", "dense(10, SOFTMAX)");
-    }
-
-    @Test
     void rejectsStepActivationWhenTrainingWithBackpropagation() {
-        String m = message(() -> Nn.input(2).dense(1, STEP).compile(Optimizers.sgd(), MEAN_SQUARED_ERROR));
+        String m = message(() -> Nn.input(2).dense(1, STEP).compile(sgd(), MEAN_SQUARED_ERROR));
         assertContains(m, "Dense layer 1 (dense) uses the STEP activation, which backpropagation cannot train");
     }
 
     @Test
     void rejectsDuplicateLayerNames() {
-        String m = message(() -> Nn.input(2).dense(4, d -> d.name("hidden")).dense(1, d -> d.name("hidden")));
-        assertContains(m, "Layer 2 is named 'hidden', but Dense layer 1 (hidden) already has that name");
+        assertEquals("Layer 2 is named 'hidden', but layer 1 already has that name; names must be unique within a"
+                + " model. Hint: leave names out and the model numbers them (dense, dense_1, …).",
+                message(() -> Nn.input(2).dense(4, d -> d.named("hidden")).dense(1, d -> d.named("hidden"))));
+    }
+
+    @Test
+    void rejectsAMalformedLayerName() {
+        assertContains(message(() -> Nn.input(2).dense(4, d -> d.named("my layer"))),
+                "Layer 1 (dense): Layer name 'my layer' must be letters, digits, '_', '.' or '-'.");
     }
 
     @Test
     void rejectsEarlyStoppingOnAMetricThatIsNotCompiled() {
-        String m = message(() -> Nn.input(2).dense(1).compile(Optimizers.sgd(), MEAN_SQUARED_ERROR, MSE)
-                .fit(f -> f.earlyStopping(Monitor.VAL_ACCURACY, 5)));
-        assertContains(m, "EarlyStopping monitors 'val_accuracy'", "Hint: add ACCURACY to the metrics");
+        String m = message(() -> Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR, MSE)
+                .fit(f -> f.earlyStopping(VAL_ACCURACY, 5)));
+        assertEquals("Monitor VAL_ACCURACY ('val_accuracy') needs the ACCURACY metric, but the model reports only the"
+                + " loss and [MSE]. Hint: add ACCURACY to the metrics in compile, or monitor VAL_LOSS.", m);
     }
 
     @Test
-    void rejectsEmptyInputShape() {
-        assertContains(message(() -> Nn.input()), "Input shape is empty");
+    void rejectsNonPositiveInputDimension() {
+        assertEquals("Input shape [28, 0] has dimension 2 = 0; every dimension must be > 0. Hint: give the size of one"
+                + " example, without the batch axis, e.g. 28, 28.", message(() -> Nn.input(28, 0)));
     }
 
     @Test
     void rejectsNegativeEpochs() {
-        assertContains(message(() -> Nn.input(2).dense(1).compile(Optimizers.sgd(), MEAN_SQUARED_ERROR)
-                .fit(f -> f.epochs(-3))), "epochs (-3) must be >= 1");
+        assertContains(message(() -> Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR)
+                .fit(f -> f.epochs(-3))), "epochs (-3) must be >= 0");
+    }
+
+    @Test
+    void refusesToSaveWhatIsNotDataInASpec() {
+        assertContains(message(() -> Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR)
+                        .fit(f -> f.validationData(org.nnlab.core.tensor.Tensor.zeros(1, 2),
+                                org.nnlab.core.tensor.Tensor.zeros(1, 1)))),
+                "A spec's fit options are saved with the model, and validation data in memory cannot be.",
+                "Hint: give it when training instead");
+        assertContains(message(() -> Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR)
+                        .fit(f -> f.callbacks(new org.nnlab.core.train.GradientNormRecorder()))),
+                "is code, not data; only early stopping can be saved.");
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nnlab.core.layer.Activation.SIGMOID;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
-import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
-import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.SIGMOID;
+import static org.nnlab.dsl.Nn.SOFTMAX;
+import static org.nnlab.dsl.Nn.ACCURACY;
+import static org.nnlab.dsl.Nn.BINARY_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.SPARSE_CATEGORICAL_CROSSENTROPY;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -38,7 +38,7 @@ class ModelTest {
         Model m = Model.compile(spec);
         assertEquals(spec.summary(), m.summary());
         assertEquals(spec.parameterCount(), m.sequential().parameterCount());
-        assertEquals(spec.table().trainableParams(), m.sequential().trainableParameterCount());
+        assertEquals(spec.trainableParameterCount(), m.sequential().trainableParameterCount());
     }
 
     @Test
@@ -53,7 +53,7 @@ class ModelTest {
     @Test
     void sigmoid221LearnsXorWithAdam() {
         Model m = LectureModels.sigmoid221()
-                .compile(Optimizers.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
+                .compile(Nn.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
                 .fit(f -> f.epochs(500).batchSize(4).verbosity(Verbosity.SILENT))
                 .seed(42)
                 .build();
@@ -78,7 +78,7 @@ class ModelTest {
             ys[i][0] = label;
         }
         Model m = LectureModels.logisticRegression()
-                .compile(Optimizers.sgd().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
+                .compile(Nn.sgd().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
                 .fit(f -> f.epochs(20).verbosity(Verbosity.SILENT))
                 .build();
         Tensor x = Tensor.matrix(xs);
@@ -90,17 +90,55 @@ class ModelTest {
     @Test
     void fitRejectsLabelBeyondTheOutputUnitsBeforeTraining() {
         Model m = Nn.input(2).dense(5, SOFTMAX)
-                .compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .fit(f -> f.verbosity(Verbosity.SILENT))
                 .build();
         List<Tensor> before = m.getWeights();
         Tensor x = Tensor.zeros(4, 2);
         Tensor y = Tensor.vector(0, 4, 1, 9);
         String msg = assertThrows(IllegalArgumentException.class, () -> m.fit(x, y)).getMessage();
-        assertEquals("The training targets do not fit model 'sequential': Label 9 in row 3 does not fit Dense layer 1"
-                + " (dense), which has 5 units, one per class: labels must be integers in [0, 5). Hint: the output"
-                + " layer needs as many units as there are classes, e.g. dense(10, SOFTMAX) for the digits 0–9.", msg);
+        assertEquals("Label 9 at row 3 is outside [0, 5) for an output layer of 5 units. Hint: the last Dense layer"
+                + " needs one unit per class; for labels 0-9 use 10.", msg);
         assertEquals(before, m.getWeights());
+    }
+
+    @Test
+    void fitTakesKerasShapedOptionsAtRunTime() {
+        Model m = LectureModels.sigmoid221().compile(Nn.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
+                .seed(42).build();
+        Tensor x = Tensor.matrix(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+        Tensor y = Tensor.matrix(new double[][] {{0}, {1}, {1}, {0}});
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        History h = m.fit(x, y, f -> f.epochs(500).verbose(0).batchSize(4).out(new java.io.PrintStream(out)));
+        assertEquals(500, h.epochs());
+        assertEquals(0, out.size(), "verbose(0) prints nothing");
+        assertEquals(1, m.spec().training().fit().epochs(), "a run's options do not change the spec's");
+        assertEquals(3, m.fit(x, y, 3).epochs());
+        assertTrue(h.last("loss") < 0.05, "XOR loss after 500 epochs, seed 42: " + h.last("loss"));
+    }
+
+    @Test
+    void evaluatePrintsAKerasLineWhenVerbose() {
+        Model m = LectureModels.logisticRegression().compile(Nn.sgd(), BINARY_CROSSENTROPY, ACCURACY).build();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Tensor x = Tensor.zeros(40, 2);
+        Tensor y = Tensor.zeros(40, 1);
+        m.evaluate(org.nnlab.core.train.Examples.of(x, y), f -> f.verbose(2).out(new java.io.PrintStream(out)));
+        String line = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(line.matches("2/2 \\[=+\\] - \\d+s \\d+(s|ms|us)/step - loss: 0\\.6931 - accuracy: 1\\.0000"), line);
+        java.io.ByteArrayOutputStream quiet = new java.io.ByteArrayOutputStream();
+        m.evaluate(org.nnlab.core.train.Examples.of(x, y), f -> f.verbose(0).out(new java.io.PrintStream(quiet)));
+        assertEquals(0, quiet.size());
+    }
+
+    @Test
+    void saveRequiresTheModelFileExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Model m = LectureModels.logisticRegression().build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.save(dir.resolve("m.json")));
+        assertEquals("A model file's name ends in .nnlab, as Keras's end in .keras, but got " + dir.resolve("m.json")
+                + ". Hint: save to m.nnlab (a ZIP of spec, weights and optimizer state); for the spec alone as JSON"
+                + " use SpecJson.write(model.spec(), path).", e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("m.json")));
     }
 
     @Test

@@ -2,9 +2,9 @@ package org.nnlab.dsl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.nnlab.core.layer.Activation.SIGMOID;
-import static org.nnlab.core.train.Metric.MSE;
-import static org.nnlab.dsl.spec.LossKind.MEAN_SQUARED_ERROR;
+import static org.nnlab.dsl.Nn.SIGMOID;
+import static org.nnlab.dsl.Nn.MSE;
+import static org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class SaveLoadTest {
                 .dense(30, SIGMOID).batchNormalization().dropout(0.2)
                 .dense(30, SIGMOID).batchNormalization()
                 .dense(1)
-                .compile(Optimizers.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
+                .compile(Nn.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
                 .fit(f -> f.epochs(3).batchSize(16).verbosity(Verbosity.SILENT))
                 .seed(5)
                 .spec();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StagingTest {
 
     private static boolean compiles(String body, Path out) {
-        String src = "import org.nnlab.dsl.*; import static org.nnlab.core.layer.Activation.*;"
+        String src = "import org.nnlab.dsl.*; import static org.nnlab.dsl.Nn.*;"
                 + " class Snippet { Object run() { return " + body + "; } }";
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
             @Override
@@ -48,12 +48,25 @@ class StagingTest {
     }
 
     @Test
+    void anInputWithoutDimensionsDoesNotCompile(@TempDir Path out) {
+        assertTrue(compiles("input(28, 28).flatten().dense(10, SOFTMAX)", out), "the control snippet must compile");
+        assertFalse(compiles("Nn.input()", out));
+    }
+
+    @Test
+    void aLayerAfterCompileDoesNotCompile(@TempDir Path out) {
+        assertTrue(compiles("input(2).dense(1, SIGMOID).compile(adam(), BINARY_CROSSENTROPY, ACCURACY)"
+                + ".fit(f -> f.epochs(3).verbose(0))", out), "the control snippet must compile");
+        assertFalse(compiles("input(2).dense(1, SIGMOID).compile(adam(), BINARY_CROSSENTROPY).dense(1)", out));
+    }
+
+    @Test
     void stagesAreImmutableSoABaseGrowsIntoVariants() {
         LayerStage base = Nn.input(1).dense(30, org.nnlab.core.layer.Activation.SIGMOID);
         LayerStage withDropout = base.dropout(0.2);
         LayerStage withNorm = base.batchNormalization();
-        assertEquals(1, base.table().size());
-        assertEquals("Dropout", withDropout.table().last().spec().typeName());
-        assertEquals("BatchNormalization", withNorm.table().last().spec().typeName());
+        assertEquals(1, base.spec().layers().size());
+        assertEquals("Dropout", withDropout.spec().layers().get(1).typeName());
+        assertEquals("BatchNormalization", withNorm.spec().layers().get(1).typeName());
     }
 }

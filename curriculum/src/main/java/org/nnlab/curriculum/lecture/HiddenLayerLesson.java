@@ -2,7 +2,7 @@ package org.nnlab.curriculum.lecture;
 
 import static org.nnlab.core.layer.Activation.SIGMOID;
 import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.BINARY_CROSSENTROPY;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,6 @@ import org.nnlab.core.train.Sequential;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.synthetic.LectureData;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.DecisionRegions;
@@ -34,7 +33,7 @@ final class HiddenLayerLesson implements Lesson {
             Sequential model = Models.compile(Nn.input(2)
                     .dense(2, SIGMOID)       // hidden layer: two learned features z₁, z₂
                     .dense(1, SIGMOID)       // output: logistic regression on (z₁, z₂)
-                    .compile(Optimizers.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY));
+                    .compile(Nn.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY));
             model.fit(data, FitOptions.builder().epochs(100).batchSize(32).build());""";
 
     @Override
@@ -54,13 +53,13 @@ final class HiddenLayerLesson implements Lesson {
                 + " neuron can only draw a line; we first measure the best it does, then add a hidden layer of two"
                 + " sigmoid units:");
         Sequential line = Models.compile(Nn.input(2).dense(1, SIGMOID)
-                .compile(Optimizers.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY).seed(ctx.seed()));
+                .compile(Nn.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY).seed(ctx.seed()));
         line.fit(data, quiet(EPOCHS));
         double lineAccuracy = line.evaluate(data, 32).get("accuracy");
 
         ctx.code(DSL);
         Sequential model = Models.compile(Nn.input(2).dense(2, SIGMOID).dense(1, SIGMOID)
-                .compile(Optimizers.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY).seed(ctx.seed()));
+                .compile(Nn.adam().learningRate(0.05), BINARY_CROSSENTROPY, ACCURACY).seed(ctx.seed()));
         History history = model.fit(data, quiet(EPOCHS));
         double accuracy = model.evaluate(data, 32).get("accuracy");
         ctx.number("line_accuracy", lineAccuracy);

@@ -2,7 +2,7 @@ package org.nnlab.curriculum.lecture;
 
 import static org.nnlab.core.layer.Activation.SIGMOID;
 import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.BINARY_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.BINARY_CROSSENTROPY;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,6 @@ import org.nnlab.core.train.Sequential;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.synthetic.LectureData;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.TrainingCurves;
@@ -29,7 +28,7 @@ final class LogisticRegressionLesson implements Lesson {
     static final String DSL = """
             Sequential model = Models.compile(Nn.input(2)
                     .dense(1, SIGMOID)
-                    .compile(Optimizers.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY));
+                    .compile(Nn.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY));
             model.fit(data, FitOptions.builder().epochs(10).batchSize(32).build());""";
 
     @Override
@@ -52,7 +51,7 @@ final class LogisticRegressionLesson implements Lesson {
         ctx.code(DSL);
         Sequential model = Models.compile(Nn.input(2)
                 .dense(1, SIGMOID)
-                .compile(Optimizers.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
+                .compile(Nn.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
                 .seed(ctx.seed()));
         History history = model.fit(data, FitOptions.builder().epochs(10).batchSize(32)
                 .verbosity(ctx.verbosity()).out(ctx.log()).build());

@@ -3,7 +3,7 @@ package org.nnlab.curriculum.lecture;
 import static org.nnlab.core.layer.Activation.RELU;
 import static org.nnlab.core.layer.Activation.SOFTMAX;
 import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.SPARSE_CATEGORICAL_CROSSENTROPY;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.nnlab.core.train.Sequential;
 import org.nnlab.data.mnist.LabeledImages;
 import org.nnlab.data.mnist.MnistDataset;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.ConfusionMatrix;
@@ -39,7 +38,7 @@ final class MnistLesson implements Lesson {
                     .flatten()
                     .dense(100, RELU)
                     .dense(10, SOFTMAX)
-                    .compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY));
+                    .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY));
             model.fit(train, FitOptions.builder().epochs(5).batchSize(32).validationSplit(0.1).build());
             model.evaluate(test, 32);""";
 
@@ -75,7 +74,7 @@ final class MnistLesson implements Lesson {
                 .flatten()
                 .dense(100, RELU)
                 .dense(10, SOFTMAX)
-                .compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .seed(ctx.seed()));
         ctx.code(model.summary());
         ctx.number("parameters", model.parameterCount());

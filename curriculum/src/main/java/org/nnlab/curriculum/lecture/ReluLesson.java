@@ -2,7 +2,7 @@ package org.nnlab.curriculum.lecture;
 
 import static org.nnlab.core.layer.Activation.RELU;
 import static org.nnlab.core.train.Metric.MSE;
-import static org.nnlab.dsl.spec.LossKind.MEAN_SQUARED_ERROR;
+import static org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ import org.nnlab.core.train.Verbosity;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.synthetic.LectureData;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.ReluDecomposition;
@@ -36,7 +35,7 @@ final class ReluLesson implements Lesson {
             Sequential model = Models.compile(Nn.input(1)
                     .dense(units, RELU)                 // units hinges h(w·x + b)
                     .dense(1, d -> d.noBias())          // their weighted sum, no bias
-                    .compile(Optimizers.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE));
+                    .compile(Nn.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE));
             model.fit(data, FitOptions.builder().epochs(300).batchSize(32).build());""";
 
     @Override
@@ -75,7 +74,7 @@ final class ReluLesson implements Lesson {
             Sequential model = Models.compile(Nn.input(1)
                     .dense(units, RELU)
                     .dense(1, d -> d.noBias())
-                    .compile(Optimizers.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
+                    .compile(Nn.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
                     .seed(ctx.seed() + units));
             model.fit(data, FitOptions.builder().epochs(EPOCHS).batchSize(32).verbosity(Verbosity.SILENT).build());
             double mse = model.evaluate(data, 32).get("loss");

@@ -3,7 +3,7 @@ package org.nnlab.curriculum.lecture;
 import static org.nnlab.core.layer.Activation.RELU;
 import static org.nnlab.core.layer.Activation.SIGMOID;
 import static org.nnlab.core.train.Metric.MSE;
-import static org.nnlab.dsl.spec.LossKind.MEAN_SQUARED_ERROR;
+import static org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,6 @@ import org.nnlab.data.Dataset;
 import org.nnlab.data.synthetic.LectureData;
 import org.nnlab.dsl.LayerStage;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.plot.Scale;
@@ -46,7 +45,7 @@ final class VanishingGradientsLesson implements Lesson {
             LayerStage withDropout = Nn.input(1)
                     .dense(30, SIGMOID).dropout(0.2).dense(100, SIGMOID).dropout(0.2)
                     .dense(100, SIGMOID).dropout(0.2).dense(30, SIGMOID).dropout(0.2);
-            // each then ends in .dense(1) and .compile(Optimizers.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)""";
+            // each then ends in .dense(1) and .compile(Nn.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)""";
 
     @Override
     public String id() {
@@ -156,7 +155,7 @@ final class VanishingGradientsLesson implements Lesson {
 
     private static Sequential compile(LayerStage hidden, long seed) {
         return Models.compile(hidden.dense(1)
-                .compile(Optimizers.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
+                .compile(Nn.adam().learningRate(0.01), MEAN_SQUARED_ERROR, MSE)
                 .seed(seed));
     }
 

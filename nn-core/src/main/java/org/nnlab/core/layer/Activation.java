@@ -197,6 +197,20 @@ public enum Activation {
      */
     public abstract void backward(double[] y, double[] dy, double[] dz, int rows, int cols);
 
+    /**
+     * Checks that backpropagation can pass through this activation: every one but {@link #STEP}.
+     *
+     * @param where names the layer for the message, e.g. {@code "Dense layer 1 (dense)"}
+     * @throws IllegalArgumentException for STEP, with what to use instead
+     */
+    public void requireDifferentiable(String where) {
+        if (this == STEP) {
+            throw new IllegalArgumentException(where + " uses the STEP activation, which backpropagation cannot"
+                    + " train: its derivative is 0 wherever it exists, so no gradient flows. Hint: use SIGMOID, the"
+                    + " smooth step; a layer of step units trains with PerceptronRule.");
+        }
+    }
+
     /** σ(z) = 1 / (1 + e^−z), evaluated so that neither branch overflows. */
     public static double sigmoid(double z) {
         if (z >= 0) {

@@ -81,6 +81,11 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
         }
 
         @Override
+        public void checkTrainable(String where) {
+            activation.requireDifferentiable(where);
+        }
+
+        @Override
         public ActivationLayer create() {
             return new ActivationLayer(this);
         }

@@ -46,6 +46,15 @@ public sealed interface LayerConfig
     Layer create();
 
     /**
+     * Checks that backpropagation can train this layer; layers with a STEP activation are refused.
+     *
+     * @param where names the layer for the message, e.g. {@code "Dense layer 1 (dense)"}
+     */
+    default void checkTrainable(String where) {
+        // Layers without an activation pass any gradient.
+    }
+
+    /**
      * The activation the output of a stack of layers passes through last, starting from the raw input.
      */
     static Activation outputActivation(Iterable<? extends LayerConfig> layers) {

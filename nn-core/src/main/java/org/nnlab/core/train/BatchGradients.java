@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
-import org.nnlab.core.layer.Parameter;
 
 /**
  * The gradients of one batch, seen by {@link Callback#onBatchGradients} before the optimizer step.
@@ -27,17 +26,5 @@ public record BatchGradients(int epoch, int batch, Sequential model) {
             }
         }
         return norms;
-    }
-
-    /** The L2 norm of all trainable gradients of {@code layer} together. */
-    public static double gradientNorm(Layer layer) {
-        double s = 0;
-        for (Parameter p : layer.parameters()) {
-            if (p.trainable()) {
-                double n = p.grad().norm();
-                s += n * n;
-            }
-        }
-        return Math.sqrt(s);
     }
 }

@@ -152,7 +152,7 @@ final class FitLoop {
             model.completedEpoch();
             Map<String, Double> logs = tracker.means();
             if (validation != null) {
-                logs.putAll(measure(validation, "val_"));
+                logs.putAll(measure(validation, "val_", null));
             }
             history.record(logs);
             progress.epochEnd(logs);
@@ -236,14 +236,19 @@ final class FitLoop {
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
     Map<String, Double> evaluate(Examples examples) {
         checkExamples(examples, "x");
-        return measure(examples, "");
+        int steps = (examples.size() + options.batchSize() - 1) / options.batchSize();
+        ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), 0, steps);
+        progress.start();
+        Map<String, Double> logs = measure(examples, "", progress);
+        progress.epochEnd(logs);
+        return logs;
     }
 
     /**
      * The mean loss and metrics over already-checked {@code examples} in inference mode, keys
      * prefixed; validation data is checked once before the first epoch, not at every epoch.
      */
-    private Map<String, Double> measure(Examples examples, String prefix) {
+    private Map<String, Double> measure(Examples examples, String prefix, ProgressBar progress) {
         MetricTracker tracker = tracker(examples, prefix);
         int n = examples.size();
         int[] order = new int[n];
@@ -255,6 +260,9 @@ final class FitLoop {
             Tensor[] xy = batch(examples, order, from, to);
             Tensor predictions = model.forward(xy[0], false);
             tracker.add(lossValue(predictions, xy[1]), predictions, xy[1]);
+            if (progress != null) {
+                progress.batchEnd(from / options.batchSize() + 1, tracker.means());
+            }
         }
         return tracker.means();
     }

@@ -41,6 +41,11 @@ final class ProgressBar {
             return;
         }
         out.println("Epoch " + (epoch + 1) + "/" + epochs);
+        start();
+    }
+
+    /** Starts timing a pass without an "Epoch" header, as Keras's evaluate prints it. */
+    void start() {
         epochStart = System.nanoTime();
         lastDraw = 0;
         lastLineLength = 0;

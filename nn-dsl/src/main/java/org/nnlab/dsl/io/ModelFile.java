@@ -44,6 +44,8 @@ import org.nnlab.dsl.spec.ModelSpec;
 public final class ModelFile {
     /** The format name in the manifest. */
     public static final String FORMAT_NAME = "nnlab-model";
+    /** The end of a model file's name, as {@code .keras} ends Keras's; {@code Model.save} requires it. */
+    public static final String EXTENSION = ".nnlab";
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
 

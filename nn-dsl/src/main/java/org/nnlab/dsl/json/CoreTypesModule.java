@@ -1,43 +1,112 @@
 package org.nnlab.dsl.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.layer.ActivationLayer;
+import org.nnlab.core.layer.BatchNormalization;
+import org.nnlab.core.layer.Dense;
+import org.nnlab.core.layer.Dropout;
+import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.layer.LayerConfig;
+import org.nnlab.core.loss.Loss;
+import org.nnlab.core.optim.Adagrad;
+import org.nnlab.core.optim.Adam;
+import org.nnlab.core.optim.OptimizerConfig;
+import org.nnlab.core.optim.RMSprop;
+import org.nnlab.core.optim.SGD;
+import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.EarlyStopping;
+import org.nnlab.core.train.Examples;
+import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Metric;
+import org.nnlab.core.train.Monitor;
 import org.nnlab.core.train.Verbosity;
 
 /**
- * JSON forms for the nn-core types a spec uses, which carry no Jackson annotations.
+ * JSON forms for the nn-core types a spec is made of, which carry no Jackson annotations.
  *
- * <p>An activation is its Keras name ({@code "relu"}), a metric its History key ({@code "accuracy"}),
- * a verbosity its lower-case name ({@code "epoch_lines"}). An initializer is an object with a
- * {@code "type"}: {@code {"type": "glorot_uniform"}}, {@code "glorot_normal"}, {@code "he_uniform"},
- * {@code "he_normal"}, {@code "zeros"}, {@code "ones"}, or {@code {"type": "constant", "value": 0.5}}.
+ * <p>nn-core's configuration records are mapped by mix-ins, so the spec is core's own values and
+ * JSON adds only names: snake_case fields as Keras writes them ({@code use_bias},
+ * {@code learning_rate}), and a {@code "type"} for each family (layer configs: {@code dense},
+ * {@code activation}, {@code flatten}, {@code dropout}, {@code batch_normalization}; optimizer
+ * configs: {@code sgd}, {@code rmsprop}, {@code adagrad}, {@code adam}; callbacks:
+ * {@code early_stopping}). Fields added after format 1 was first written are optional and read as
+ * Keras's default when absent (batch normalization's {@code center} and {@code scale}, Adam's
+ * {@code amsgrad}, RMSprop's {@code centered}, fit's {@code terminate_on_nan}, early stopping's
+ * {@code baseline} and {@code start_from_epoch}), so older files still load. The fit options' validation
+ * data and output stream are not data and are not written.
+ *
+ * <p>An activation is its Keras name ({@code "relu"}), a loss its Keras name
+ * ({@code "sparse_categorical_crossentropy"}), a metric or monitor its History key
+ * ({@code "accuracy"}, {@code "val_loss"}), a verbosity its lower-case name ({@code "epoch_lines"}).
+ * An initializer is an object with a {@code "type"}: {@code {"type": "glorot_uniform"}},
+ * {@code "glorot_normal"}, {@code "he_uniform"}, {@code "he_normal"}, {@code "zeros"}, {@code "ones"},
+ * or {@code {"type": "constant", "value": 0.5}}.
  */
 final class CoreTypesModule extends SimpleModule {
     static final List<String> INITIALIZER_TYPES =
             List.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "zeros", "ones", "constant");
+    /** The losses by Keras name. */
+    static final List<Loss> LOSSES = List.of(Loss.MEAN_SQUARED_ERROR, Loss.MEAN_ABSOLUTE_ERROR,
+            Loss.BINARY_CROSSENTROPY, Loss.CATEGORICAL_CROSSENTROPY, Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
+    /** The callbacks a spec can hold, by JSON type, and the record their fields map to. */
+    static final Map<String, Class<?>> CALLBACK_TYPES = Map.of("early_stopping", EarlyStopping.Config.class);
 
     CoreTypesModule() {
         super("nnlab-core-types");
         setMixInAnnotation(Activation.class, ActivationMixin.class);
-        setMixInAnnotation(Metric.class, MetricMixin.class);
+        setMixInAnnotation(Metric.class, KeyMixin.class);
+        setMixInAnnotation(Monitor.class, KeyMixin.class);
         addSerializer(Verbosity.class, new VerbositySerializer());
         addDeserializer(Verbosity.class, new VerbosityDeserializer());
         addSerializer(Initializer.class, new InitializerSerializer());
         addDeserializer(Initializer.class, new InitializerDeserializer());
+        addSerializer(Loss.class, new LossSerializer());
+        addDeserializer(Loss.class, new LossDeserializer());
+
+        setMixInAnnotation(LayerConfig.class, LayerConfigMixin.class);
+        setMixInAnnotation(Dense.Config.class, DenseMixin.class);
+        setMixInAnnotation(ActivationLayer.Config.class, ActivationLayerMixin.class);
+        setMixInAnnotation(Flatten.Config.class, FlattenMixin.class);
+        setMixInAnnotation(Dropout.Config.class, DropoutMixin.class);
+        setMixInAnnotation(BatchNormalization.Config.class, BatchNormalizationMixin.class);
+
+        setMixInAnnotation(OptimizerConfig.class, OptimizerConfigMixin.class);
+        setMixInAnnotation(SGD.Config.class, SgdMixin.class);
+        setMixInAnnotation(RMSprop.Config.class, RmspropMixin.class);
+        setMixInAnnotation(Adagrad.Config.class, AdagradMixin.class);
+        setMixInAnnotation(Adam.Config.class, AdamMixin.class);
+
+        setMixInAnnotation(FitOptions.class, FitOptionsMixin.class);
+        setMixInAnnotation(EarlyStopping.Config.class, EarlyStoppingMixin.class);
+        addSerializer(Callback.class, new CallbackSerializer());
+        addDeserializer(Callback.class, new CallbackDeserializer());
     }
 
     /** Gives {@link Activation} its Keras name in JSON, both ways. */
@@ -46,10 +115,331 @@ final class CoreTypesModule extends SimpleModule {
         abstract String kerasName();
     }
 
-    /** Gives {@link Metric} its History key in JSON ({@code "accuracy"}), both ways. */
-    abstract static class MetricMixin {
+    /** Gives {@link Metric} and {@link Monitor} their History key in JSON ({@code "val_loss"}), both ways. */
+    abstract static class KeyMixin {
         @JsonValue
         abstract String key();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Dense.Config.class, name = "dense"),
+        @JsonSubTypes.Type(value = ActivationLayer.Config.class, name = "activation"),
+        @JsonSubTypes.Type(value = Flatten.Config.class, name = "flatten"),
+        @JsonSubTypes.Type(value = Dropout.Config.class, name = "dropout"),
+        @JsonSubTypes.Type(value = BatchNormalization.Config.class, name = "batch_normalization")
+    })
+    interface LayerConfigMixin {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class DenseMixin {
+        @JsonProperty(value = "units", required = true)
+        abstract int units();
+
+        @JsonProperty(value = "activation", required = true)
+        abstract Activation activation();
+
+        @JsonProperty(value = "use_bias", required = true)
+        abstract boolean useBias();
+
+        @JsonProperty(value = "kernel_initializer", required = true)
+        abstract Initializer kernelInitializer();
+
+        @JsonProperty(value = "bias_initializer", required = true)
+        abstract Initializer biasInitializer();
+
+        @JsonProperty("name")
+        abstract String name();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class ActivationLayerMixin {
+        @JsonProperty(value = "activation", required = true)
+        abstract Activation activation();
+
+        @JsonProperty("name")
+        abstract String name();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class FlattenMixin {
+        @JsonProperty("name")
+        abstract String name();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class DropoutMixin {
+        @JsonProperty(value = "rate", required = true)
+        abstract double rate();
+
+        @JsonProperty("name")
+        abstract String name();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class BatchNormalizationMixin {
+        @JsonProperty(value = "momentum", required = true)
+        abstract double momentum();
+
+        @JsonProperty(value = "epsilon", required = true)
+        abstract double epsilon();
+
+        @JsonProperty(value = "center", defaultValue = "true")
+        @JsonDeserialize(using = TrueIfAbsent.class)
+        abstract boolean center();
+
+        @JsonProperty(value = "scale", defaultValue = "true")
+        @JsonDeserialize(using = TrueIfAbsent.class)
+        abstract boolean scale();
+
+        @JsonProperty("name")
+        abstract String name();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = SGD.Config.class, name = "sgd"),
+        @JsonSubTypes.Type(value = RMSprop.Config.class, name = "rmsprop"),
+        @JsonSubTypes.Type(value = Adagrad.Config.class, name = "adagrad"),
+        @JsonSubTypes.Type(value = Adam.Config.class, name = "adam")
+    })
+    interface OptimizerConfigMixin {
+    }
+
+    abstract static class SgdMixin {
+        @JsonProperty(value = "learning_rate", required = true)
+        abstract double learningRate();
+
+        @JsonProperty(value = "momentum", required = true)
+        abstract double momentum();
+
+        @JsonProperty(value = "nesterov", required = true)
+        abstract boolean nesterov();
+    }
+
+    abstract static class RmspropMixin {
+        @JsonProperty(value = "learning_rate", required = true)
+        abstract double learningRate();
+
+        @JsonProperty(value = "rho", required = true)
+        abstract double rho();
+
+        @JsonProperty(value = "momentum", required = true)
+        abstract double momentum();
+
+        @JsonProperty(value = "epsilon", required = true)
+        abstract double epsilon();
+
+        @JsonProperty(value = "centered", defaultValue = "false")
+        @JsonDeserialize(using = FalseIfAbsent.class)
+        abstract boolean centered();
+    }
+
+    abstract static class AdagradMixin {
+        @JsonProperty(value = "learning_rate", required = true)
+        abstract double learningRate();
+
+        @JsonProperty(value = "initial_accumulator_value", required = true)
+        abstract double initialAccumulatorValue();
+
+        @JsonProperty(value = "epsilon", required = true)
+        abstract double epsilon();
+    }
+
+    abstract static class AdamMixin {
+        @JsonProperty(value = "learning_rate", required = true)
+        abstract double learningRate();
+
+        @JsonProperty(value = "beta_1", required = true)
+        abstract double beta1();
+
+        @JsonProperty(value = "beta_2", required = true)
+        abstract double beta2();
+
+        @JsonProperty(value = "epsilon", required = true)
+        abstract double epsilon();
+
+        @JsonProperty(value = "amsgrad", defaultValue = "false")
+        @JsonDeserialize(using = FalseIfAbsent.class)
+        abstract boolean amsgrad();
+    }
+
+    @JsonPropertyOrder({"epochs", "batch_size", "shuffle", "validation_split", "verbosity", "callbacks",
+        "terminate_on_nan"})
+    abstract static class FitOptionsMixin {
+        @JsonProperty(value = "epochs", required = true)
+        abstract int epochs();
+
+        @JsonProperty(value = "batch_size", required = true)
+        abstract int batchSize();
+
+        @JsonProperty(value = "shuffle", required = true)
+        abstract boolean shuffle();
+
+        @JsonProperty(value = "validation_split", required = true)
+        abstract double validationSplit();
+
+        @JsonIgnore
+        abstract Examples validationData();
+
+        @JsonProperty(value = "callbacks", required = true)
+        abstract List<Callback> callbacks();
+
+        @JsonProperty(value = "verbosity", required = true)
+        abstract Verbosity verbosity();
+
+        @JsonProperty(value = "terminate_on_nan", defaultValue = "true")
+        @JsonDeserialize(using = TrueIfAbsent.class)
+        abstract boolean terminateOnNaN();
+
+        @JsonIgnore
+        abstract PrintStream out();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class EarlyStoppingMixin {
+        @JsonProperty(value = "monitor", required = true)
+        abstract Monitor monitor();
+
+        @JsonProperty(value = "min_delta", required = true)
+        abstract double minDelta();
+
+        @JsonProperty(value = "patience", required = true)
+        abstract int patience();
+
+        @JsonProperty("baseline")
+        abstract Double baseline();
+
+        @JsonProperty(value = "restore_best_weights", required = true)
+        abstract boolean restoreBestWeights();
+
+        @JsonProperty(value = "start_from_epoch", defaultValue = "0")
+        @JsonDeserialize(using = ZeroIfAbsent.class)
+        abstract int startFromEpoch();
+    }
+
+    /** A callback in a spec: early stopping, written as its options beside {@code "type": "early_stopping"}. */
+    static final class CallbackSerializer extends JsonSerializer<Callback> {
+        @Override
+        public void serialize(Callback c, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (!(c instanceof EarlyStopping e)) {
+                p.reportMappingProblem("Callback %s is code, not data; a spec can hold only early stopping", c);
+                return;
+            }
+            ObjectNode fields = ((ObjectMapper) g.getCodec()).valueToTree(e.config());
+            g.writeStartObject();
+            g.writeStringField("type", "early_stopping");
+            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+                g.writeFieldName(f.getKey());
+                g.writeTree(f.getValue());
+            }
+            g.writeEndObject();
+        }
+    }
+
+    static final class CallbackDeserializer extends JsonDeserializer<Callback> {
+        @Override
+        public Callback deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartObjectToken()) {
+                return (Callback) ctxt.handleUnexpectedToken(Callback.class, p);
+            }
+            ObjectNode node = ctxt.readTree(p) instanceof ObjectNode o ? o : null;
+            JsonNode type = node == null ? null : node.get("type");
+            if (type == null || !CALLBACK_TYPES.containsKey(type.asText())) {
+                return ctxt.reportInputMismatch(Callback.class, (type == null ? "Missing 'type' field"
+                        : "Unknown type '" + type.asText() + "'") + "; expected one of " + CALLBACK_TYPES.keySet());
+            }
+            node.remove("type");
+            return new EarlyStopping(ctxt.readTreeAsValue(node, EarlyStopping.Config.class));
+        }
+    }
+
+    /** A loss as its Keras name. */
+    static final class LossSerializer extends JsonSerializer<Loss> {
+        @Override
+        public void serialize(Loss loss, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeString(loss.kerasName());
+        }
+    }
+
+    static final class LossDeserializer extends JsonDeserializer<Loss> {
+        @Override
+        public Loss deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (Loss) ctxt.handleUnexpectedToken(Loss.class, p);
+            }
+            for (Loss loss : LOSSES) {
+                if (loss.kerasName().equals(p.getText())) {
+                    return loss;
+                }
+            }
+            return ctxt.reportInputMismatch(Loss.class, "Unknown value '" + p.getText() + "'; expected one of "
+                    + LOSSES.stream().map(Loss::kerasName).toList());
+        }
+    }
+
+    /** A boolean field added after format 1: absent means true (Keras's default). */
+    static final class TrueIfAbsent extends StrictBoolean {
+        TrueIfAbsent() {
+            super(true);
+        }
+    }
+
+    /** A boolean field added after format 1: absent means false (Keras's default). */
+    static final class FalseIfAbsent extends StrictBoolean {
+        FalseIfAbsent() {
+            super(false);
+        }
+    }
+
+    /** A JSON boolean, nothing else; an absent field takes the given default, an explicit null is an error. */
+    abstract static class StrictBoolean extends JsonDeserializer<Boolean> {
+        private final boolean absent;
+
+        StrictBoolean(boolean absent) {
+            this.absent = absent;
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
+                return p.getBooleanValue();
+            }
+            return (Boolean) ctxt.handleUnexpectedToken(Boolean.class, p);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return absent;
+        }
+
+        @Override
+        public Boolean getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return ctxt.reportInputMismatch(Boolean.class, "null is not a boolean; write true or false, or leave the"
+                    + " field out for " + absent);
+        }
+    }
+
+    /** An int field added after format 1: absent means 0. */
+    static final class ZeroIfAbsent extends JsonDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                return p.getIntValue();
+            }
+            return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return 0;
+        }
+
+        @Override
+        public Integer getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return ctxt.reportInputMismatch(Integer.class, "null is not a whole number; leave the field out for 0");
+        }
     }
 
     /** {@link Verbosity} as its lower-case name, {@code "epoch_lines"}. */

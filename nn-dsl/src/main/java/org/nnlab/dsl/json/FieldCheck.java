@@ -1,30 +1,35 @@
 package org.nnlab.dsl.json;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.nnlab.core.train.Callback;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
- * Finds the first field that no spec record declares, before Jackson builds anything.
+ * Finds the first field that no spec type declares, before Jackson builds anything.
  *
  * <p>Jackson builds records through their constructors and reports unknown fields only after
  * the constructor has run, so a misspelt required field ({@code "unitz"}) would surface as
- * "missing 'units'". This check walks the JSON tree against the records' {@link JsonProperty}
- * names (following each {@code "type"} to its subtype) and reports the unknown field itself, at
- * its line and column.
+ * "missing 'units'". This check walks the JSON tree against the properties Jackson itself knows
+ * for each type (its own records' annotations and the mix-ins that name nn-core's records,
+ * following each {@code "type"} to its subtype) and reports the unknown field itself, at its line
+ * and column.
  */
 final class FieldCheck {
     private final ObjectMapper mapper;
@@ -55,61 +60,62 @@ final class FieldCheck {
                     + " reads format " + ModelSpec.FORMAT + "." + (newer ? " Hint: the document was written by a"
                     + " newer nnlab; upgrade nnlab to read it." : ""), null);
         }
-        walk(root, ModelSpec.class, "$", "");
+        walk(root, mapper.constructType(ModelSpec.class), "$", "");
     }
 
-    private void walk(JsonNode node, Type type, String path, String pointer) {
-        if (type instanceof ParameterizedType pt && pt.getRawType() == java.util.List.class) {
+    private void walk(JsonNode node, JavaType type, String path, String pointer) {
+        if (type.isCollectionLikeType()) {
             for (int i = 0; node.isArray() && i < node.size(); i++) {
-                walk(node.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]", pointer + "/" + i);
+                walk(node.get(i), type.getContentType(), path + "[" + i + "]", pointer + "/" + i);
             }
             return;
         }
-        if (!(type instanceof Class<?> cls) || !node.isObject()) {
+        if (!node.isObject()) {
             return;
         }
-        boolean polymorphic = cls.isAnnotationPresent(JsonSubTypes.class);
-        Class<?> record = polymorphic ? subtype(cls, node.get("type")) : cls;
-        if (record == null || !record.isRecord()) {
-            return;
+        Class<?> raw = type.getRawClass();
+        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES : subtypes(raw);
+        boolean polymorphic = !subtypes.isEmpty();
+        Class<?> target = polymorphic ? subtypes.get(node.path("type").asText(null)) : raw;
+        if (target == null || !target.isRecord()) {
+            return; // an unknown type, or a type with its own strict deserializer: Jackson reports it
         }
-        Set<String> known = new TreeSet<>();
-        if (polymorphic) {
-            known.add("type");
+        Map<String, JavaType> known = new TreeMap<>();
+        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))
+                .findProperties()) {
+            known.put(p.getName(), p.getPrimaryType());
         }
-        if (record == ModelSpec.class) {
-            known.add("format");
-        }
-        for (RecordComponent c : record.getRecordComponents()) {
-            JsonProperty jp = c.getAccessor().getAnnotation(JsonProperty.class);
-            if (jp != null) {
-                known.add(jp.value());
-            }
+        if (target == ModelSpec.class) {
+            known.putIfAbsent("format", mapper.constructType(int.class));
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!known.contains(field)) {
-                throw unknown(path + "." + field, pointer + "/" + escape(field), field, known);
+            if (!known.containsKey(field) && !(polymorphic && field.equals("type"))) {
+                Set<String> names = new TreeSet<>(known.keySet());
+                if (polymorphic) {
+                    names.add("type");
+                }
+                throw unknown(path + "." + field, pointer + "/" + escape(field), field, names);
             }
         }
-        for (RecordComponent c : record.getRecordComponents()) {
-            JsonProperty jp = c.getAccessor().getAnnotation(JsonProperty.class);
-            if (jp != null && node.has(jp.value())) {
-                walk(node.get(jp.value()), c.getGenericType(), path + "." + jp.value(), pointer + "/" + escape(jp.value()));
+        for (Map.Entry<String, JavaType> p : known.entrySet()) {
+            if (node.has(p.getKey())) {
+                walk(node.get(p.getKey()), p.getValue(), path + "." + p.getKey(), pointer + "/" + escape(p.getKey()));
             }
         }
     }
 
-    private static Class<?> subtype(Class<?> base, JsonNode typeNode) {
-        if (typeNode == null || !typeNode.isTextual()) {
-            return null;
-        }
-        for (JsonSubTypes.Type t : base.getAnnotation(JsonSubTypes.class).value()) {
-            if (t.name().equals(typeNode.asText())) {
-                return t.value();
+    /** The named subtypes Jackson knows for {@code base} (through annotations or mix-ins), by JSON name, sorted. */
+    Map<String, Class<?>> subtypes(Class<?> base) {
+        Map<String, Class<?>> byName = new TreeMap<>();
+        DeserializationConfig config = mapper.getDeserializationConfig();
+        AnnotatedClass annotated = AnnotatedClassResolver.resolveWithoutSuperTypes(config, base);
+        for (NamedType t : mapper.getSubtypeResolver().collectAndResolveSubtypesByClass(config, annotated)) {
+            if (t.hasName() && t.getType() != base) {
+                byName.put(t.getName(), t.getType());
             }
         }
-        return null;
+        return byName;
     }
 
     private SpecFormatException unknown(String path, String pointer, String field, Set<String> known) {

@@ -1,6 +1,5 @@
 package org.nnlab.dsl.json;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -122,7 +121,7 @@ public final class SpecJson {
                     + ". Hint: field names are snake_case, as in Keras (use_bias, learning_rate).";
         }
         if (e instanceof InvalidTypeIdException t) {
-            List<String> names = subtypeNames(t.getBaseType().getRawClass());
+            List<String> names = List.copyOf(new FieldCheck(MAPPER, "", "").subtypes(t.getBaseType().getRawClass()).keySet());
             return t.getTypeId() == null
                     ? "Missing 'type' field; expected one of " + names
                     : "Unknown type '" + t.getTypeId() + "'; expected one of " + names;
@@ -154,17 +153,6 @@ public final class SpecJson {
             }
         }
         return sb.toString();
-    }
-
-    private static List<String> subtypeNames(Class<?> base) {
-        List<String> names = new ArrayList<>();
-        JsonSubTypes sub = base.getAnnotation(JsonSubTypes.class);
-        if (sub != null) {
-            for (JsonSubTypes.Type t : sub.value()) {
-                names.add(t.name());
-            }
-        }
-        return names;
     }
 
     private static List<String> enumNames(Class<?> type) {

@@ -7,18 +7,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.train.ModelSummary;
+import org.nnlab.core.train.Sequential;
 
 /**
  * A whole sequential model as an immutable value: input shape, layers, optional training
  * configuration, the seed, and a name.
  *
- * <p>The constructor validates the whole model: every layer must fit the shape before it, names
- * must be unique, and a training configuration must suit the output layer. So a {@code ModelSpec}
- * that exists is one that can be built and trained; {@link #summary()} prints it as Keras would,
- * before any weight exists. The seed fixes initial weights, shuffling and dropout masks, so the
- * same spec trains to the same weights.
+ * <p>The layers are nn-core's own {@link LayerConfig}s, the optimizer an nn-core
+ * {@code OptimizerConfig}, the loss an nn-core {@code Loss}, and the fit options nn-core's
+ * {@code FitOptions}: the DSL adds no rule of its own. The constructor applies core's rules to the
+ * whole model, with core's messages: the model's name and input shape, every layer fitting the
+ * shape before it, Keras's naming, and a training configuration that suits the output layer. So a
+ * {@code ModelSpec} that exists is one that nn-core builds and trains; {@link #summary()} prints it
+ * as Keras would, before any weight exists. The seed fixes initial weights, shuffling and dropout
+ * masks, so the same spec trains to the same weights.
  *
  * @param name the model's name in summaries; Keras's default is {@value #DEFAULT_NAME}
  * @param training null for a model that is only built, not trained
@@ -29,7 +33,7 @@ import org.nnlab.core.train.ModelSummary;
 public record ModelSpec(
         @JsonProperty("name") String name,
         @JsonProperty("input_shape") Shape inputShape,
-        @JsonProperty("layers") List<LayerSpec> layers,
+        @JsonProperty("layers") List<LayerConfig> layers,
         @JsonProperty("training") TrainingSpec training,
         @JsonProperty("seed") long seed) {
 
@@ -45,16 +49,10 @@ public record ModelSpec(
      *     configuration does not suit the model
      */
     public ModelSpec {
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("Model name is blank. Hint: leave it out for \"" + DEFAULT_NAME + "\".");
-        }
+        Sequential.checkName(name);
         Objects.requireNonNull(inputShape, "inputShape");
         layers = List.copyOf(layers);
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("Model '" + name + "' has no layers. Hint: add at least one,"
-                    + " e.g. Nn.input(2).dense(1, SIGMOID).");
-        }
+        Sequential.checkHasLayers(name, layers.size());
         LayerTable table = LayerTable.of(inputShape, layers);
         if (training != null) {
             training.check(table);
@@ -67,7 +65,7 @@ public record ModelSpec(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "seed", required = true) long seed,
             @JsonProperty(value = "input_shape", required = true) Shape inputShape,
-            @JsonProperty(value = "layers", required = true) List<LayerSpec> layers,
+            @JsonProperty(value = "layers", required = true) List<LayerConfig> layers,
             @JsonProperty("training") TrainingSpec training) {
         if (format != FORMAT) {
             throw new IllegalArgumentException("Model format " + format + " is not supported; this nnlab reads"
@@ -83,19 +81,28 @@ public record ModelSpec(
         return FORMAT;
     }
 
-    /** The training configuration, if any. */
-    public Optional<TrainingSpec> trainingConfig() {
-        return Optional.ofNullable(training);
+    /**
+     * Checks layers against an input shape by core's rules, as a model's constructor would, before
+     * the model is complete (the DSL checks each call this way).
+     *
+     * @throws IllegalArgumentException at the first layer that does not fit, naming it
+     */
+    public static void checkLayers(Shape inputShape, List<LayerConfig> layers) {
+        LayerTable.of(inputShape, layers);
     }
 
-    /** Every layer's resolved name, shapes and parameter counts. */
-    public LayerTable table() {
+    LayerTable table() {
         return LayerTable.of(inputShape, layers);
     }
 
     /** The total number of parameters, trainable or not. */
     public long parameterCount() {
         return table().totalParams();
+    }
+
+    /** The number of parameters an optimizer updates. */
+    public long trainableParameterCount() {
+        return table().trainableParams();
     }
 
     /**
@@ -106,7 +113,8 @@ public record ModelSpec(
         LayerTable table = table();
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (LayerRow r : table.rows()) {
-            rows.add(new ModelSummary.Row(r.name(), r.spec().typeName(), r.outputShape().toString(), r.params()));
+            rows.add(new ModelSummary.Row(r.name(), r.config().typeName(), r.outputShape().toString(),
+                    r.trainableParams() + r.nonTrainableParams()));
         }
         return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams());
     }

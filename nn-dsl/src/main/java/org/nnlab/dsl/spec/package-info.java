@@ -1,14 +1,11 @@
 /**
- * A model as immutable data: layer, optimizer, training and callback specs that validate themselves.
+ * A model as immutable data made of nn-core's own configuration types, checked by nn-core's rules.
  *
- * <p>Start with {@link org.nnlab.dsl.spec.ModelSpec}, a whole model whose constructor checks every
- * layer against the shape before it, so a spec that exists can be built and trained. Then
- * {@link org.nnlab.dsl.spec.LayerSpec}, the closed family of layers (dense, activation, flatten,
- * dropout, batch normalization) that each know their output shape and parameter count, and
- * {@link org.nnlab.dsl.spec.LayerTable}, which infers shapes and Keras's automatic names one layer
- * at a time and reports a mistake naming the layer. Hyperparameters are records with validating
- * constructors ({@link org.nnlab.dsl.spec.AdamSpec}, {@link org.nnlab.dsl.spec.FitSpec}, …) whose
- * javadoc cites Keras's defaults; {@link org.nnlab.dsl.spec.LossKind} names the losses and knows
- * which output layer and targets each one needs.
+ * <p>Start with {@link org.nnlab.dsl.spec.ModelSpec}, a whole model: an input
+ * {@link org.nnlab.dsl.spec.Shape}, nn-core's layer configs ({@code Dense.Config}, …) and an optional
+ * {@link org.nnlab.dsl.spec.TrainingSpec} (nn-core's optimizer config, loss, metrics and fit
+ * options). Its constructor applies core's rules (names, shapes, output/loss compatibility) with
+ * core's messages, so a spec that exists is one nn-core builds and trains, and its summary is the
+ * table a built model prints.
  */
 package org.nnlab.dsl.spec;

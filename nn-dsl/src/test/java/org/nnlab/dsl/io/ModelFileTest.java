@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nnlab.core.layer.Activation.RELU;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
-import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.dsl.spec.LossKind.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.RELU;
+import static org.nnlab.dsl.Nn.SOFTMAX;
+import static org.nnlab.dsl.Nn.ACCURACY;
+import static org.nnlab.dsl.Nn.SPARSE_CATEGORICAL_CROSSENTROPY;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -30,7 +30,6 @@ import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.Model;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
 
 class ModelFileTest {
     private static ModelArchive trained;
@@ -38,7 +37,7 @@ class ModelFileTest {
     @BeforeAll
     static void trainSmallModel() {
         Model m = Nn.input(3).dense(4, RELU).batchNormalization().dense(3, SOFTMAX)
-                .compile(Optimizers.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .fit(f -> f.epochs(2).batchSize(2).verbosity(Verbosity.SILENT))
                 .build();
         m.fit(Tensor.matrix(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 0}}), Tensor.vector(0, 1, 2, 0));

@@ -3,12 +3,22 @@ package org.nnlab.dsl.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nnlab.core.layer.Activation.RELU;
-import static org.nnlab.core.layer.Activation.SIGMOID;
-import static org.nnlab.core.layer.Activation.SOFTMAX;
-import static org.nnlab.core.layer.Activation.TANH;
-import static org.nnlab.core.train.Metric.ACCURACY;
-import static org.nnlab.core.train.Metric.MAE;
+import static org.nnlab.dsl.Nn.ACCURACY;
+import static org.nnlab.dsl.Nn.BINARY_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.MAE;
+import static org.nnlab.dsl.Nn.MEAN_ABSOLUTE_ERROR;
+import static org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR;
+import static org.nnlab.dsl.Nn.RELU;
+import static org.nnlab.dsl.Nn.SIGMOID;
+import static org.nnlab.dsl.Nn.SOFTMAX;
+import static org.nnlab.dsl.Nn.SPARSE_CATEGORICAL_CROSSENTROPY;
+import static org.nnlab.dsl.Nn.TANH;
+import static org.nnlab.dsl.Nn.VAL_MAE;
+import static org.nnlab.dsl.Nn.adagrad;
+import static org.nnlab.dsl.Nn.adam;
+import static org.nnlab.dsl.Nn.rmsprop;
+import static org.nnlab.dsl.Nn.sgd;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,18 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnlab.core.init.Initializer;
+import org.nnlab.core.train.EarlyStopping;
+import org.nnlab.core.train.Monitor;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.Nn;
-import org.nnlab.dsl.Optimizers;
-import org.nnlab.dsl.spec.LossKind;
 import org.nnlab.dsl.spec.ModelSpec;
-import org.nnlab.dsl.spec.Monitor;
 
 class SpecJsonTest {
 
     private static ModelSpec mnist() {
         return Nn.input(28, 28).flatten().dense(100, RELU).dense(10, SOFTMAX)
-                .compile(Optimizers.sgd(), LossKind.SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .compile(sgd(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .fit(f -> f.epochs(30)).spec();
     }
 
@@ -40,20 +49,24 @@ class SpecJsonTest {
                 Nn.input(2).dense(1, SIGMOID).spec(),
                 Nn.input(1).dense(4, RELU).dense(1, d -> d.noBias()).named("relu_4").seed(-7).spec(),
                 Nn.input(1).dense(30, SIGMOID, d -> d.kernelInitializer(Initializer.HE_NORMAL)
-                                .biasInitializer(new Initializer.Constant(-0.0)).name("first"))
-                        .batchNormalization(b -> b.momentum(0.9).epsilon(1e-5)).dropout(0.2).activation(TANH)
+                                .biasInitializer(new Initializer.Constant(-0.0)).named("first"))
+                        .batchNormalization(b -> b.momentum(0.9).epsilon(1e-5).center(false)).dropout(0.2)
+                        .activation(TANH)
                         .dense(1, d -> d.biasInitializer(new Initializer.Constant(0.1)))
-                        .compile(Optimizers.rmsprop().rho(0.8).momentum(0.5), LossKind.MEAN_ABSOLUTE_ERROR, MAE)
+                        .compile(rmsprop().rho(0.8).momentum(0.5).centered(true), MEAN_ABSOLUTE_ERROR, MAE)
                         .fit(f -> f.epochs(7).batchSize(5).shuffle(false).validationSplit(0.25)
-                                .verbosity(Verbosity.EPOCH_LINES).earlyStopping(Monitor.VAL_MAE, 3))
+                                .verbosity(Verbosity.EPOCH_LINES).earlyStopping(VAL_MAE, 3).terminateOnNaN(false)
+                                .callbacks(new EarlyStopping(EarlyStopping.Config.DEFAULTS.monitor(Monitor.MAE)
+                                        .baseline(0.5).restoreBestWeights(true).startFromEpoch(2))))
                         .spec(),
                 Nn.input(3).dense(2, SIGMOID)
-                        .compile(Optimizers.adam().learningRate(0.1).betas(0.8, 0.99), LossKind.BINARY_CROSSENTROPY)
+                        .compile(adam().learningRate(0.1).beta1(0.8).beta2(0.99).amsgrad(true), BINARY_CROSSENTROPY)
                         .spec(),
                 Nn.input(3).dense(3, SOFTMAX)
-                        .compile(Optimizers.adagrad().learningRate(1.0 / 3), LossKind.CATEGORICAL_CROSSENTROPY, ACCURACY)
+                        .compile(adagrad().learningRate(1.0 / 3), CATEGORICAL_CROSSENTROPY, ACCURACY)
                         .spec(),
-                Nn.input(3).dense(3).compile(Optimizers.sgd().momentum(0.9).nesterov(true), LossKind.MEAN_SQUARED_ERROR)
+                Nn.input(3).dense(3).compile(sgd().momentum(0.9).nesterov(true), MEAN_SQUARED_ERROR)
+                        .fit(f -> f.epochs(0))
                         .spec());
     }
 
@@ -86,10 +99,23 @@ class SpecJsonTest {
     }
 
     @Test
+    void aFormatOneDocumentWithoutTheNewerOptionalFieldsReadsAsKerasDefaults() {
+        String older = SpecJson.toJson(Nn.input(2).dense(3, RELU).batchNormalization().dense(1, SIGMOID)
+                        .compile(adam(), BINARY_CROSSENTROPY).spec())
+                .replace(",\n    \"center\" : true,\n    \"scale\" : true", "")
+                .replace(",\n      \"amsgrad\" : false", "")
+                .replace(",\n      \"terminate_on_nan\" : true", "");
+        assertTrue(!older.contains("center") && !older.contains("amsgrad") && !older.contains("terminate_on_nan"), older);
+        ModelSpec spec = SpecJson.fromJson(older);
+        assertEquals(Nn.input(2).dense(3, RELU).batchNormalization().dense(1, SIGMOID)
+                .compile(adam(), BINARY_CROSSENTROPY).spec(), spec);
+    }
+
+    @Test
     void unknownLayerTypeListsTheKnownOnes() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"flatten\"", "\"conv2d\""));
         assertEquals("model.json: line 7, column 14, at $.layers[0]: Unknown type 'conv2d'; expected one of"
-                + " [dense, activation, flatten, dropout, batch_normalization]", e.getMessage());
+                + " [activation, batch_normalization, dense, dropout, flatten]", e.getMessage());
     }
 
     @Test
@@ -112,14 +138,16 @@ class SpecJsonTest {
     void invalidValueCarriesTheSpecsTeachingMessage() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"units\" : 100", "\"units\" : 0"));
         assertEquals("$.layers[1]", e.path());
-        assertTrue(e.getMessage().contains("Dense units (0) must be > 0. Hint:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Dense units (0) must be > 0. Hint: units is the number of neurons, e.g."
+                + " 100 for a hidden layer or 10 for ten classes."), e.getMessage());
     }
 
     @Test
     void layerMismatchInJsonIsCaughtByWholeSpecValidation() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"flatten\"", "\"type\" : \"dropout\", \"rate\" : 0.5"));
-        assertTrue(e.getMessage().contains("Dense layer 2 (dense) expects a flat input but gets shape (None, 28, 28)."
-                + " Did you forget flatten()?"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Layer 2 (dense): Dense expects a flat input (features) but got shape"
+                + " (None, 28, 28). Did you forget a Flatten layer before it? It turns (None, 28, 28) into (None, 784)."),
+                e.getMessage());
     }
 
     @Test
