@@ -20,6 +20,10 @@ public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private String stopReason;
 
+    /** An empty history; {@code fit} returns a filled one. */
+    public History() {
+    }
+
     /** Appends one epoch's logs. */
     public void record(Map<String, Double> epochLogs) {
         for (Map.Entry<String, Double> e : epochLogs.entrySet()) {
