@@ -46,6 +46,21 @@ public final class Tensor {
         return new Tensor(s, data);
     }
 
+    /** A copy of {@code values} as a 1-D tensor, like numpy's {@code np.array([1, 2, 3])}; same as {@link #vector}. */
+    public static Tensor of(double... values) {
+        return vector(values);
+    }
+
+    /**
+     * A copy of a rectangular 2-D array as a tensor of shape {@code [rows, cols]}, like numpy's
+     * {@code np.array([[1, 2], [3, 4]])}; same as {@link #matrix}.
+     *
+     * @throws IllegalArgumentException if the rows have different lengths
+     */
+    public static Tensor of(double[][] rows) {
+        return matrix(rows);
+    }
+
     /** A copy of {@code values} as a 1-D tensor. */
     public static Tensor vector(double... values) {
         return new Tensor(new int[] {values.length}, values.clone());
@@ -310,14 +325,17 @@ public final class Tensor {
         return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
     }
 
-    /** The shape and up to the first 10 values, e.g. {@code Tensor[2, 2](1.0, 0.0, 0.0, 1.0)}. */
+    /**
+     * The values laid out by shape and rounded, as numpy and PyTorch print an array:
+     * <pre>
+     * Tensor([[ 1.0000,  0.5000],
+     *         [-2.0000,  0.2500]], shape=[2, 2])
+     * </pre>
+     * Four decimals, or scientific notation when the magnitudes call for it; axes longer than
+     * {@value TensorFormat#MAX_SHOWN} show their first and last three entries around {@code ...}.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor").append(Arrays.toString(shape)).append('(');
-        int n = Math.min(10, data.length);
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ", ").append(data[i]);
-        }
-        return sb.append(data.length > n ? ", …)" : ")").toString();
+        return TensorFormat.format(this);
     }
 }

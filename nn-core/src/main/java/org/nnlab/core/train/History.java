@@ -87,8 +87,22 @@ public final class History {
         return Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * A one-line summary: the epochs and each key's first and last value, e.g. {@code History(5 epochs:
+     * loss 0.6931 → 0.2145, accuracy 0.5000 → 0.9300)}; every value is in {@link #asMap()}.
+     */
     @Override
     public String toString() {
-        return "History" + values + (stopReason == null ? "" : " stopped: " + stopReason);
+        StringBuilder sb = new StringBuilder("History(").append(epochs()).append(epochs() == 1 ? " epoch" : " epochs");
+        String sep = ": ";
+        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+            List<Double> v = e.getValue();
+            sb.append(sep).append(e.getKey()).append(' ').append(ProgressBar.formatValue(v.get(0)));
+            if (v.size() > 1) {
+                sb.append(" → ").append(ProgressBar.formatValue(v.get(v.size() - 1)));
+            }
+            sep = ", ";
+        }
+        return sb.append(stopReason == null ? "" : "; stopped: " + stopReason).append(')').toString();
     }
 }

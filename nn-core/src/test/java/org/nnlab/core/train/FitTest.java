@@ -221,6 +221,18 @@ class FitTest {
     }
 
     @Test
+    void historyPrintsAShortSummaryNotEveryNumber() {
+        History h = new History();
+        for (int epoch = 0; epoch < 500; epoch++) {
+            h.record(Map.of("loss", 1.0 / (epoch + 1)));
+        }
+        assertEquals("History(500 epochs: loss 1.0000 → 0.0020)", h.toString());
+        h.stopped("EarlyStopping: val_loss did not improve");
+        assertTrue(h.toString().endsWith("; stopped: EarlyStopping: val_loss did not improve)"), h.toString());
+        assertEquals("History(0 epochs)", new History().toString());
+    }
+
+    @Test
     void verboseTakesKerasNumbers() {
         assertEquals(Verbosity.SILENT, FitOptions.builder().verbose(0).build().verbosity());
         assertEquals(Verbosity.PROGRESS_BAR, FitOptions.builder().verbose(1).build().verbosity());
