@@ -6,6 +6,7 @@
 module org.nnlab.viz {
     requires transitive org.nnlab.core;
     requires java.desktop; // rasters (heatmaps, image grids) are embedded as PNG
+    requires com.google.common; // XML and HTML escapers
 
     exports org.nnlab.viz.plot;
     exports org.nnlab.viz.nn;
