@@ -87,7 +87,7 @@ final class FitLoop {
     }
 
     History run(Examples data) {
-        checkExamples(data, "x");
+        checkExamples(data, "x", "fit");
         Examples train = data;
         Examples validation = options.validationData();
         if (options.validationSplit() > 0) {
@@ -100,7 +100,7 @@ final class FitLoop {
             train = data.range(0, splitAt);
             validation = data.range(splitAt, data.size());
         } else if (validation != null) {
-            checkExamples(validation, "validationData");
+            checkExamples(validation, "validationData", "fit validationData");
         }
         if (train.size() == 0) {
             throw new IllegalArgumentException("fit needs at least one training example but got 0");
@@ -235,7 +235,7 @@ final class FitLoop {
 
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
     Map<String, Double> evaluate(Examples examples) {
-        checkExamples(examples, "x");
+        checkExamples(examples, "x", "evaluate");
         int steps = (examples.size() + options.batchSize() - 1) / options.batchSize();
         ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), 0, steps);
         progress.start();
@@ -288,9 +288,14 @@ final class FitLoop {
         return s;
     }
 
-    /** Checks shapes, finiteness of features, and targets against the loss, before any step. */
-    private void checkExamples(Examples examples, String what) {
-        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), what.equals("x") ? "fit" : what);
+    /**
+     * Checks shapes, finiteness of features, and targets against the loss, before any step.
+     *
+     * @param what names the data in messages, e.g. {@code "x"}
+     * @param where names the call in messages, e.g. {@code "evaluate"}
+     */
+    private void checkExamples(Examples examples, String what, String where) {
+        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), where);
         int n = examples.size();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
