@@ -143,11 +143,6 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         }
 
         @Override
-        public void checkTrainable(String where) {
-            activation.requireDifferentiable(where);
-        }
-
-        @Override
         public Dense create() {
             return new Dense(this);
         }
