@@ -60,6 +60,20 @@ class SaveLoadTest {
     }
 
     @Test
+    void modelFilesAndSpecsGetThePermissionsTheUmaskGives(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"));
+        Path plain = java.nio.file.Files.createFile(dir.resolve("plain"));
+        Path model = dir.resolve("m.nnlab");
+        Path json = dir.resolve("m.json");
+        Model.compile(regressor()).save(model);
+        org.nnlab.dsl.json.SpecJson.write(regressor(), json);
+        var umask = java.nio.file.Files.getPosixFilePermissions(plain);
+        assertEquals(umask, java.nio.file.Files.getPosixFilePermissions(model));
+        assertEquals(umask, java.nio.file.Files.getPosixFilePermissions(json));
+    }
+
+    @Test
     void resumedTrainingMatchesUninterruptedTraining(@TempDir Path dir) throws IOException {
         Model straight = Model.compile(regressor());
         straight.fit(X, Y);
