@@ -14,8 +14,10 @@ import org.nnlab.viz.plot.Scale;
 import org.nnlab.viz.report.Report;
 
 /**
- * Writes {@code gallery.html} and one SVG per figure into a folder: every kind of plot nn-viz can
- * draw, for looking at in a browser (see {@code scripts/render-report.sh}).
+ * Writes {@code gallery.html}, and one SVG and one PNG per figure, into a folder: every kind of
+ * plot nn-viz can draw, for looking at in a browser (see {@code scripts/render-report.sh}). The
+ * PNGs come from the Java2D back end at 96 dpi, the resolution at which a browser shows the SVG,
+ * so the two can be laid over each other.
  *
  * <p>Usage: {@code java -cp … org.nnlab.viz.demo.Gallery [folder]} (default {@code target/gallery}).
  */
@@ -29,7 +31,12 @@ public final class Gallery {
         Report report = build();
         report.writeTo(folder.resolve("gallery.html"));
         List<Path> svgs = report.writeFigures(folder, "figure");
-        System.out.println("Wrote " + folder.resolve("gallery.html") + " and " + svgs.size() + " SVG files");
+        List<Figure> figures = report.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            String svg = svgs.get(i).getFileName().toString();
+            figures.get(i).savePng(folder.resolve(svg.substring(0, svg.length() - 4) + ".png"), 96);
+        }
+        System.out.println("Wrote " + folder.resolve("gallery.html") + ", " + svgs.size() + " SVG and as many PNG files");
     }
 
     /** The gallery report: plotting primitives first, then the neural-network figures. */

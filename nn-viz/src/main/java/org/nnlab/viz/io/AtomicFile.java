@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a text file so that readers see either the old file or the whole new one, never a part.
+ * Writes a file so that readers see either the old file or the whole new one, never a part.
  *
- * <p>The text goes to a temporary file in the target's folder (same file system), which is then
+ * <p>The content goes to a temporary file in the target's folder (same file system), which is then
  * moved over the target with {@code ATOMIC_MOVE} (falling back to a plain replacing move where
  * the file system cannot move atomically). Missing parent folders are created.
  */
@@ -27,6 +27,15 @@ public final class AtomicFile {
      * @throws IOException naming the target and its folder, with the cause and a hint
      */
     public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} (an image, say).
+     *
+     * @throws IOException naming the target and its folder, with the cause and a hint
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path abs = target.toAbsolutePath();
         Path folder = abs.getParent();
         try {
@@ -45,7 +54,7 @@ public final class AtomicFile {
         }
         try {
             readableByAll(tmp);
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
