@@ -135,6 +135,14 @@ public final class Axes {
         return add(new FilledContour(xs, ys, z));
     }
 
+    /**
+     * The line where {@code z} crosses {@code level} over the grid xs × ys, like matplotlib's
+     * {@code contour(X, Y, Z, levels=[level])}; in the next line colour. See {@link ContourLines}.
+     */
+    public ContourLines contour(double[] xs, double[] ys, double[][] z, double level) {
+        return add(new ContourLines(xs, ys, z, level, Color.cycle(lineCycle++)));
+    }
+
     /** A solid horizontal line across the axes at y, in C0. */
     public RefLine axhline(double y) {
         return axhline(y, "");

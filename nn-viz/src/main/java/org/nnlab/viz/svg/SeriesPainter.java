@@ -3,6 +3,7 @@ package org.nnlab.viz.svg;
 import java.awt.geom.Path2D;
 import org.nnlab.viz.plot.Bars;
 import org.nnlab.viz.plot.Color;
+import org.nnlab.viz.plot.ContourLines;
 import org.nnlab.viz.plot.FilledContour;
 import org.nnlab.viz.plot.Image;
 import org.nnlab.viz.plot.Line;
@@ -48,7 +49,21 @@ final class SeriesPainter {
             new RasterPainter(c, f).contour((FilledContour) s);
         } else if (s instanceof RefLine) {
             refLine((RefLine) s);
+        } else if (s instanceof ContourLines) {
+            contour((ContourLines) s);
         }
+    }
+
+    private void contour(ContourLines s) {
+        double[] seg = s.segments();
+        Path2D.Double p = new Path2D.Double();
+        for (int i = 0; i < seg.length; i += 4) {
+            p.moveTo(f.px(seg[i]), f.py(seg[i + 1]));
+            p.lineTo(f.px(seg[i + 2]), f.py(seg[i + 3]));
+        }
+        c.beginClip(f.x, f.y, f.w, f.h);
+        c.stroke(p, s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
+        c.endClip();
     }
 
     private void line(Line s) {

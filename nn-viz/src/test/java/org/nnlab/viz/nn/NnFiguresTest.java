@@ -52,7 +52,9 @@ class NnFiguresTest {
         assertEquals(0, c.band(c.value(i0, nearest(c.ys(), 0))));
         assertEquals(1, c.band(c.value(i0, i1)));
         assertEquals(Color.cycle(1), c.bandColor(1));
-        assertEquals(SeriesKind.SCATTER, ax.series().get(1).kind());
+        assertEquals(SeriesKind.CONTOUR, ax.series().get(1).kind(), "the smooth boundary over the filled cells");
+        assertTrue(((org.nnlab.viz.plot.ContourLines) ax.series().get(1)).segments().length > 0);
+        assertEquals(SeriesKind.SCATTER, ax.series().get(2).kind());
         WellFormed.parse(fig.toSvg());
     }
 

@@ -88,4 +88,24 @@ class MatplotlibSemanticsTest {
         assertEquals(ax.xlim(), l[0]);
         assertEquals(ax.ylim(), l[1]);
     }
+
+    @Test
+    void contourFollowsTheLevelBetweenGridPoints() {
+        double[] g = {0, 0.25, 0.5, 0.75, 1};
+        double[][] z = new double[5][5];
+        for (int j = 0; j < 5; j++) {
+            for (int i = 0; i < 5; i++) {
+                z[j][i] = g[i] + g[j];
+            }
+        }
+        ContourLines c = new Figure().subplot().contour(g, g, z, 0.9);
+        double[] s = c.segments();
+        assertTrue(s.length >= 4 * 4, "one segment per crossed cell: " + s.length / 4);
+        for (int i = 0; i < s.length; i += 2) {
+            assertEquals(0.9, s[i] + s[i + 1], 1e-12, "every vertex lies on x + y = 0.9");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Figure().subplot().contour(g, new double[] {0, 0}, new double[2][5], 0.5));
+        assertTrue(e.getMessage().startsWith("contour: ys must be finite and strictly increasing"), e.getMessage());
+    }
 }
