@@ -19,7 +19,10 @@ public enum Activation {
     RELU("relu"),
     /** f(z)_j = e^{z_j} / Σ_k e^{z_k} per row, computed as e^{z_j − max z} for stability. */
     SOFTMAX("softmax"),
-    /** The perceptron's step: f(z) = 1 if z ≥ 0, else 0. Trainable only with the perceptron rule. */
+    /**
+     * The perceptron's step as the lecture defines it: f(z) = 1 if z > 0, else 0, so a point on the
+     * line w·x + b = 0 is class 0. Trainable only with the perceptron rule.
+     */
     STEP("step");
 
     private final String kerasName;
@@ -62,7 +65,7 @@ public enum Activation {
             case SOFTMAX -> softmaxRows(z, y, rows, cols);
             case STEP -> {
                 for (int i = 0; i < n; i++) {
-                    y[i] = z[i] >= 0 ? 1.0 : 0.0;
+                    y[i] = z[i] > 0 ? 1.0 : 0.0;
                 }
             }
         }
@@ -127,7 +130,7 @@ public enum Activation {
             case SIGMOID -> sigmoid(z);
             case TANH -> Math.tanh(z);
             case RELU -> z > 0 ? z : 0.0;
-            case STEP -> z >= 0 ? 1.0 : 0.0;
+            case STEP -> z > 0 ? 1.0 : 0.0;
             case SOFTMAX -> throw new UnsupportedOperationException(
                     "SOFTMAX normalizes a whole row; it has no scalar form. Use apply(z[], y[], rows, cols).");
         };
