@@ -5,6 +5,7 @@ import java.util.List;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Colormap;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.plot.Mathtext;
 import org.nnlab.viz.plot.Stem;
 
 /**
@@ -58,12 +59,12 @@ public final class PredictionStem {
         Stem s = ax.stem(classes, others).color("C0").label("other classes");
         if (trueClass >= 0) {
             ax.stem(new double[] {trueClass}, new double[] {probabilities[trueClass]}).color("C2")
-                    .label("true class: " + classNames.get(trueClass));
+                    .label("true class: " + Mathtext.escape(classNames.get(trueClass)));
             ax.legend("upper right");
         }
-        ax.xticks(classes, classNames.toArray(new String[0])).ylim(0, 1.1).xlabel("class $k$")
+        ax.xticks(classes, classNames.stream().map(Mathtext::escape).toArray(String[]::new)).ylim(0, 1.1).xlabel("class $k$")
                 .ylabel("$P(y = k \\,|\\, x)$")
-                .title("predicted " + classNames.get(best) + " (" + Math.round(probabilities[best] * 100) + "%)");
+                .title("predicted " + Mathtext.escape(classNames.get(best)) + " (" + Math.round(probabilities[best] * 100) + "%)");
         return s;
     }
 
@@ -77,7 +78,7 @@ public final class PredictionStem {
         Figure fig = new Figure(8, 4);
         List<Axes> ax = fig.subplots(1, 2);
         ax.get(0).imshow(image).cmap(Colormap.GRAY);
-        ax.get(0).axisOff().title(trueClass >= 0 ? "true: " + classNames.get(trueClass) : "input");
+        ax.get(0).axisOff().title(trueClass >= 0 ? "true: " + Mathtext.escape(classNames.get(trueClass)) : "input");
         draw(ax.get(1), probabilities, trueClass, classNames);
         return fig;
     }

@@ -70,6 +70,11 @@ public final class Mathtext {
         return m.merged();
     }
 
+    /** {@code text} as a label that shows it literally: each {@code $} escaped, so no math starts. */
+    public static String escape(String text) {
+        return text.replace("$", "\\$");
+    }
+
     /** The label as plain Unicode, without styles (what a screen reader or a test sees). */
     public static String plain(String text) {
         StringBuilder sb = new StringBuilder();
