@@ -128,7 +128,7 @@ final class BackpropLesson implements Lesson {
             for (int j = 0; j < 2; j++) {
                 // The two crossing edges are labelled near their start, the straight ones mid-way,
                 // so no two labels share a place where edges cross.
-                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j], i == j ? 0.5 : 0.2);
+                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j], i == j ? 0.5 : 0.35);
             }
             edge(ax, hidden[i], out, W2[i], dW2[i], 0.45);
         }

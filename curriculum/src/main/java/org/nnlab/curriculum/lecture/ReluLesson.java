@@ -103,8 +103,11 @@ final class ReluLesson implements Lesson {
         for (int j = 0; j < v.length; j++) {
             vColumn[j][0] = v[j];
         }
-        ctx.number("weights_" + units + "_unit" + (units == 1 ? "" : "s"),
-                Map.of("w", w[0], "b", b, "v", v.clone()));
+        Map<String, Object> weights = new LinkedHashMap<>();
+        weights.put("w", w[0]);
+        weights.put("b", b);
+        weights.put("v", v.clone());
+        ctx.number("weights_" + units + "_unit" + (units == 1 ? "" : "s"), weights);
         ctx.paragraph(units + " unit" + (units == 1 ? "" : "s") + ": the weights as the lecture prints them"
                 + " (hidden kernel w, hidden bias b, output kernel v; ours, from nnlab's random stream, so not the"
                 + " lecture's digits):");
@@ -116,7 +119,8 @@ final class ReluLesson implements Lesson {
                                    int units, double mse) {
         ReluDecomposition.draw(ax, hidden, output, grid, target);
         ax.xlim(-1.5, 1.5).xlabel("$x$").ylabel("$y$")
-                .title(String.format(Locale.ROOT, "%d ReLU unit%s, MSE %.4f", units, units == 1 ? "" : "s", mse));
+                .title(String.format(Locale.ROOT, mse < 1e-3 ? "%d ReLU unit%s, MSE %.1e" : "%d ReLU unit%s, MSE %.4f",
+                        units, units == 1 ? "" : "s", mse));
     }
 
     private static Figure hinges() {

@@ -35,6 +35,32 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void helpOfEveryCommandPrintsNoWarning() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"lecture", "--help"}, {"demo", "--help"}, {"exercises", "--help"},
+                {"release", "--help"}, {"grade", "--help"}}) {
+            Result r = cli(List.of(), args);
+            assertEquals(0, r.exit, r.toString());
+            assertEquals("", r.err, "nothing on stderr for " + String.join(" ", args));
+            assertTrue(r.out.startsWith("Usage: nnlab"), r.toString());
+            assertFalse(r.out.contains("WARN"), r.toString());
+        }
+    }
+
+    @Test
+    void badDataFolderIsReportedBeforeAnyLessonRunsInCommandLineTerms(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result r = cli(List.of(), "lecture", "--only", "perceptron", "--data", empty.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.startsWith("nnlab: --data " + empty + ": "), r.toString());
+        assertTrue(r.err.contains("Hint: give --data a folder holding those four MNIST-format files, e.g. --data"
+                + " /usr/share/datasets/fashion-mnist"), r.toString());
+        assertFalse(r.err.contains("MnistDataset"), "no Java API in a command-line hint: " + r);
+        assertFalse(r.out.contains("[1/1]"), "no lesson ran: " + r);
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
     void tooLittleHeapSaysHowToGiveMore(@TempDir Path tmp) throws Exception {
         Result r = cli(List.of("-Xmx12m"), "lecture", "--only", "mnist", "--quiet", "--out", tmp.toString());
         assertEquals(3, r.exit, r.toString());
