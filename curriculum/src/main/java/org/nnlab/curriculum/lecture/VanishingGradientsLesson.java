@@ -102,7 +102,7 @@ final class VanishingGradientsLesson implements Lesson {
                 + " mean squared error:");
         ctx.snippet("fits");
         Dataset ten = LectureData.overfittingTen();
-        Figure fits = new Figure(12, 4);
+        Figure fits = new Figure(15, 4.5);
         List<Axes> axes = fits.subplots(1, 3);
         Map<String, LayerStage> variants = new LinkedHashMap<>();
         variants.put("deep sigmoid", plain(SIGMOID));
@@ -126,7 +126,8 @@ final class VanishingGradientsLesson implements Lesson {
             Axes ax = axes.get(k);
             ax.plot(ten.features().data(), ten.targets().data(), "bo").label("data");
             ax.plot(grid, curve.data(), "r-").lineWidth(3).label("fit");
-            ax.title(String.format(Locale.ROOT, "%s, %d epochs (MSE %.3f)", variant.getKey(), epochs[k], mse))
+            ax.title(String.format(Locale.ROOT, "%s, %d epochs, MSE %.3f", variant.getKey().replace("with ", ""),
+                    epochs[k], mse))
                     .xlabel("$x$").ylabel("$y$").xlim(-5, 5).ylim(-8, 4).grid(0.3).legend(3);
             k++;
         }

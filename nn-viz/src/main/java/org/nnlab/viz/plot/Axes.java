@@ -507,7 +507,9 @@ public final class Axes {
         List<LegendEntry> out = new ArrayList<>();
         for (Series s : series) {
             if (s.label() != null) {
-                out.add(new LegendEntry(s.label(), s.kind(), s.color(), s.marker(), s.lineStyle(), s.alpha()));
+                double width = s instanceof Line l ? l.lineWidth() : s instanceof RefLine r ? r.lineWidth()
+                        : s instanceof ContourLines c ? c.lineWidth() : 1.5;
+                out.add(new LegendEntry(s.label(), s.kind(), s.color(), s.marker(), s.lineStyle(), s.alpha(), width));
             }
         }
         return List.copyOf(out);

@@ -83,7 +83,7 @@ final class LegendPainter {
             Path2D.Double p = new Path2D.Double();
             p.moveTo(hx, cy);
             p.lineTo(hx + len, cy);
-            c.stroke(p, e.color(), 1.5, e.lineStyle(), e.alpha());
+            c.stroke(p, e.color(), e.lineWidth(), e.lineStyle(), e.alpha());
         }
         Marker m = e.marker();
         if (m != Marker.NONE) {
