@@ -26,9 +26,10 @@ class PerceptronTest {
     @Test
     @Graded(points = 1, name = "predict is step(w·x + b)")
     void predictIsTheStepOfTheWeightedSum() {
-        assertEquals(1, Perceptron.predict(new double[] {1, 1, -1.5}, new double[] {1, 1}), "1 + 1 − 1.5 ≥ 0");
+        assertEquals(1, Perceptron.predict(new double[] {1, 1, -1.5}, new double[] {1, 1}), "1 + 1 − 1.5 > 0");
         assertEquals(0, Perceptron.predict(new double[] {1, 1, -1.5}, new double[] {1, 0}), "1 − 1.5 < 0");
-        assertEquals(1, Perceptron.predict(new double[] {0, 0, 0}, new double[] {5, 5}), "step(0) = 1");
+        assertEquals(0, Perceptron.predict(new double[] {0, 0, 0}, new double[] {5, 5}),
+                "step(0) = 0: the step is 1 only for a weighted sum > 0");
     }
 
     @Test
