@@ -26,6 +26,7 @@ import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.TrainingProgress;
+import org.nnlab.dsl.json.SpecFormatException;
 import org.nnlab.dsl.json.SpecJson;
 import org.nnlab.dsl.spec.ModelSpec;
 
@@ -162,11 +163,16 @@ public final class ModelFile {
         } catch (WeightsCodec.Malformed e) {
             throw new ModelFileException(file, e.getMessage() + " Hint: the file is damaged or was not written by nnlab;"
                     + " load an earlier copy.", e);
-        } catch (java.util.zip.ZipException e) {
+        } catch (SpecFormatException e) {
+            throw new ModelFileException(file, "holds a " + SPEC + " that is not a valid spec: "
+                    + e.getMessage().substring(e.source().length() + 2), e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new ModelFileException(file, "is damaged, truncated or not an nnlab model file (ZIP error: "
-                    + e.getMessage() + "). Hint: load an earlier copy or save the model again.", e);
+                    + (e.getMessage() != null ? e.getMessage() : "an entry's data runs past the end of the file")
+                    + "). Hint: load an earlier copy or save the model again.", e);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
+            throw new ModelFileException(file, "cannot be read: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
         }
     }
 
