@@ -59,8 +59,9 @@ class CommandLineErrorsTest {
         Result r = cli(List.of("-Xmx256m"), "lecture", "--only", "mnist", "--quiet", "--data", data.toString(),
                 "--out", tmp.resolve("out").toString());
         assertEquals(2, r.exit, r.toString());
-        assertTrue(r.err.startsWith("nnlab: " + data.resolve("train-images-idx3-ubyte") + ": truncated at offset 20:"
-                + " the header promises 46340 × 46340 × 1 unsigned_byte values"), r.toString());
+        assertTrue(r.err.startsWith("nnlab: "), r.toString());
+        assertTrue(r.err.contains(data.resolve("train-images-idx3-ubyte") + ": truncated at offset 20: the header"
+                + " promises 46340 × 46340 × 1 unsigned_byte values"), r.toString());
         assertFalse(r.err.contains("-Xmx"), r.toString());
         assertFalse(r.err.contains("\tat "), "no stack trace: " + r);
     }
