@@ -51,7 +51,7 @@ final class FitLoop {
     }
 
     History run(Examples data) {
-        checkExamples(data, "x");
+        checkExamples(data, "x", "fit");
         Examples train = data;
         Examples validation = options.validationData();
         if (options.validationSplit() > 0) {
@@ -64,7 +64,11 @@ final class FitLoop {
             train = data.range(0, splitAt);
             validation = data.range(splitAt, data.size());
         } else if (validation != null) {
-            checkExamples(validation, "validationData");
+            checkExamples(validation, "validationData", "fit");
+            if (validation.size() == 0) {
+                throw new IllegalArgumentException("validationData has 0 examples, so val_loss would be NaN."
+                        + " Hint: pass at least one validation example, or leave validationData out.");
+            }
         }
         if (train.size() == 0) {
             throw new IllegalArgumentException("fit needs at least one training example but got 0");
@@ -206,7 +210,11 @@ final class FitLoop {
 
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
     Map<String, Double> evaluate(Examples examples) {
-        checkExamples(examples, "x");
+        checkExamples(examples, "x", "evaluate");
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("evaluate needs at least one example but got 0; the mean loss of no"
+                    + " examples is NaN. Hint: check the data you evaluate on (an empty test split or file?).");
+        }
         return measure(examples, "");
     }
 
@@ -260,9 +268,13 @@ final class FitLoop {
         return s;
     }
 
-    /** Checks shapes, finiteness of features, and targets against the loss, before any step. */
-    private void checkExamples(Examples examples, String what) {
-        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), what.equals("x") ? "fit" : what);
+    /**
+     * Checks shapes, finiteness of features, and targets against the loss, before any step.
+     *
+     * @param operation {@code fit} or {@code evaluate}, for the messages
+     */
+    private void checkExamples(Examples examples, String what, String operation) {
+        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), what.equals("x") ? operation : what);
         int n = examples.size();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
@@ -276,15 +288,28 @@ final class FitLoop {
             examples.gatherFeatures(all, from, to, buf);
             for (int i = 0; i < (to - from) * w; i++) {
                 if (!Double.isFinite(buf[i])) {
-                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
-                            + ", feature " + (i % w) + ". Hint: fill or drop missing values before training;"
-                            + " a NaN input makes every weight NaN.");
+                    throw nonFiniteInput(what, buf[i], from + i / w, i % w, operation);
                 }
             }
         }
         double[] targets = new double[n * examples.targetSize()];
         examples.gatherTargets(all, 0, n, targets);
         loss.validateTargets(Tensor.wrap(targets, withBatch(n, targetShape(examples))), outputShape);
+    }
+
+    /**
+     * The error for a NaN or infinite input value, one rule for fit, evaluate and predict:
+     * {@code x contains NaN at example 1, feature 0. Hint: fill or drop missing values before …}.
+     */
+    static IllegalArgumentException nonFiniteInput(String what, double value, int example, int feature,
+                                                   String operation) {
+        String consequence = switch (operation) {
+            case "fit" -> "training; a NaN input makes every weight NaN.";
+            case "evaluate" -> "evaluating; a NaN input makes the loss and the metrics NaN.";
+            default -> "predicting; the outputs for such an input look valid but mean nothing (ReLU maps NaN to 0).";
+        };
+        return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
+                + feature + ". Hint: fill or drop missing values before " + consequence);
     }
 
     private List<Tensor> saveNonTrainable() {

@@ -59,10 +59,13 @@ public record Shape(int[] dims) {
         return dims[dims.length - 1];
     }
 
-    /** The number of values in one example, the product of the dimensions. */
+    /** The number of values in one example, the product of the dimensions ({@code Long.MAX_VALUE} if larger). */
     public long size() {
         long n = 1;
         for (int d : dims) {
+            if (n > Long.MAX_VALUE / d) {
+                return Long.MAX_VALUE;
+            }
             n *= d;
         }
         return n;
