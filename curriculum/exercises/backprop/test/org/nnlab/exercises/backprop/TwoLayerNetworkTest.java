@@ -19,8 +19,8 @@ import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.core.train.Verbosity;
-import org.nnlab.curriculum.grading.Graded;
-import org.nnlab.curriculum.grading.Visibility;
+import org.nnlab.exercise.Graded;
+import org.nnlab.exercise.Visibility;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.synthetic.LectureData;
 

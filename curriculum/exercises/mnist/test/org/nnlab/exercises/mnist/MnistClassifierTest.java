@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.train.Sequential;
-import org.nnlab.curriculum.grading.Graded;
-import org.nnlab.curriculum.grading.Visibility;
+import org.nnlab.exercise.Graded;
+import org.nnlab.exercise.Visibility;
 import org.nnlab.data.mnist.MnistDataset;
 
 /** Graded tests of the MNIST exercise, on nn-data's built-in 10,000 digits (8,000 train, 2,000 test). */

@@ -13,8 +13,8 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.PerceptronRule;
 import org.nnlab.core.train.Sequential;
-import org.nnlab.curriculum.grading.Graded;
-import org.nnlab.curriculum.grading.Visibility;
+import org.nnlab.exercise.Graded;
+import org.nnlab.exercise.Visibility;
 
 /** Graded tests of the perceptron exercise. */
 class PerceptronTest {

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.layer.Activation;
-import org.nnlab.curriculum.grading.Graded;
-import org.nnlab.curriculum.grading.Visibility;
+import org.nnlab.exercise.Graded;
+import org.nnlab.exercise.Visibility;
 
 /** Graded tests of the vanishing-gradients exercise; thresholds hold with wide margins for any seed tried. */
 class VanishingGradientsTest {
