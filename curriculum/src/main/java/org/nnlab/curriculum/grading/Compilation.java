@@ -67,6 +67,8 @@ public record Compilation(boolean succeeded, Map<String, byte[]> studentClasses,
         Set<Stage> stages = problems.stream().map(Problem::stage).collect(Collectors.toSet());
         String headline = stages.contains(Stage.REFUSED)
                 ? "Your submission was not compiled, so no test could run (0 points for each):"
+                : stages.contains(Stage.COMPILER)
+                ? "The Java compiler could not compile your submission, so no test could run (0 points for each):"
                 : "Your submission does not compile, so no test could run (0 points for each):";
         String hint = stages.contains(Stage.TESTS) ? "\nHint: an error inside a test file means a class, method or"
                 + " signature the tests call was renamed, removed or changed; keep the starter's signatures exactly." : "";

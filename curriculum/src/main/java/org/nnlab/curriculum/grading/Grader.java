@@ -70,7 +70,8 @@ public final class Grader {
                 sandboxed = runAll(compilation, plan.tests(), verdicts, notes, sandbox);
             }
         }
-        List<TestResult> results = plan.tests().stream().map(t -> TestResult.of(t, verdicts.of(t.id()))).toList();
+        List<TestResult> results = plan.tests().stream()
+                .map(t -> TestResult.of(t, verdicts.of(t.id()))).toList();
         return new GradeReport(exercise.id(), exercise.title(), results, notes, (System.nanoTime() - start) / 1e9,
                 sandboxed);
     }
@@ -133,6 +134,7 @@ public final class Grader {
                 break;
             }
         } finally {
+            verdicts.mapText(new PathsShown(work)::relative);
             if (!Boolean.getBoolean("nnlab.grader.keep")) {
                 delete(work);
             }

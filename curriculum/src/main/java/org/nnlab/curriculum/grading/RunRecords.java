@@ -22,6 +22,7 @@ final class RunRecords {
     private final GradeOptions options;
     private Set<String> phase = Set.of();
     private String current;
+    private String currentOutput = "";
     private long deadlineNanos;
     private boolean hello;
     private boolean sandboxed = true;
@@ -51,6 +52,11 @@ final class RunRecords {
                 phase = tests;
             }
             case "start" -> start(test, nowNanos);
+            case "output" -> {
+                if (test.equals(current)) {
+                    currentOutput = record.path("output").asText("");
+                }
+            }
             case "finish" -> finish(test, TestOutcome.fromRecord(record));
             case "container" -> {
                 String className = record.path("class").asText();
@@ -76,6 +82,7 @@ final class RunRecords {
             return;
         }
         current = test;
+        currentOutput = "";
         deadlineNanos = nowNanos + (long) (options.timeLimit(t) * 1e9);
     }
 
@@ -97,7 +104,8 @@ final class RunRecords {
             return Optional.empty();
         }
         String test = current;
-        give(test, new TestOutcome("TIMEOUT", "", "", "", "", "", "", "", options.timeLimit(expected.get(test))));
+        give(test, new TestOutcome("TIMEOUT", "", "", "", "", "", "", currentOutput,
+                options.timeLimit(expected.get(test))));
         current = null;
         return Optional.of(test);
     }

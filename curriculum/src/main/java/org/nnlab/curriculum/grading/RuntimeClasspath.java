@@ -132,6 +132,11 @@ final class RuntimeClasspath {
         return folder;
     }
 
+    /** The folder of the copies, as a string, or null before the first copy. */
+    static synchronized String folderPath() {
+        return folder == null ? null : folder.toString();
+    }
+
     /** For the tests: whether {@code entry} still holds exercise files. */
     static boolean containsSecrets(String entry) {
         return holdsSecrets(Path.of(entry));

@@ -167,7 +167,8 @@ public final class SubmissionCompiler {
         };
         List<String> options = List.of("-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g",
                 "-implicit:none", "-classpath", String.join(File.pathSeparator, path));
-        boolean ok = javac.getTask(null, memory, diagnostics, options, null, files).call();
+        // javac's own output (e.g. its report of an internal crash) is not for the grader's console.
+        boolean ok = javac.getTask(new java.io.StringWriter(), memory, diagnostics, options, null, files).call();
         List<Compilation.Problem> problems = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {

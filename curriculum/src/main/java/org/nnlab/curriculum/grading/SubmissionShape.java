@@ -87,7 +87,7 @@ final class SubmissionShape {
         Map<String, Unit> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> s : sources.entrySet()) {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            JavacTask task = (JavacTask) SubmissionCompiler.javac().getTask(null, null, diagnostics,
+            JavacTask task = (JavacTask) SubmissionCompiler.javac().getTask(new java.io.StringWriter(), null, diagnostics,
                     List.of("-proc:none"), null, List.of(new SourceFile(s.getKey(), s.getValue())));
             try {
                 CompilationUnitTree tree = task.parse().iterator().next();

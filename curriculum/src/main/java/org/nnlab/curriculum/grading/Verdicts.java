@@ -17,6 +17,11 @@ final class Verdicts {
         return outcomes.containsKey(test);
     }
 
+    /** Applies {@code f} to the texts of every verdict (e.g. to show paths relative to the submission). */
+    void mapText(java.util.function.UnaryOperator<String> f) {
+        outcomes.replaceAll((test, outcome) -> outcome.mapText(f));
+    }
+
     /** The verdict of {@code test}, or null. */
     TestOutcome of(String test) {
         return outcomes.get(test);

@@ -40,6 +40,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class TestJvmMain {
     /** The exit status after every test ran. */
     public static final int EXIT_DONE = 0;
+    /** How often a running test's output so far is sent, for the feedback of a test that times out. */
+    static final long OUTPUT_MILLIS = 500;
 
     private TestJvmMain() {
     }
@@ -56,12 +58,15 @@ public final class TestJvmMain {
         ExerciseClassLoader tests = ExerciseClassLoader.tests(classes(header.get("testClasses")), submission, app);
         Set<String> testPackages = new HashSet<>();
         header.get("testPackages").forEach(p -> testPackages.add(p.asText()));
-        boolean sandboxed = header.get("sandbox").asBoolean() && SandboxPolicy.install(submission,
-                Path.of(header.get("sandboxFolder").asText()), testPackages, Set.of(Thread.currentThread()));
         OutputCapture capture = OutputCapture.install();
+        TestProgress progress = new TestProgress(records, capture);
+        Thread reporter = new Thread(() -> progress.reportOutput(OUTPUT_MILLIS), "nnlab-output");
+        reporter.setDaemon(true);
+        boolean sandboxed = header.get("sandbox").asBoolean() && SandboxPolicy.install(submission,
+                Path.of(header.get("sandboxFolder").asText()), testPackages, Set.of(Thread.currentThread(), reporter));
+        reporter.start();
         records.write(records.record("hello").put("sandboxed", sandboxed).put("java", Runtime.version().toString()));
 
-        TestProgress progress = new TestProgress(records, capture);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)

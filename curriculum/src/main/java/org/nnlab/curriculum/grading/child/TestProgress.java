@@ -24,6 +24,7 @@ final class TestProgress implements TestExecutionListener {
 
     private final RecordWriter records;
     private final OutputCapture capture;
+    private volatile String current;
 
     TestProgress(RecordWriter records, OutputCapture capture) {
         this.records = records;
@@ -36,6 +37,7 @@ final class TestProgress implements TestExecutionListener {
         if (test.isTest() && id != null) {
             capture.take();
             records.write(records.record("start").put("test", id));
+            current = id;
         }
     }
 
@@ -52,6 +54,7 @@ final class TestProgress implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         String id = idOf(test);
         if (test.isTest() && id != null) {
+            current = null;
             ObjectNode record = records.record("finish").put("test", id).put("status", result.getStatus().name());
             result.getThrowable().ifPresent(t -> describe(record, t));
             record.put("output", capture.take());
@@ -61,6 +64,24 @@ final class TestProgress implements TestExecutionListener {
             ObjectNode record = records.record("container").put("class", source.getClassName());
             result.getThrowable().ifPresent(t -> describe(record, t));
             records.write(record);
+        }
+    }
+
+    /**
+     * Every {@code millis}, sends what the running test printed so far, so a test the grader stops
+     * for its time limit still shows its output. Runs on the harness's own thread, forever.
+     */
+    void reportOutput(long millis) {
+        while (true) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            String running = current;
+            if (running != null && !capture.isEmpty()) {
+                records.write(records.record("output").put("test", running).put("output", capture.peek()));
+            }
         }
     }
 
@@ -88,7 +109,9 @@ final class TestProgress implements TestExecutionListener {
         StackTraceElement[] trace = root.getStackTrace();
         for (StackTraceElement frame : trace) {
             if (frame.getClassName().startsWith(EXERCISE_PACKAGES) && shown < MAX_FRAMES) {
-                frames.append("    at ").append(frame).append('\n');
+                frames.append("    at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
+                        .append('(').append(frame.getFileName() == null ? "Unknown Source" : frame.getFileName())
+                        .append(frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "").append(")\n");
                 shown++;
             }
         }
