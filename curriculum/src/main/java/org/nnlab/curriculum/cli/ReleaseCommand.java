@@ -39,7 +39,7 @@ final class ReleaseCommand implements Callable<Integer> {
             int files = Release.write(e, out).size();
             System.out.printf("released %-11s %d files → %s%n", e.id(), files, out.resolve(e.id()));
             if (check) {
-                SelfCheck.Result result = SelfCheck.run(e, GradeOptions.defaults());
+                SelfCheck.Result result = SelfCheck.run(e, GradeOptions.defaults(), Runtime.getRuntime().availableProcessors());
                 System.out.print("  self-check " + result.summary());
                 ok &= result.passed();
             }
