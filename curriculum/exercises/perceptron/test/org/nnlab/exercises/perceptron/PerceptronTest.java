@@ -41,7 +41,7 @@ class PerceptronTest {
             for (int i = 0; i < x[k].length; i++) {
                 z += w[i] * x[k][i];
             }
-            wrong += (z >= 0 ? 1 : 0) == y[k] ? 0 : 1;
+            wrong += (z > 0 ? 1 : 0) == y[k] ? 0 : 1;
         }
         return wrong;
     }
