@@ -184,7 +184,12 @@ public final class Model {
      */
     public static Model load(Path file) throws IOException {
         ModelArchive a = ModelFile.read(file);
-        Model m = compile(a.spec());
+        Model m;
+        try {
+            m = compile(a.spec());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ModelFileException(file, "holds a spec that cannot be built: " + e.getMessage(), e);
+        }
         List<Parameter> params = m.net.parameters();
         for (int i = 0; i < Math.min(params.size(), a.weightNames().size()); i++) {
             if (!params.get(i).name().equals(a.weightNames().get(i))) {

@@ -1,5 +1,6 @@
 package org.nnlab.curriculum.grading;
 
+import org.nnlab.exercise.Visibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

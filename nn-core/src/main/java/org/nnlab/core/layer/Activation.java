@@ -147,7 +147,10 @@ public enum Activation {
         }
     },
 
-    /** The perceptron's step: f(z) = 1 if z ≥ 0, else 0. Trainable only with the perceptron rule. */
+    /**
+     * The perceptron's step as the lecture defines it: f(z) = 1 if z > 0, else 0, so a point on the
+     * line w·x + b = 0 is class 0. Trainable only with the perceptron rule.
+     */
     STEP("step") {
         @Override
         public void apply(double[] z, double[] y, int rows, int cols) {
@@ -158,7 +161,7 @@ public enum Activation {
 
         @Override
         public double apply(double z) {
-            return z >= 0 ? 1.0 : 0.0;
+            return z > 0 ? 1.0 : 0.0;
         }
 
         @Override

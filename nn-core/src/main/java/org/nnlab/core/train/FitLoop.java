@@ -100,7 +100,11 @@ final class FitLoop {
             train = data.range(0, splitAt);
             validation = data.range(splitAt, data.size());
         } else if (validation != null) {
-            checkExamples(validation, "validationData", "fit validationData");
+            checkExamples(validation, "validationData", "fit");
+            if (validation.size() == 0) {
+                throw new IllegalArgumentException("validationData has 0 examples, so val_loss would be NaN."
+                        + " Hint: pass at least one validation example, or leave validationData out.");
+            }
         }
         if (train.size() == 0) {
             throw new IllegalArgumentException("fit needs at least one training example but got 0");
@@ -236,6 +240,10 @@ final class FitLoop {
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
     Map<String, Double> evaluate(Examples examples) {
         checkExamples(examples, "x", "evaluate");
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("evaluate needs at least one example but got 0; the mean loss of no"
+                    + " examples is NaN. Hint: check the data you evaluate on (an empty test split or file?).");
+        }
         int steps = (examples.size() + options.batchSize() - 1) / options.batchSize();
         ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), 0, steps);
         progress.start();
@@ -291,10 +299,12 @@ final class FitLoop {
     /**
      * Checks shapes, finiteness of features, and targets against the loss, before any step.
      *
-     * @param what names the data in messages, e.g. {@code "x"}
-     * @param where names the call in messages, e.g. {@code "evaluate"}
+     * @param what names the data in messages, e.g. {@code "x"} or {@code "validationData"}
+     * @param operation {@code fit} or {@code evaluate}: shape messages name the call ({@code fit
+     *     validationData} for validation data), the NaN message says what a bad value would spoil
      */
-    private void checkExamples(Examples examples, String what, String where) {
+    private void checkExamples(Examples examples, String what, String operation) {
+        String where = what.equals("x") ? operation : operation + " " + what;
         model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), where);
         int n = examples.size();
         int[] all = new int[n];
@@ -309,15 +319,28 @@ final class FitLoop {
             examples.gatherFeatures(all, from, to, buf);
             for (int i = 0; i < (to - from) * w; i++) {
                 if (!Double.isFinite(buf[i])) {
-                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
-                            + ", feature " + (i % w) + ". Hint: fill or drop missing values before training;"
-                            + " a NaN input makes every weight NaN.");
+                    throw nonFiniteInput(what, buf[i], from + i / w, i % w, operation);
                 }
             }
         }
         double[] targets = new double[n * examples.targetSize()];
         examples.gatherTargets(all, 0, n, targets);
         loss.validateTargets(Tensor.wrap(targets, withBatch(n, examples.targetShape())), outputShape);
+    }
+
+    /**
+     * The error for a NaN or infinite input value, one rule for fit, evaluate and predict:
+     * {@code x contains NaN at example 1, feature 0. Hint: fill or drop missing values before …}.
+     */
+    static IllegalArgumentException nonFiniteInput(String what, double value, int example, int feature,
+                                                   String operation) {
+        String consequence = switch (operation) {
+            case "fit" -> "training; a NaN input makes every weight NaN.";
+            case "evaluate" -> "evaluating; a NaN input makes the loss and the metrics NaN.";
+            default -> "predicting; the outputs for such an input look valid but mean nothing (ReLU maps NaN to 0).";
+        };
+        return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
+                + feature + ". Hint: fill or drop missing values before " + consequence);
     }
 
     private List<Tensor> saveNonTrainable() {

@@ -214,7 +214,8 @@ public final class Sequential {
      * 2ms/step - loss: 0.2194 - accuracy: 0.9300} (redrawn as a bar on a terminal).
      *
      * @throws IllegalStateException if {@link #compile} was not called
-     * @throws IllegalArgumentException if the examples do not fit the model (shape, NaN, labels)
+     * @throws IllegalArgumentException if there are no examples, or they do not fit the model
+     *     (shape, NaN, labels)
      */
     public Map<String, Double> evaluate(Examples examples, FitOptions options) {
         requireCompiled("evaluate");
@@ -226,9 +227,15 @@ public final class Sequential {
         return predict(x, FitOptions.DEFAULT_BATCH_SIZE);
     }
 
-    /** Outputs for every row of {@code x}, computed in batches of {@code batchSize} in inference mode. */
+    /**
+     * Outputs for every row of {@code x}, computed in batches of {@code batchSize} in inference mode.
+     *
+     * @throws IllegalArgumentException if {@code x} has the wrong shape or holds a NaN or infinite
+     *     value (naming the example and feature, as {@code fit} does)
+     */
     public Tensor predict(Tensor x, int batchSize) {
         checkFeatureShape(x.shape(), "predict");
+        requireFinite(x, "predict");
         int n = x.rows();
         int[] outShape = outputShape();
         int outSize = Tensor.sizeOf(outShape);
@@ -247,6 +254,7 @@ public final class Sequential {
     /** Outputs for {@code x} as one batch, in inference mode (a fresh tensor). */
     public Tensor predictOnBatch(Tensor x) {
         checkFeatureShape(x.shape(), "predictOnBatch");
+        requireFinite(x, "predictOnBatch");
         return forward(x, false).copy();
     }
 
@@ -260,6 +268,15 @@ public final class Sequential {
             h = layer.forward(h, training);
         }
         return h;
+    }
+
+    /** Rejects a NaN or infinite input as fit and evaluate do, naming the example and the feature. */
+    private static void requireFinite(Tensor x, String operation) {
+        int i = x.firstNonFinite();
+        if (i >= 0) {
+            int w = x.rows() == 0 ? 1 : x.size() / x.rows();
+            throw FitLoop.nonFiniteInput("x", x.data()[i], i / w, i % w, operation);
+        }
     }
 
     void checkFeatureShape(int[] batchShape, String where) {

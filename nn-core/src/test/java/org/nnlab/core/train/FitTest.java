@@ -114,6 +114,44 @@ class FitTest {
     }
 
     @Test
+    void predictRejectsNaNInputsAsFitDoes() {
+        Sequential model = xorModel(1);
+        Tensor x = Tensor.matrix(new double[][] {{0, 1}, {1, 1}, {2, Double.NaN}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(x));
+        assertEquals("x contains NaN at example 2, feature 1. Hint: fill or drop missing values before predicting;"
+                + " the outputs for such an input look valid but mean nothing (ReLU maps NaN to 0).", e.getMessage());
+        Tensor inf = Tensor.matrix(new double[][] {{Double.NEGATIVE_INFINITY, 1}});
+        e = assertThrows(IllegalArgumentException.class, () -> model.predictOnBatch(inf));
+        assertTrue(e.getMessage().startsWith("x contains -Infinity at example 0, feature 0."), e.getMessage());
+    }
+
+    @Test
+    void evaluateRejectsNaNInputsWithItsOwnHint() {
+        Tensor x = Tensor.matrix(new double[][] {{0, 1}, {Double.NaN, 2}});
+        Tensor y = Tensor.matrix(new double[][] {{0}, {1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> xorModel(1).evaluate(x, y));
+        assertEquals("x contains NaN at example 1, feature 0. Hint: fill or drop missing values before evaluating;"
+                + " a NaN input makes the loss and the metrics NaN.", e.getMessage());
+    }
+
+    @Test
+    void evaluateOnNoExamplesIsAnErrorNotNaN() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> xorModel(1).evaluate(Tensor.zeros(0, 2), Tensor.zeros(0, 1)));
+        assertEquals("evaluate needs at least one example but got 0; the mean loss of no examples is NaN."
+                + " Hint: check the data you evaluate on (an empty test split or file?).", e.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyValidationData() {
+        FitOptions options = FitOptions.builder().epochs(1).batchSize(2).verbosity(Verbosity.SILENT)
+                .validationData(Examples.of(Tensor.zeros(0, 2), Tensor.zeros(0, 1))).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> xorModel(1).fit(XOR_X, XOR_Y, options));
+        assertTrue(e.getMessage().startsWith("validationData has 0 examples, so val_loss would be NaN."), e.getMessage());
+    }
+
+    @Test
     void rejectsRowCountMismatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> xorModel(1).fit(XOR_X, XOR_Y.sliceRows(0, 3), quiet(1, 2)));

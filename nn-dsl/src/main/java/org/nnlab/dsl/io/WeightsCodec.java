@@ -1,10 +1,12 @@
 package org.nnlab.dsl.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
@@ -15,8 +17,9 @@ import org.nnlab.core.tensor.Tensor;
  * <p>{@code weights.bin}: the magic {@code NNLW}, version (int), count (int), then per tensor its
  * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), rank (int), each dimension (int) and
  * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int), the
- * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}), iterations (long), count (int), then per parameter the number of slots
- * (int) and per slot its length (int) and values (double).
+ * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}),
+ * iterations (long), count (int), then per parameter the number of slots (int) and per slot its
+ * length (int) and values (double).
  */
 final class WeightsCodec {
     static final int WEIGHTS_MAGIC = 0x4E4E4C57; // "NNLW"
@@ -48,33 +51,45 @@ final class WeightsCodec {
         return bytes.toByteArray();
     }
 
-    /** Reads weights; names go into {@code names}. */
-    static List<Tensor> decodeWeights(DataInputStream in, List<String> names) throws IOException {
-        header(in, WEIGHTS_MAGIC, "weights.bin");
-        int count = nonNegative(in.readInt(), "weight count");
-        List<Tensor> weights = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            names.add(in.readUTF());
-            int rank = nonNegative(in.readInt(), "rank of weight " + i);
-            int[] shape = new int[rank];
-            long size = 1;
-            for (int k = 0; k < rank; k++) {
-                shape[k] = nonNegative(in.readInt(), "dimension of weight " + i);
-                size *= shape[k];
+    /**
+     * Reads weights; names go into {@code names}. Every count, rank and size is checked against the
+     * bytes that remain before anything of that size is allocated.
+     *
+     * @throws Malformed naming the byte offset, if the entry does not follow the layout
+     */
+    static List<Tensor> decodeWeights(byte[] bytes, List<String> names) throws Malformed {
+        Input in = new Input(bytes, "weights.bin");
+        try {
+            in.header(WEIGHTS_MAGIC);
+            // Each weight takes at least 2 (name length) + 4 (rank) + 8 (one value, or a dimension) bytes.
+            int count = in.count("the weight count", 14);
+            List<Tensor> weights = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String what = "weight " + i;
+                names.add(in.utf(what + "'s name"));
+                what += " ('" + names.get(i) + "')";
+                int rank = in.count("the rank of " + what, 4);
+                int[] shape = new int[rank];
+                long size = 1;
+                long at = in.offset();
+                for (int k = 0; k < rank; k++) {
+                    shape[k] = in.nonNegative("dimension " + k + " of " + what);
+                    size *= shape[k];
+                    in.requireValues(size, what + " with shape " + Arrays.toString(Arrays.copyOf(shape, k + 1))
+                            + (k + 1 < rank ? " so far" : ""), at);
+                }
+                Tensor t = Tensor.zeros(shape);
+                double[] d = t.data();
+                for (int k = 0; k < d.length; k++) {
+                    d[k] = in.readDouble();
+                }
+                weights.add(t);
             }
-            if (size > in.available() / Double.BYTES) {
-                throw new IOException("weight " + i + " claims " + size + " values but only " + in.available()
-                        + " bytes remain");
-            }
-            Tensor t = Tensor.zeros(shape);
-            double[] d = t.data();
-            for (int k = 0; k < d.length; k++) {
-                d[k] = in.readDouble();
-            }
-            weights.add(t);
+            in.end();
+            return weights;
+        } catch (IOException e) {
+            throw in.malformed(e);
         }
-        end(in, "weights.bin");
-        return weights;
     }
 
     static byte[] encodeOptimizer(Optimizer.Snapshot s) throws IOException {
@@ -98,54 +113,141 @@ final class WeightsCodec {
         return bytes.toByteArray();
     }
 
-    /** Reads optimizer state; whose it is travels with it, and restoring it checks that. */
-    static Optimizer.Snapshot decodeOptimizer(DataInputStream in) throws IOException {
-        header(in, OPTIMIZER_MAGIC, "optimizer.bin");
-        String kind = in.readUTF();
-        long iterations = in.readLong();
-        int count = nonNegative(in.readInt(), "parameter count");
-        List<double[][]> all = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            double[][] slots = new double[nonNegative(in.readInt(), "slot count")][];
-            for (int k = 0; k < slots.length; k++) {
-                int n = nonNegative(in.readInt(), "slot length");
-                if (n > in.available() / Double.BYTES) {
-                    throw new IOException("optimizer slot claims " + n + " values but only " + in.available()
-                            + " bytes remain");
+    /**
+     * Reads optimizer state; whose it is travels with it, and restoring it checks that. Counts and
+     * lengths are checked against the bytes that remain before anything is allocated.
+     *
+     * @throws Malformed naming the byte offset, if the entry does not follow the layout
+     */
+    static Optimizer.Snapshot decodeOptimizer(byte[] bytes) throws Malformed {
+        Input in = new Input(bytes, "optimizer.bin");
+        try {
+            in.header(OPTIMIZER_MAGIC);
+            String kind = in.utf("the optimizer's name");
+            long iterations = in.readLong();
+            int count = in.count("the parameter count", 4);
+            List<double[][]> all = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                double[][] slots = new double[in.count("the slot count of parameter " + i, 4)][];
+                for (int k = 0; k < slots.length; k++) {
+                    long start = in.offset();
+                    int n = in.nonNegative("the length of slot " + k + " of parameter " + i);
+                    in.requireValues(n, "slot " + k + " of parameter " + i, start);
+                    slots[k] = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        slots[k][j] = in.readDouble();
+                    }
                 }
-                slots[k] = new double[n];
-                for (int j = 0; j < n; j++) {
-                    slots[k][j] = in.readDouble();
-                }
+                all.add(slots);
             }
-            all.add(slots);
-        }
-        end(in, "optimizer.bin");
-        return new Optimizer.Snapshot(kind, iterations, all);
-    }
-
-    private static void header(DataInputStream in, int magic, String entry) throws IOException {
-        int m = in.readInt();
-        if (m != magic) {
-            throw new IOException(entry + " starts with 0x" + Integer.toHexString(m) + ", expected 0x"
-                    + Integer.toHexString(magic));
-        }
-        int v = in.readInt();
-        if (v != VERSION) {
-            throw new IOException(entry + " has version " + v + "; this nnlab reads version " + VERSION);
+            in.end();
+            return new Optimizer.Snapshot(kind, iterations, all);
+        } catch (IOException e) {
+            throw in.malformed(e);
         }
     }
 
-    private static void end(DataInputStream in, String entry) throws IOException {
-        if (in.read() != -1) {
-            throw new IOException(entry + " has bytes after its last value");
+    /** An entry that does not follow its layout; the message names the entry and the byte offset. */
+    static final class Malformed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message);
         }
     }
 
-    private static int nonNegative(int v, String what) throws IOException {
-        if (v < 0) {
-            throw new IOException(what + " is negative (" + v + ")");
+    /** A read position in one entry's bytes, so that every error names its offset. */
+    private static final class Input {
+        private final byte[] bytes;
+        private final String entry;
+        private final DataInputStream in;
+
+        Input(byte[] bytes, String entry) {
+            this.bytes = bytes;
+            this.entry = entry;
+            this.in = new DataInputStream(new ByteArrayInputStream(bytes));
         }
-        return v;
+
+        long offset() throws IOException {
+            return bytes.length - in.available();
+        }
+
+        long remaining() throws IOException {
+            return in.available();
+        }
+
+        void header(int magic) throws IOException {
+            int m = in.readInt();
+            if (m != magic) {
+                throw new Malformed(entry + " at byte 0: starts with 0x" + Integer.toHexString(m) + ", expected 0x"
+                        + Integer.toHexString(magic) + ". Hint: the entry is not nnlab's " + entry + ".");
+            }
+            int v = in.readInt();
+            if (v != VERSION) {
+                throw new Malformed(entry + " at byte 4: has version " + v + "; this nnlab reads version " + VERSION + ".");
+            }
+        }
+
+        int nonNegative(String what) throws IOException {
+            long at = offset();
+            int v = in.readInt();
+            if (v < 0) {
+                throw new Malformed(entry + " at byte " + at + ": " + what + " is negative (" + v + ").");
+            }
+            return v;
+        }
+
+        /** A count of items that each take at least {@code minBytes} of what remains. */
+        int count(String what, int minBytes) throws IOException {
+            long at = offset();
+            int v = nonNegative(what);
+            if (v > remaining() / minBytes) {
+                throw new Malformed(entry + " at byte " + at + ": " + what + " is " + v + ", but only " + remaining()
+                        + " bytes remain, room for at most " + remaining() / minBytes + ".");
+            }
+            return v;
+        }
+
+        /** Fails unless {@code size} doubles fit in what remains. */
+        void requireValues(long size, String what, long at) throws IOException {
+            if (size > remaining() / Double.BYTES) {
+                throw new Malformed(entry + " at byte " + at + ": " + what + " needs " + size + " values ("
+                        + size * Double.BYTES + " bytes) but only " + remaining() + " bytes remain.");
+            }
+        }
+
+        String utf(String what) throws IOException {
+            long at = offset();
+            try {
+                return in.readUTF();
+            } catch (java.io.UTFDataFormatException e) {
+                throw new Malformed(entry + " at byte " + at + ": " + what + " is not valid modified UTF-8.");
+            }
+        }
+
+        double readDouble() throws IOException {
+            return in.readDouble();
+        }
+
+        long readLong() throws IOException {
+            return in.readLong();
+        }
+
+        void end() throws IOException {
+            long at = offset();
+            if (in.read() != -1) {
+                throw new Malformed(entry + " at byte " + at + ": " + (bytes.length - at) + " bytes follow the last"
+                        + " value.");
+            }
+        }
+
+        /** {@code e} as a Malformed naming the offset: an EOFException becomes "ends at byte N". */
+        Malformed malformed(IOException e) {
+            if (e instanceof Malformed m) {
+                return m;
+            }
+            return new Malformed(entry + " ends at byte " + bytes.length + ", in the middle of a value ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
+        }
     }
 }

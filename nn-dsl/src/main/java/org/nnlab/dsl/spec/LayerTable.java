@@ -68,13 +68,26 @@ final class LayerTable {
         return LayerConfig.outputActivation(rows.stream().map(LayerRow::config).toList());
     }
 
-    /** The sum of every layer's trainable parameters. */
+    /** The sum of every layer's trainable parameters, saturating at {@code Long.MAX_VALUE}. */
     long trainableParams() {
-        return rows.stream().mapToLong(LayerRow::trainableParams).sum();
+        long sum = 0;
+        for (LayerRow r : rows) {
+            sum = saturatedAdd(sum, r.trainableParams());
+        }
+        return sum;
     }
 
-    /** All parameters, trainable or not. */
+    /** All parameters, trainable or not, saturating at {@code Long.MAX_VALUE} (a spec of absurd sizes). */
     long totalParams() {
-        return rows.stream().mapToLong(r -> r.trainableParams() + r.nonTrainableParams()).sum();
+        long sum = 0;
+        for (LayerRow r : rows) {
+            sum = saturatedAdd(saturatedAdd(sum, r.trainableParams()), r.nonTrainableParams());
+        }
+        return sum;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;
     }
 }

@@ -95,12 +95,12 @@ public record ModelSpec(
         return LayerTable.of(inputShape, layers);
     }
 
-    /** The total number of parameters, trainable or not. */
+    /** The total number of parameters, trainable or not ({@code Long.MAX_VALUE} if more). */
     public long parameterCount() {
         return table().totalParams();
     }
 
-    /** The number of parameters an optimizer updates. */
+    /** The number of parameters an optimizer updates ({@code Long.MAX_VALUE} if more). */
     public long trainableParameterCount() {
         return table().trainableParams();
     }

@@ -184,4 +184,35 @@ class SpecJsonTest {
         SpecJson.write(mnist(), file);
         assertEquals(mnist(), SpecJson.read(file));
     }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWhereItGetsTooDeep() {
+        String json = "{\"format\": 1, \"name\": \"m\", \"seed\": 1, \"input_shape\": [2],\n \"layers\": "
+                + "[".repeat(5000) + "]".repeat(5000) + "}";
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.fromJson(json, "deep.json"));
+        assertEquals("deep.json: line 2, column 75, at $.layers" + "[0]".repeat(64) + ": JSON nested more than 64 levels"
+                + " deep; a model spec nests a few (model, layers, layer, field). Hint: the document is damaged or is not"
+                + " a model spec.", e.getMessage());
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void aNumberLongerThanJacksonReadsHasALineAndColumn() {
+        String json = "{\"format\": 1, \"name\": \"m\", \"seed\": " + "9".repeat(2000) + "}";
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.fromJson(json, "long.json"));
+        assertTrue(e.line() == 1 && e.column() > 1, e.getMessage());
+        assertTrue(e.getMessage().contains("Number value length (2000) exceeds the maximum allowed (1000"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryOrABinaryFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.read(dir));
+        assertEquals(dir + ": is a directory, not a JSON spec. Hint: pass the path of the .json file inside it.",
+                e.getMessage());
+        Path zip = dir.resolve("m.nnlab");
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, (byte) 0xFF, (byte) 0xFE});
+        e = assertThrows(SpecFormatException.class, () -> SpecJson.read(zip));
+        assertEquals(zip + ": is not UTF-8 text but a ZIP archive. Hint: a JSON spec is UTF-8 text; a saved model"
+                + " (.nnlab) is loaded with Model.load.", e.getMessage());
+    }
 }
