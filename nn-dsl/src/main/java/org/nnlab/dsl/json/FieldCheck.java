@@ -76,9 +76,10 @@ final class FieldCheck {
         Class<?> raw = type.getRawClass();
         Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES : subtypes(raw);
         boolean polymorphic = !subtypes.isEmpty();
-        Class<?> target = polymorphic ? subtypes.get(node.path("type").asText(null)) : raw;
+        String typeName = node.path("type").asText(null);
+        Class<?> target = !polymorphic ? raw : typeName == null ? null : subtypes.get(typeName);
         if (target == null || !target.isRecord()) {
-            return; // an unknown type, or a type with its own strict deserializer: Jackson reports it
+            return; // a missing or unknown type, or a type with its own strict deserializer: Jackson reports it
         }
         Map<String, JavaType> known = new TreeMap<>();
         for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))

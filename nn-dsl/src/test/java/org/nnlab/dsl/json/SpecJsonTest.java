@@ -119,6 +119,17 @@ class SpecJsonTest {
     }
 
     @Test
+    void aLayerOrOptimizerWithoutItsTypeIsASpecFormatException() {
+        // The fuzz suite found these (a dropped "type" line) reaching a NullPointerException.
+        SpecFormatException layer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"flatten\"", "\"x\" : 0"));
+        assertEquals("model.json: line 8, column 3, at $.layers[0]: Missing 'type' field; expected one of"
+                + " [activation, batch_normalization, dense, dropout, flatten]", layer.getMessage());
+        SpecFormatException optimizer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"sgd\",", ""));
+        assertTrue(optimizer.getMessage().contains("at $.training.optimizer: "), optimizer.getMessage());
+        assertTrue(optimizer.getMessage().contains("'type'"), optimizer.getMessage());
+    }
+
+    @Test
     void malformedJsonGivesLineAndColumn() {
         SpecFormatException e = failure("{\n  \"format\": 1,\n  \"name\": \"m\"\n  \"seed\": 1\n}");
         assertEquals(4, e.line());
