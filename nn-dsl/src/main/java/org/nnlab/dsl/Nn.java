@@ -1,6 +1,5 @@
 package org.nnlab.dsl;
 
-import java.util.List;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.loss.BinaryCrossentropy;
@@ -127,7 +126,7 @@ public final class Nn {
         int[] dims = new int[rest.length + 1];
         dims[0] = first;
         System.arraycopy(rest, 0, dims, 1, rest.length);
-        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Shape.of(dims), List.of());
+        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Shape.of(dims));
     }
 
     /** Keras's {@code SGD()}: learning rate {@value SGD#DEFAULT_LEARNING_RATE}, no momentum. */

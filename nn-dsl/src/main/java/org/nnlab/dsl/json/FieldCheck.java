@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,9 @@ final class FieldCheck {
     private final ObjectMapper mapper;
     private final String json;
     private final String source;
+    /** Each type's named subtypes and each record's properties, asked of Jackson once per check, not per object. */
+    private final Map<Class<?>, Map<String, Class<?>>> subtypesOf = new HashMap<>();
+    private final Map<Class<?>, Map<String, JavaType>> propertiesOf = new HashMap<>();
 
     FieldCheck(ObjectMapper mapper, String json, String source) {
         this.mapper = mapper;
@@ -74,21 +78,15 @@ final class FieldCheck {
             return;
         }
         Class<?> raw = type.getRawClass();
-        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES : subtypes(raw);
+        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES
+                : subtypesOf.computeIfAbsent(raw, this::subtypes);
         boolean polymorphic = !subtypes.isEmpty();
         String typeName = node.path("type").asText(null);
         Class<?> target = !polymorphic ? raw : typeName == null ? null : subtypes.get(typeName);
         if (target == null || !target.isRecord()) {
             return; // a missing or unknown type, or a type with its own strict deserializer: Jackson reports it
         }
-        Map<String, JavaType> known = new TreeMap<>();
-        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))
-                .findProperties()) {
-            known.put(p.getName(), p.getPrimaryType());
-        }
-        if (target == ModelSpec.class) {
-            known.putIfAbsent("format", mapper.constructType(int.class));
-        }
+        Map<String, JavaType> known = propertiesOf.computeIfAbsent(target, this::properties);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.containsKey(field) && !(polymorphic && field.equals("type"))) {
@@ -104,6 +102,19 @@ final class FieldCheck {
                 walk(node.get(p.getKey()), p.getValue(), path + "." + p.getKey(), pointer + "/" + escape(p.getKey()));
             }
         }
+    }
+
+    /** The properties Jackson deserializes for the record {@code target}, by JSON name, sorted. */
+    private Map<String, JavaType> properties(Class<?> target) {
+        Map<String, JavaType> known = new TreeMap<>();
+        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))
+                .findProperties()) {
+            known.put(p.getName(), p.getPrimaryType());
+        }
+        if (target == ModelSpec.class) {
+            known.putIfAbsent("format", mapper.constructType(int.class));
+        }
+        return known;
     }
 
     /** The named subtypes Jackson knows for {@code base} (through annotations or mix-ins), by JSON name, sorted. */
