@@ -3,7 +3,7 @@ package org.nnlab.core.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.UnaryOperator;
+import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
@@ -28,7 +28,8 @@ import org.nnlab.core.tensor.Tensor;
  * normalization's moving statistics). The check leaves the layer as it found it: every parameter's
  * value and gradient is restored, so a training-mode check does not move moving statistics. A loss
  * is checked with respect to its predictions. Layers with randomness (dropout) must draw the same
- * mask on every call to be checkable.
+ * mask on every call to be checkable. A fused output (softmax or sigmoid with its cross-entropy)
+ * is checked through the logits, against the loss the training loop reports from them.
  */
 public final class GradientCheck {
     /** The default step h. */
@@ -143,14 +144,25 @@ public final class GradientCheck {
     }
 
     /**
-     * Checks a fused gradient ∂L/∂z, where predictions = activation(z) computed by {@code output}.
+     * Checks a fused gradient ∂L/∂z behind an output layer with activation {@code outputActivation},
+     * against the loss the training loop reports there: {@link Loss#computeFromLogits}, the loss of
+     * the logits z with nothing clipped. (The loss of the clipped probabilities,
+     * {@link Loss#compute}, is flat wherever a probability is below ε, so its numerical derivative
+     * would not be the gradient that training applies.)
      *
-     * @param preActivation z; perturbed in place and restored
-     * @param activationOf maps z to predictions
+     * @param preActivation z, shaped like the predictions; perturbed in place and restored
+     * @throws IllegalArgumentException if the loss does not fuse with {@code outputActivation}
      */
-    public static Report fused(Loss loss, Tensor preActivation, UnaryOperator<Tensor> activationOf, Tensor targets) {
-        Tensor analytic = loss.fusedGradient(activationOf.apply(preActivation), targets).copy();
-        Scalar objective = () -> loss.compute(activationOf.apply(preActivation), targets);
+    public static Report fused(Loss loss, Activation outputActivation, Tensor preActivation, Tensor targets) {
+        if (!loss.fusesWith(outputActivation)) {
+            throw new IllegalArgumentException(loss.kerasName() + " has no fused gradient after a "
+                    + outputActivation.kerasName() + " output. Hint: check it with GradientCheck.loss, or fuse"
+                    + " softmax with a categorical cross-entropy and sigmoid with binary cross-entropy.");
+        }
+        Tensor predictions = Tensor.zeros(preActivation.shape());
+        outputActivation.apply(preActivation.data(), predictions.data(), preActivation.rows(), preActivation.rowSize());
+        Tensor analytic = loss.fusedGradient(predictions, targets).copy();
+        Scalar objective = () -> loss.computeFromLogits(preActivation, targets);
         return new Report(List.of(compare(loss.kerasName() + "/pre-activation", preActivation.data(),
                 analytic.data(), objective)));
     }

@@ -15,6 +15,7 @@ import org.nnlab.core.layer.ActivationLayer;
 import org.nnlab.core.layer.BatchNormalization;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.loss.Loss;
 import org.nnlab.core.tensor.Tensor;
 
 class GradientCheckTest {
@@ -66,6 +67,38 @@ class GradientCheckTest {
         Tensor p = X.copy();
         check(new SumOfSquares(2.0), p, Tensor.zeros(2, 3));
         assertArrayEquals(X.data(), p.data(), 0.0);
+    }
+
+    @Test
+    void fusedChecksAgainstTheLossFromTheLogitsSoASaturatedOutputPasses() {
+        // p(class 0) = e^−30 ≈ 1e-13 and σ(20) ≈ 1 − 2e-9 lie beyond the clip at ε = 1e-7: the loss of
+        // the clipped probabilities is flat there, while training applies p − y and reports the loss
+        // from the logits.
+        Tensor z = Tensor.matrix(new double[][] {{-20, 10, 0}, {0.5, -1, 2}});
+        Tensor y = Tensor.matrix(new double[][] {{1, 0, 0}, {0, 0, 1}});
+        GradientCheck.Report softmax = GradientCheck.fused(Loss.CATEGORICAL_CROSSENTROPY, Activation.SOFTMAX, z, y);
+        assertTrue(softmax.passes(GradientCheck.GOOD), softmax::toString);
+        GradientCheck.Report labels = GradientCheck.fused(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Activation.SOFTMAX, z,
+                Tensor.vector(0, 2));
+        assertTrue(labels.passes(GradientCheck.GOOD), labels::toString);
+        Tensor logit = Tensor.matrix(new double[][] {{20}, {-0.3}});
+        GradientCheck.Report sigmoid = GradientCheck.fused(Loss.BINARY_CROSSENTROPY, Activation.SIGMOID, logit,
+                Tensor.matrix(new double[][] {{0}, {1}}));
+        assertTrue(sigmoid.passes(GradientCheck.GOOD), sigmoid::toString);
+        // Checked against the loss of the clipped probabilities, the same right gradient fails.
+        Loss cce = Loss.CATEGORICAL_CROSSENTROPY;
+        GradientCheck.Entry clipped = GradientCheck.compare("clipped", z.data(),
+                cce.fusedGradient(softmaxOf(z), y).data(), () -> cce.compute(softmaxOf(z), y));
+        assertFalse(clipped.passes(GradientCheck.Tolerance.PYTORCH), clipped::toString);
+    }
+
+    @Test
+    void fusedRefusesALossThatDoesNotFuseWithTheActivation() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.fused(
+                Loss.BINARY_CROSSENTROPY, Activation.SOFTMAX, X.copy(), Tensor.zeros(2, 3)));
+        assertEquals("binary_crossentropy has no fused gradient after a softmax output. Hint: check it with"
+                + " GradientCheck.loss, or fuse softmax with a categorical cross-entropy and sigmoid with binary"
+                + " cross-entropy.", e.getMessage());
     }
 
     @Test
@@ -188,6 +221,12 @@ class GradientCheckTest {
     private static GradientCheck.Report check(SumOfSquares loss, Tensor predictions, Tensor targets) {
         return new GradientCheck.Report(List.of(GradientCheck.compare(loss.kerasName() + "/predictions",
                 predictions.data(), loss.gradient(predictions, targets).data(), () -> loss.compute(predictions, targets))));
+    }
+
+    private static Tensor softmaxOf(Tensor z) {
+        Tensor p = Tensor.zeros(z.shape());
+        Activation.SOFTMAX.apply(z.data(), p.data(), z.rows(), z.rowSize());
+        return p;
     }
 
     private static BatchNormalization batchNorm(int features) {
