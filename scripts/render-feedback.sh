@@ -10,7 +10,7 @@ OUT="$(cd "$OUT" && pwd)"
 mvn -q -B -Dstyle.color=never ${MAVEN_ARGS:-} -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl curriculum -am package
 # The reference with the memo never read (slow, too many calls) and bottomUp's loop one step short.
 sed -e '/if (memo\[n\] != 0) {/,+2d' -e 's/for (int k = 3; k <= n; k++)/for (int k = 3; k < n; k++)/' \
-  -e 's/requirePositive(n);/requirePositive(n); System.out.println("computing F(" + n + ") <with> \\& care");/' \
+  -e 's/requirePositive(n);/requirePositive(n); System.out.println("computing F(" + n + ") <with> \& care");/' \
   curriculum/exercises/fibonacci/src/org/nnlab/exercises/fibonacci/Fibonacci.java > "$OUT/submission/Fibonacci.java"
 java -jar curriculum/target/nnlab.jar grade -e fibonacci -s "$OUT/submission" --results "$OUT/results.json" \
   --html "$OUT/feedback.html" --quiet
