@@ -55,6 +55,10 @@ final class UploadZip {
     private static String unpack(Path zip, Path folder) {
         long bytes = 0;
         int entries = 0;
+        if (!startsLikeAZip(zip)) {
+            return zip.getFileName() + " is not a readable zip file (it does not start like one). Make it again, e.g."
+                    + " with the command in the exercise's README, and upload it again.";
+        }
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (++entries > MAX_ENTRIES) {
@@ -79,6 +83,15 @@ final class UploadZip {
                     + " the command in the exercise's README, and upload it again.";
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean startsLikeAZip(Path zip) {
+        try (InputStream in = Files.newInputStream(zip)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+        } catch (IOException e) {
+            return false;
         }
     }
 
