@@ -104,12 +104,8 @@ public final class SelfCheck {
         Map<String, String> starter = exercise.starterSources();
         List<String> problems = new ArrayList<>();
 
-        Map<String, String> releasedTests = new java.util.LinkedHashMap<>();
-        for (String path : exercise.testFiles()) {
-            releasedTests.put(Exercise.fileName(path), exercise.marked(path).studentVersion());
-        }
         Compilation released = new SubmissionCompiler(options.classpath())
-                .compile(starter, starter, releasedTests, Exercise.packageOf(exercise.studentFiles().get(0)));
+                .compile(starter, starter, exercise.testSources(true), Exercise.packageOf(exercise.studentFiles().get(0)));
         if (!released.succeeded()) {
             problems.add("the student release does not compile with its visible tests:\n" + released.explain());
         }

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.nnlab.curriculum.exercise.Exercise;
@@ -60,7 +58,9 @@ public final class Grader {
             plan.tests().forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN", why)));
         } else {
             Compilation compilation = new SubmissionCompiler(RuntimeClasspath.of(options.classpath()))
-                    .compile(submission.sources(), exercise.starterSources(), testSources(exercise), studentPackage(exercise));
+                    .compile(submission.sources(), exercise.starterSources(),
+                    // A student checking a draft compiles the tests they were given; grading uses them all.
+                    exercise.testSources(options.visibleOnly()), studentPackage(exercise));
             if (!compilation.succeeded()) {
                 notes.add(compilation.explain());
                 plan.tests().forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN",
@@ -74,16 +74,6 @@ public final class Grader {
                 .map(t -> TestResult.of(t, verdicts.of(t.id()))).toList();
         return new GradeReport(exercise.id(), exercise.title(), results, notes, (System.nanoTime() - start) / 1e9,
                 sandboxed);
-    }
-
-    private Map<String, String> testSources(Exercise exercise) {
-        Map<String, String> tests = new LinkedHashMap<>();
-        for (String path : exercise.testFiles()) {
-            // A student checking a draft compiles the tests they were given; grading uses them all.
-            tests.put(Exercise.fileName(path), options.visibleOnly() ? exercise.marked(path).studentVersion()
-                    : exercise.marked(path).instructorVersion());
-        }
-        return tests;
     }
 
     private static String studentPackage(Exercise exercise) {
