@@ -104,7 +104,7 @@ public final class SelfCheck {
         Map<String, String> starter = exercise.starterSources();
         List<String> problems = new ArrayList<>();
 
-        Compilation released = new SubmissionCompiler(options.classpath())
+        Compilation released = SubmissionCompiler.forGrading(options.classpath())
                 .compile(starter, starter, exercise.testSources(true), Exercise.packageOf(exercise.studentFiles().get(0)));
         if (!released.succeeded()) {
             problems.add("the student release does not compile with its visible tests:\n" + released.explain());

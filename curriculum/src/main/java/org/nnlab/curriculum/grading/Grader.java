@@ -57,7 +57,7 @@ public final class Grader {
             notes.add(why);
             plan.tests().forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN", why)));
         } else {
-            Compilation compilation = new SubmissionCompiler(RuntimeClasspath.of(options.classpath()))
+            Compilation compilation = SubmissionCompiler.forGrading(options.classpath())
                     .compile(submission.sources(), exercise.starterSources(),
                     // A student checking a draft compiles the tests they were given; grading uses them all.
                     exercise.testSources(options.visibleOnly()), studentPackage(exercise));
@@ -93,7 +93,7 @@ public final class Grader {
         boolean sandboxed = sandbox;
         int rejected = 0;
         try {
-            TestJvm jvm = new TestJvm(options, RuntimeClasspath.of(options.classpath()), sandbox);
+            TestJvm jvm = new TestJvm(options, RuntimeClasspath.forTestJvm(options.classpath()), sandbox);
             for (int attempt = 1; ; attempt++) {
                 List<GradedTest> remaining = tests.stream().filter(t -> !verdicts.has(t.id())).toList();
                 if (remaining.isEmpty()) {
