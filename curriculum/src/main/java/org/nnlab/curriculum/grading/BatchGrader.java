@@ -195,10 +195,10 @@ public final class BatchGrader {
                 header.add("notes");
                 csv.printRecord(header);
                 for (StudentGrade g : batch.grades()) {
-                    List<Object> row = new ArrayList<>(List.of(g.student(), number(g.report().score()),
+                    List<Object> row = new ArrayList<>(List.of(cell(g.student()), number(g.report().score()),
                             number(g.report().maxScore()), g.report().passedCount()));
                     g.report().results().forEach(r -> row.add(number(r.score())));
-                    row.add(String.join(" | ", g.report().notes()).replace('\n', ' '));
+                    row.add(cell(String.join(" | ", g.report().notes()).replace('\n', ' ')));
                     csv.printRecord(row);
                 }
                 csv.flush();
@@ -233,6 +233,11 @@ public final class BatchGrader {
                 .writeTo(out.resolve("summary.html"));
         AtomicFile.write(out.resolve("scores-histogram.svg"),
                 stream -> stream.write(figure.toSvg().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Text a spreadsheet will not run as a formula (a leading = + - @ gets a quote, as OWASP advises). */
+    public static String cell(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String number(double v) {

@@ -127,6 +127,13 @@ class StaffCommandsTest {
     }
 
     @Test
+    void scoresCsvCellsAreNeverFormulas() {
+        assertEquals("'=HYPERLINK(\"x\")", org.nnlab.curriculum.grading.BatchGrader.cell("=HYPERLINK(\"x\")"));
+        assertEquals("'-1", org.nnlab.curriculum.grading.BatchGrader.cell("-1"));
+        assertEquals("ada", org.nnlab.curriculum.grading.BatchGrader.cell("ada"));
+    }
+
+    @Test
     void gradeAllOnAFolderWithoutSubmissionsSaysWhatItExpects(@TempDir Path dir) {
         assertEquals(2, run("grade-all", "-e", "fibonacci", "-s", dir.toString(), "--out", dir.resolve("o").toString()));
         assertTrue(err().startsWith("nnlab: Submissions folder " + dir + " holds no sub-folder and no zip. Hint: one"
