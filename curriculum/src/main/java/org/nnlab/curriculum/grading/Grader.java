@@ -20,9 +20,9 @@ import org.nnlab.exercise.Visibility;
  * <p>Scores come only from the {@link TestPlan} (read from the instructor's source) and from
  * signed "this test finished successfully" records; anything else — a compile error, a missing
  * file, a crash, a timeout, a forged line — leaves the affected tests at 0 with an explanation.
- * When the test JVM dies during a test (out of memory, {@code exit} without the sandbox, a timeout)
- * that test gets 0 and a fresh JVM runs the tests after it, so one misbehaving method costs only
- * its own tests.
+ * When the test JVM dies during a test (out of memory, {@code exit} without the sandbox) or the
+ * grader ends it (a test past its limit, kept by the grader's clock), that test gets 0 and a fresh
+ * JVM runs the tests without a verdict, so one misbehaving method costs only its own tests.
  */
 public final class Grader {
     private final GradeOptions options;
