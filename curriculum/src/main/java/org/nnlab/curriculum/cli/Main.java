@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
         subcommands = {LectureCommand.class, DemoCommand.class, ExercisesCommand.class, ReleaseCommand.class,
-                GradeCommand.class})
+                GradeCommand.class, GradeAllCommand.class, AutograderCommand.class, NewExerciseCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -71,6 +71,16 @@ public record Exercise(String id, int number, String title, List<String> student
         return out;
     }
 
+    /**
+     * The graded tests: file name → source, as the instructor wrote them (with the hidden tests)
+     * or as released ({@code released}: without them).
+     */
+    public Map<String, String> testSources(boolean released) {
+        Map<String, String> out = new LinkedHashMap<>();
+        testFiles.forEach(p -> out.put(fileName(p), released ? marked(p).studentVersion() : marked(p).instructorVersion()));
+        return out;
+    }
+
     /** The last path element, e.g. {@code Fibonacci.java}. */
     public static String fileName(String relativePath) {
         return relativePath.substring(relativePath.lastIndexOf('/') + 1);

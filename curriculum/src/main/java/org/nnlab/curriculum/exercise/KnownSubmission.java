@@ -38,12 +38,13 @@ import java.util.Map;
  * @param score the exact score it must get
  * @param expect texts that must appear in the notes or feedback
  * @param forbid texts that must not appear in the notes or the visible tests' feedback
+ * @param limitSeconds the cap on every test's time limit for this case, or infinity
  * @param fromStarter whether the edits apply to the starter rather than the reference solution
  * @param edits file name → edits, in order
  * @param deleted files left out of the submission
  */
 public record KnownSubmission(String name, String attack, String mechanism, double score, List<String> expect,
-                              List<String> forbid, boolean fromStarter, Map<String, List<Edit>> edits,
+                              List<String> forbid, double limitSeconds, boolean fromStarter, Map<String, List<Edit>> edits,
                               List<String> deleted) {
 
     /** Copies the lists and map, so a case cannot change after it is read. */
@@ -74,6 +75,7 @@ public record KnownSubmission(String name, String attack, String mechanism, doub
         String attack = null;
         String mechanism = "";
         Double score = null;
+        double limit = Double.POSITIVE_INFINITY;
         boolean fromStarter = false;
         List<String> expect = new ArrayList<>();
         List<String> forbid = new ArrayList<>();
@@ -117,22 +119,22 @@ public record KnownSubmission(String name, String attack, String mechanism, doub
                     }
                     fromStarter = value.equals("starter");
                 }
-                case "score" -> {
-                    try {
-                        score = Double.parseDouble(value);
-                    } catch (NumberFormatException e) {
-                        throw error(file, i, "score must be a number, e.g. 'score: 9', not '" + value + "'");
+                case "score" -> score = number(file, i, key, value, "9");
+                case "limit" -> {
+                    limit = number(file, i, key, value, "2");
+                    if (!(limit > 0)) {
+                        throw error(file, i, "limit must be a number of seconds > 0, e.g. 'limit: 2', not '" + value + "'");
                     }
                 }
                 default -> throw error(file, i, "unknown key '" + key + "'; expected attack, mechanism, score, expect,"
-                        + " forbid or base");
+                        + " forbid, limit or base");
             }
         }
         if (attack == null || score == null) {
             throw new IllegalArgumentException(file + ": needs 'attack: …' and 'score: …' lines. Hint: say what the"
                     + " submission tries and the exact score it must get.");
         }
-        return new KnownSubmission(name, attack, mechanism, score, expect, forbid, fromStarter, edits, deleted);
+        return new KnownSubmission(name, attack, mechanism, score, expect, forbid, limit, fromStarter, edits, deleted);
     }
 
     /**
@@ -165,6 +167,14 @@ public record KnownSubmission(String name, String attack, String mechanism, doub
     /** One line for the terminal, e.g. {@code math-shadow  0.0 (expected 0.0)}. */
     public String describe(double actual) {
         return String.format(Locale.ROOT, "%-28s %5.1f (expected %5.1f) %s", name, actual, score, attack);
+    }
+
+    private static double number(String file, int line, String key, String value, String example) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw error(file, line, key + " must be a number, e.g. '" + key + ": " + example + "', not '" + value + "'");
+        }
     }
 
     private static int find(String[] lines, int from, String marker, String file) {

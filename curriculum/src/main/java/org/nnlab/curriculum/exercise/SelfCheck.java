@@ -104,23 +104,21 @@ public final class SelfCheck {
         Map<String, String> starter = exercise.starterSources();
         List<String> problems = new ArrayList<>();
 
-        Map<String, String> releasedTests = new java.util.LinkedHashMap<>();
-        for (String path : exercise.testFiles()) {
-            releasedTests.put(Exercise.fileName(path), exercise.marked(path).studentVersion());
-        }
-        Compilation released = new SubmissionCompiler(options.classpath())
-                .compile(starter, starter, releasedTests, Exercise.packageOf(exercise.studentFiles().get(0)));
+        Compilation released = SubmissionCompiler.forGrading(options.classpath())
+                .compile(starter, starter, exercise.testSources(true), Exercise.packageOf(exercise.studentFiles().get(0)));
         if (!released.succeeded()) {
             problems.add("the student release does not compile with its visible tests:\n" + released.explain());
         }
 
-        Grader grader = new Grader(options.withVisibleOnly(false));
+        GradeOptions full = options.withVisibleOnly(false);
         List<KnownSubmission> cases = exercise.knownSubmissions();
         List<Map<String, String>> submissions = new ArrayList<>(List.of(solution, starter));
+        List<GradeOptions> settings = new ArrayList<>(List.of(full, full));
         for (KnownSubmission k : cases) {
             submissions.add(k.apply(k.fromStarter() ? starter : solution));
+            settings.add(Double.isInfinite(k.limitSeconds()) ? full : full.withMaxTestSeconds(k.limitSeconds()));
         }
-        List<GradeReport> reports = gradeAll(grader, exercise, submissions, jobs);
+        List<GradeReport> reports = gradeAll(settings, exercise, submissions, jobs);
         GradeReport reference = reports.get(0);
         for (TestResult r : reference.results()) {
             if (!r.passed()) {
@@ -159,12 +157,14 @@ public final class SelfCheck {
         return out.toString();
     }
 
-    private static List<GradeReport> gradeAll(Grader grader, Exercise exercise, List<Map<String, String>> submissions,
-                                              int jobs) {
+    private static List<GradeReport> gradeAll(List<GradeOptions> settings, Exercise exercise,
+                                              List<Map<String, String>> submissions, int jobs) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<GradeReport>> futures = new ArrayList<>();
-            for (Map<String, String> s : submissions) {
+            for (int i = 0; i < submissions.size(); i++) {
+                Grader grader = new Grader(settings.get(i));
+                Map<String, String> s = submissions.get(i);
                 futures.add(pool.submit(() -> grader.grade(exercise, Submission.of(s))));
             }
             List<GradeReport> out = new ArrayList<>();

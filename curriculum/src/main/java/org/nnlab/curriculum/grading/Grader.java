@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.nnlab.curriculum.exercise.Exercise;
@@ -22,9 +20,9 @@ import org.nnlab.exercise.Visibility;
  * <p>Scores come only from the {@link TestPlan} (read from the instructor's source) and from
  * signed "this test finished successfully" records; anything else — a compile error, a missing
  * file, a crash, a timeout, a forged line — leaves the affected tests at 0 with an explanation.
- * When the test JVM dies during a test (out of memory, {@code exit} without the sandbox, a timeout)
- * that test gets 0 and a fresh JVM runs the tests after it, so one misbehaving method costs only
- * its own tests.
+ * When the test JVM dies during a test (out of memory, {@code exit} without the sandbox) or the
+ * grader ends it (a test past its limit, kept by the grader's clock), that test gets 0 and a fresh
+ * JVM runs the tests without a verdict, so one misbehaving method costs only its own tests.
  */
 public final class Grader {
     private final GradeOptions options;
@@ -59,8 +57,10 @@ public final class Grader {
             notes.add(why);
             plan.tests().forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN", why)));
         } else {
-            Compilation compilation = new SubmissionCompiler(RuntimeClasspath.of(options.classpath()))
-                    .compile(submission.sources(), exercise.starterSources(), testSources(exercise), studentPackage(exercise));
+            Compilation compilation = SubmissionCompiler.forGrading(options.classpath())
+                    .compile(submission.sources(), exercise.starterSources(),
+                    // A student checking a draft compiles the tests they were given; grading uses them all.
+                    exercise.testSources(options.visibleOnly()), studentPackage(exercise));
             if (!compilation.succeeded()) {
                 notes.add(compilation.explain());
                 plan.tests().forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN",
@@ -74,16 +74,6 @@ public final class Grader {
                 .map(t -> TestResult.of(t, verdicts.of(t.id()))).toList();
         return new GradeReport(exercise.id(), exercise.title(), results, notes, (System.nanoTime() - start) / 1e9,
                 sandboxed);
-    }
-
-    private Map<String, String> testSources(Exercise exercise) {
-        Map<String, String> tests = new LinkedHashMap<>();
-        for (String path : exercise.testFiles()) {
-            // A student checking a draft compiles the tests they were given; grading uses them all.
-            tests.put(Exercise.fileName(path), options.visibleOnly() ? exercise.marked(path).studentVersion()
-                    : exercise.marked(path).instructorVersion());
-        }
-        return tests;
     }
 
     private static String studentPackage(Exercise exercise) {
@@ -103,7 +93,7 @@ public final class Grader {
         boolean sandboxed = sandbox;
         int rejected = 0;
         try {
-            TestJvm jvm = new TestJvm(options, RuntimeClasspath.of(options.classpath()), sandbox);
+            TestJvm jvm = new TestJvm(options, RuntimeClasspath.forTestJvm(options.classpath()), sandbox);
             for (int attempt = 1; ; attempt++) {
                 List<GradedTest> remaining = tests.stream().filter(t -> !verdicts.has(t.id())).toList();
                 if (remaining.isEmpty()) {

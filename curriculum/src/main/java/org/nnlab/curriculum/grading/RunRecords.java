@@ -57,7 +57,7 @@ final class RunRecords {
                     currentOutput = record.path("output").asText("");
                 }
             }
-            case "finish" -> finish(test, TestOutcome.fromRecord(record));
+            case "finish" -> finish(test, TestOutcome.fromRecord(record), nowNanos);
             case "container" -> {
                 String className = record.path("class").asText();
                 for (GradedTest t : expected.values()) {
@@ -86,9 +86,10 @@ final class RunRecords {
         deadlineNanos = nowNanos + (long) (options.timeLimit(t) * 1e9);
     }
 
-    private void finish(String test, TestOutcome outcome) {
+    private void finish(String test, TestOutcome outcome, long nowNanos) {
         if (test.equals(current)) {
-            give(test, outcome);
+            // Read after the limit, it is too late, however early the test JVM says it finished.
+            give(test, nowNanos - deadlineNanos < 0 ? outcome : timeout(test));
             current = null;
         } else if (expected.containsKey(test) && !outcome.passed()) {
             give(test, outcome); // e.g. a skipped test, reported without a start
@@ -104,10 +105,13 @@ final class RunRecords {
             return Optional.empty();
         }
         String test = current;
-        give(test, new TestOutcome("TIMEOUT", "", "", "", "", "", "", currentOutput,
-                options.timeLimit(expected.get(test))));
+        give(test, timeout(test));
         current = null;
         return Optional.of(test);
+    }
+
+    private TestOutcome timeout(String test) {
+        return new TestOutcome("TIMEOUT", "", "", "", "", "", "", currentOutput, options.timeLimit(expected.get(test)));
     }
 
     private void give(String test, TestOutcome outcome) {

@@ -67,14 +67,19 @@ public record Submission(Map<String, String> sources, Map<String, String> refusa
     }
 
     /**
-     * Finds the student files of {@code exercise} under {@code folder}.
+     * Finds the student files of {@code exercise} under {@code folder}, or in {@code folder} if it
+     * is a zip file (as students upload it).
      *
-     * @throws IllegalArgumentException if {@code folder} is not a folder (a usage error, not the student's)
+     * @throws IllegalArgumentException if {@code folder} is neither a folder nor a zip file (a usage
+     *     error, not the student's)
      */
     public static Submission collect(Exercise exercise, Path folder) {
+        if (Files.isRegularFile(folder) && folder.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return UploadZip.collect(exercise, folder);
+        }
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Submission folder " + folder
-                    + " does not exist. Hint: pass the folder holding your " + exercise.studentFiles() + ".");
+                    + " does not exist. Hint: pass the folder (or the zip) holding your " + exercise.studentFiles() + ".");
         }
         Listing listing = Listing.of(folder);
         Map<String, String> sources = new LinkedHashMap<>();

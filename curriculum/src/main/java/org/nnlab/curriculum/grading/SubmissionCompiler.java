@@ -35,8 +35,9 @@ import javax.tools.ToolProvider;
  *
  * <p>Three steps. {@link SubmissionShape} first refuses a submission that declares what could
  * change a name in the tests. Then the student's sources are compiled alone against the library
- * (nnlab, JUnit, the grading API): they cannot name a test class, because none is there. Then the
- * tests are compiled against the library and the student's classes. The two sets of class files
+ * (nnlab without JUnit and the grader): they cannot name a test class, because none is there, nor
+ * put a JUnit annotation on a class a test might extend. Then the tests are compiled against the
+ * library, JUnit, the grading API and the student's classes. The two sets of class files
  * stay apart, so the test JVM loads them with two class loaders. Annotation processing is off, so
  * a submission runs no code at compile time.
  *
@@ -51,11 +52,22 @@ public final class SubmissionCompiler {
     /** The longest a compilation may take. */
     static final long TIME_LIMIT_SECONDS = 60;
 
-    private final List<String> classpath;
+    private final List<String> studentPath;
+    private final List<String> testPath;
 
-    /** A compiler resolving imports against {@code classpath} (nn-core, JUnit, the grading API, …). */
-    public SubmissionCompiler(List<String> classpath) {
-        this.classpath = List.copyOf(classpath);
+    /**
+     * A compiler resolving the submission's imports against {@code studentPath} (the library) and the
+     * tests' against {@code testPath} (the library, JUnit and the grading API) plus the submission.
+     */
+    public SubmissionCompiler(List<String> studentPath, List<String> testPath) {
+        this.studentPath = List.copyOf(studentPath);
+        this.testPath = List.copyOf(testPath);
+    }
+
+    /** The compiler the grader uses, with class paths derived from {@code graderClasspath} ({@link RuntimeClasspath}). */
+    public static SubmissionCompiler forGrading(List<String> graderClasspath) {
+        return new SubmissionCompiler(RuntimeClasspath.forSubmissions(graderClasspath),
+                RuntimeClasspath.forTestJvm(graderClasspath));
     }
 
     /** The JDK's compiler; an IllegalStateException with a hint when running on a JRE without it. */
@@ -123,7 +135,7 @@ public final class SubmissionCompiler {
             return Compilation.failed(refused);
         }
         Map<String, byte[]> studentClasses = new LinkedHashMap<>();
-        List<Compilation.Problem> problems = javac(studentSources, classpath, studentClasses, Compilation.Stage.STUDENT);
+        List<Compilation.Problem> problems = javac(studentSources, studentPath, studentClasses, Compilation.Stage.STUDENT);
         if (!problems.isEmpty()) {
             return Compilation.failed(problems);
         }
@@ -139,7 +151,7 @@ public final class SubmissionCompiler {
         }
         Path compiled = writeTemporarily(studentClasses);
         try {
-            List<String> withStudent = new ArrayList<>(classpath);
+            List<String> withStudent = new ArrayList<>(testPath);
             withStudent.add(compiled.toString());
             Map<String, byte[]> testClasses = new LinkedHashMap<>();
             problems = javac(testSources, withStudent, testClasses, Compilation.Stage.TESTS);

@@ -13,7 +13,7 @@ class SelfCheckTest {
 
     @ParameterizedTest
     @MethodSource("exercises")
-    void referenceScoresFullAndStarterScoresZero(String id) {
+    void referenceScoresFullStarterZeroAndEveryKnownSubmissionItsScore(String id) {
         SelfCheck.Result r = SelfCheck.run(ExerciseCatalog.bundled().find(id), GradeOptions.defaults(), 2);
         assertTrue(r.passed(), r.summary());
     }

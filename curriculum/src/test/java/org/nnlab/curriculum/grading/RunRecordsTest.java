@@ -64,6 +64,13 @@ class RunRecordsTest {
     }
 
     @Test
+    void aSuccessReadAfterTheLimitIsATimeOut() {
+        records.accept(record("start", "A"), 0);
+        records.accept(success("A"), 5 * SECOND + 1);
+        assertEquals("TIMEOUT", verdicts.of(A.id()).status());
+    }
+
+    @Test
     void theClockStartsWhenTheGraderReadsTheStartRecord() {
         records.accept(record("start", "A"), 10 * SECOND);
         assertEquals(Optional.empty(), records.overrun(14 * SECOND));
