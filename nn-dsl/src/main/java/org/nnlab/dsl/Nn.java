@@ -13,6 +13,9 @@ import org.nnlab.core.optim.Adagrad;
 import org.nnlab.core.optim.Adam;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.regularizer.L1;
+import org.nnlab.core.regularizer.L1L2;
+import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.train.Metric;
 import org.nnlab.core.train.Monitor;
 import org.nnlab.dsl.spec.ModelSpec;
@@ -44,7 +47,9 @@ import org.nnlab.dsl.spec.Shape;
  * }</pre>
  * Other lecture models: logistic regression {@code input(2).dense(1, SIGMOID)}; a ReLU regressor
  * whose output has no bias {@code input(1).dense(4, RELU).dense(1, d -> d.noBias())}; the deep
- * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}.
+ * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}; a
+ * layer with an L2 penalty on its kernel, Keras's {@code kernel_regularizer=L2(0.01)},
+ * {@code .dense(100, RELU, d -> d.kernelRegularizer(l2(0.01)))}.
  *
  * <p>The names are nn-core's own (the constants are the same objects), gathered so that one
  * import replaces static imports from four packages: activations, losses, metrics, initializers,
@@ -143,6 +148,31 @@ public final class Nn {
     /** Keras's {@code Adagrad()}: learning rate {@value Adagrad#DEFAULT_LEARNING_RATE}. */
     public static Adagrad.Config adagrad() {
         return Adagrad.Config.DEFAULTS;
+    }
+
+    /** Keras's {@code L1()}: the penalty l1·Σ|w| with l1 = {@value L1#DEFAULT_L1}, e.g. {@code d -> d.kernelRegularizer(l1())}. */
+    public static L1 l1() {
+        return new L1();
+    }
+
+    /** Keras's {@code L1(l1)}: the penalty l1·Σ|w|. */
+    public static L1 l1(double l1) {
+        return new L1(l1);
+    }
+
+    /** Keras's {@code L2()}: the penalty l2·Σw² with l2 = {@value L2#DEFAULT_L2}, e.g. {@code d -> d.kernelRegularizer(l2())}. */
+    public static L2 l2() {
+        return new L2();
+    }
+
+    /** Keras's {@code L2(l2)}: the penalty l2·Σw². */
+    public static L2 l2(double l2) {
+        return new L2(l2);
+    }
+
+    /** Keras's {@code L1L2(l1, l2)}: both penalties, l1·Σ|w| + l2·Σw². */
+    public static L1L2 l1l2(double l1, double l2) {
+        return new L1L2(l1, l2);
     }
 
     /**

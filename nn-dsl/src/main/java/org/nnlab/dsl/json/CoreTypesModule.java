@@ -40,6 +40,10 @@ import org.nnlab.core.optim.Adam;
 import org.nnlab.core.optim.OptimizerConfig;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.regularizer.L1;
+import org.nnlab.core.regularizer.L1L2;
+import org.nnlab.core.regularizer.L2;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.EarlyStopping;
 import org.nnlab.core.train.Examples;
@@ -59,7 +63,8 @@ import org.nnlab.core.train.Verbosity;
  * {@code early_stopping}). Fields added after format 1 was first written are optional and read as
  * Keras's default when absent (batch normalization's {@code center} and {@code scale}, Adam's
  * {@code amsgrad}, RMSprop's {@code centered}, fit's {@code terminate_on_nan}, early stopping's
- * {@code baseline} and {@code start_from_epoch}), so older files still load. The fit options' validation
+ * {@code baseline} and {@code start_from_epoch}; the regularizers of dense and batch normalization
+ * layers, absent when none), so older files still load. The fit options' validation
  * data and output stream are not data and are not written.
  *
  * <p>An activation is its Keras name ({@code "relu"}), a loss its Keras name
@@ -96,6 +101,10 @@ final class CoreTypesModule extends SimpleModule {
         setMixInAnnotation(Flatten.Config.class, FlattenMixin.class);
         setMixInAnnotation(Dropout.Config.class, DropoutMixin.class);
         setMixInAnnotation(BatchNormalization.Config.class, BatchNormalizationMixin.class);
+        setMixInAnnotation(Regularizer.class, RegularizerMixin.class);
+        setMixInAnnotation(L1.class, L1Mixin.class);
+        setMixInAnnotation(L2.class, L2Mixin.class);
+        setMixInAnnotation(L1L2.class, L1L2Mixin.class);
 
         setMixInAnnotation(OptimizerConfig.class, OptimizerConfigMixin.class);
         setMixInAnnotation(SGD.Config.class, SgdMixin.class);
@@ -149,6 +158,12 @@ final class CoreTypesModule extends SimpleModule {
         @JsonProperty(value = "bias_initializer", required = true)
         abstract Initializer biasInitializer();
 
+        @JsonProperty("kernel_regularizer")
+        abstract Regularizer kernelRegularizer();
+
+        @JsonProperty("bias_regularizer")
+        abstract Regularizer biasRegularizer();
+
         @JsonProperty("name")
         abstract String name();
     }
@@ -193,8 +208,41 @@ final class CoreTypesModule extends SimpleModule {
         @JsonDeserialize(using = TrueIfAbsent.class)
         abstract boolean scale();
 
+        @JsonProperty("beta_regularizer")
+        abstract Regularizer betaRegularizer();
+
+        @JsonProperty("gamma_regularizer")
+        abstract Regularizer gammaRegularizer();
+
         @JsonProperty("name")
         abstract String name();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = L1.class, name = "l1"),
+        @JsonSubTypes.Type(value = L2.class, name = "l2"),
+        @JsonSubTypes.Type(value = L1L2.class, name = "l1_l2")
+    })
+    interface RegularizerMixin {
+    }
+
+    abstract static class L1Mixin {
+        @JsonProperty(value = "l1", required = true)
+        abstract double l1();
+    }
+
+    abstract static class L2Mixin {
+        @JsonProperty(value = "l2", required = true)
+        abstract double l2();
+    }
+
+    abstract static class L1L2Mixin {
+        @JsonProperty(value = "l1", required = true)
+        abstract double l1();
+
+        @JsonProperty(value = "l2", required = true)
+        abstract double l2();
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

@@ -67,7 +67,11 @@ class SpecJsonTest {
                         .spec(),
                 Nn.input(3).dense(3).compile(sgd().momentum(0.9).nesterov(true), MEAN_SQUARED_ERROR)
                         .fit(f -> f.epochs(0))
-                        .spec());
+                        .spec(),
+                Nn.input(4).dense(8, RELU, d -> d.kernelRegularizer(Nn.l2()).biasRegularizer(Nn.l1(0.25)))
+                        .batchNormalization(b -> b.gammaRegularizer(Nn.l1l2(0.1, 0.2)).betaRegularizer(Nn.l2(1e-4)))
+                        .dense(1, d -> d.kernelRegularizer(Nn.l1l2(0, 0.3)))
+                        .compile(adam(), MEAN_SQUARED_ERROR).spec());
     }
 
     @ParameterizedTest
@@ -94,8 +98,8 @@ class SpecJsonTest {
         assertEquals("$.layers[1].unitz", e.path());
         assertEquals(10, e.line());
         assertTrue(e.getMessage().startsWith("model.json: line 10, column 5, at $.layers[1].unitz: Unknown field"
-                + " 'unitz'; the fields here are [activation, bias_initializer, kernel_initializer, name, type, units,"
-                + " use_bias]"), e.getMessage());
+                + " 'unitz'; the fields here are [activation, bias_initializer, bias_regularizer, kernel_initializer,"
+                + " kernel_regularizer, name, type, units, use_bias]"), e.getMessage());
     }
 
     @Test
@@ -109,6 +113,31 @@ class SpecJsonTest {
         ModelSpec spec = SpecJson.fromJson(older);
         assertEquals(Nn.input(2).dense(3, RELU).batchNormalization().dense(1, SIGMOID)
                 .compile(adam(), BINARY_CROSSENTROPY).spec(), spec);
+    }
+
+    @Test
+    void regularizersAreWrittenAsKerasConfigs() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec());
+        assertTrue(json.contains("\"kernel_regularizer\" : {\n      \"type\" : \"l2\",\n      \"l2\" : 0.5\n    }"), json);
+        assertTrue(!json.contains("bias_regularizer"), "an absent regularizer is left out: " + json);
+    }
+
+    @Test
+    void aNegativePenaltyInJsonCarriesCoresMessage() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec())
+                .replace("\"l2\" : 0.5", "\"l2\" : -0.5");
+        SpecFormatException e = failure(json);
+        assertTrue(e.getMessage().endsWith("L2 l2 (-0.5) must be >= 0. Hint: it is the factor of sum(w²) in the loss;"
+                + " Keras uses 0.01."), e.getMessage());
+        assertTrue(e.path().startsWith("$.layers[0].kernel_regularizer"), e.path());
+    }
+
+    @Test
+    void unknownRegularizerTypeListsTheKnownOnes() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec())
+                .replace("\"type\" : \"l2\"", "\"type\" : \"l3\"");
+        SpecFormatException e = failure(json);
+        assertTrue(e.getMessage().endsWith("Unknown type 'l3'; expected one of [l1, l1_l2, l2]"), e.getMessage());
     }
 
     @Test
