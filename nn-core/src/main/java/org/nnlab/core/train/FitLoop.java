@@ -166,11 +166,15 @@ final class FitLoop {
             if (validation != null) {
                 logs.putAll(measure(validation, "val_", null));
             }
-            history.record(logs);
-            progress.epochEnd(logs);
+            if (model.optimizer().hasSchedule()) {
+                logs.put(Callback.LEARNING_RATE, model.optimizer().learningRate());
+            }
+            // As Keras appends History and the progress bar after the user's callbacks, they see what callbacks add.
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, logs);
             }
+            history.record(logs);
+            progress.epochEnd(logs);
             if (model.stopRequest() != null) {
                 history.stopped(model.stopRequest());
             }

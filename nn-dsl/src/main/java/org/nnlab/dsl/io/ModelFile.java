@@ -26,6 +26,8 @@ import java.util.zip.ZipOutputStream;
 import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.ReduceLROnPlateau;
 import org.nnlab.core.train.TrainingProgress;
 import org.nnlab.dsl.json.SpecJson;
 import org.nnlab.dsl.spec.ModelSpec;
@@ -35,8 +37,8 @@ import org.nnlab.dsl.spec.ModelSpec;
  *
  * <p>Entries: {@code manifest.json} (format name {@value #FORMAT_NAME}, version {@value #VERSION},
  * and each other entry's size and SHA-256), {@code model.json} (the spec, as {@link SpecJson}
- * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} (layouts in nn-dsl's
- * README). Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file
+ * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} and {@code progress.json}
+ * (epochs, steps and ReduceLROnPlateau's counters; layouts in nn-dsl's README). Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file
  * intact. Reading verifies every checksum before decoding anything, so a truncated, corrupted or
  * wrong-version file fails with a {@link ModelFileException} naming the file and the problem, and
  * never yields a wrong model.
@@ -75,6 +77,12 @@ public final class ModelFile {
         if (archive.progress() != null) {
             ObjectNode progress = JSON.createObjectNode()
                     .put("epochs", archive.progress().epochs()).put("steps", archive.progress().steps());
+            if (!archive.callbackStates().isEmpty()) {
+                ArrayNode callbacks = progress.putArray("callbacks");
+                for (ReduceLROnPlateau.State state : archive.callbackStates()) {
+                    callbacks.add(state == null ? JSON.nullNode() : plateauNode(state));
+                }
+            }
             entries.put(PROGRESS, JSON.writeValueAsBytes(progress));
         }
         byte[] manifest = manifest(entries);
@@ -87,6 +95,75 @@ public final class ModelFile {
             zip.finish();
             zip.flush();
         });
+    }
+
+    /** ReduceLROnPlateau's counters; a best that is not finite is written as text, which JSON numbers cannot hold. */
+    private static ObjectNode plateauNode(ReduceLROnPlateau.State state) {
+        ObjectNode node = JSON.createObjectNode();
+        Double best = state.best();
+        if (best == null) {
+            node.putNull("best");
+        } else if (Double.isFinite(best)) {
+            node.put("best", best.doubleValue());
+        } else {
+            node.put("best", best.toString());
+        }
+        return node.put("wait", state.epochsWaited()).put("cooldown_counter", state.cooldownCounter())
+                .put("epochs", state.epochs());
+    }
+
+    /** Reads what {@link #plateauNode} wrote, for the spec's {@code index}-th callback. */
+    private static ReduceLROnPlateau.State plateauState(JsonNode node, int index, Path file)
+            throws ModelFileException {
+        JsonNode best = node.path("best");
+        Double value = null;
+        if (best.isNumber()) {
+            value = best.doubleValue();
+        } else if (best.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(best.asText())) {
+            value = Double.parseDouble(best.asText());
+        } else if (!best.isNull()) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "].best must be a number or null but"
+                    + " is " + best, null);
+        }
+        for (String count : List.of("wait", "cooldown_counter", "epochs")) {
+            if (!node.path(count).canConvertToLong() || !node.path(count).isIntegralNumber()) {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]." + count + " must be a whole"
+                        + " number but is " + node.path(count), null);
+            }
+        }
+        try {
+            return new ReduceLROnPlateau.State(value, node.path("wait").intValue(), node.path("cooldown_counter").intValue(),
+                    node.path("epochs").longValue());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** The callback counters of progress.json, one per spec callback (null where it keeps none). */
+    private static List<ReduceLROnPlateau.State> callbackStates(JsonNode progress, ModelSpec spec, Path file)
+            throws ModelFileException {
+        JsonNode list = progress.path("callbacks");
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        List<Callback> callbacks = spec.training() == null ? List.of() : spec.training().fit().callbacks();
+        if (!list.isArray() || list.size() != callbacks.size()) {
+            throw new ModelFileException(file, PROGRESS + " has callbacks " + list + " but the spec has "
+                    + callbacks.size() + " callback(s); expected one entry for each", null);
+        }
+        List<ReduceLROnPlateau.State> states = new ArrayList<>();
+        for (int i = 0; i < callbacks.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (entry.isNull()) {
+                states.add(null);
+            } else if (callbacks.get(i) instanceof ReduceLROnPlateau && entry.isObject()) {
+                states.add(plateauState(entry, i, file));
+            } else {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + i + "] holds " + entry + " but the spec's"
+                        + " callback " + i + " is " + callbacks.get(i) + ", which keeps no counters", null);
+            }
+        }
+        return states;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -128,6 +205,7 @@ public final class ModelFile {
                 state = WeightsCodec.decodeOptimizer(stream(entries.get(OPTIMIZER)));
             }
             TrainingProgress progress = null;
+            List<ReduceLROnPlateau.State> callbackStates = List.of();
             if (entries.containsKey(PROGRESS)) {
                 JsonNode p = JSON.readTree(entries.get(PROGRESS));
                 if (!p.path("epochs").canConvertToLong() || !p.path("steps").canConvertToLong()) {
@@ -135,8 +213,9 @@ public final class ModelFile {
                             + p, null);
                 }
                 progress = new TrainingProgress(p.path("epochs").asLong(), p.path("steps").asLong());
+                callbackStates = callbackStates(p, spec, file);
             }
-            return new ModelArchive(spec, names, weights, state, progress);
+            return new ModelArchive(spec, names, weights, state, progress, callbackStates);
         } catch (ModelFileException e) {
             throw e;
         } catch (java.util.zip.ZipException e) {

@@ -14,14 +14,18 @@ import org.nnlab.core.tensor.Tensor;
  *
  * <p>{@code weights.bin}: the magic {@code NNLW}, version (int), count (int), then per tensor its
  * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), rank (int), each dimension (int) and
- * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int), the
- * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}), iterations (long), count (int), then per parameter the number of slots
- * (int) and per slot its length (int) and values (double).
+ * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int 2), the
+ * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}),
+ * iterations (long), the learning rate a callback assigned (double, NaN when the spec's holds),
+ * count (int), then per parameter the number of slots (int) and per slot its length (int) and values
+ * (double). Version 1, written before learning rates could change, has no learning rate and still reads.
  */
 final class WeightsCodec {
     static final int WEIGHTS_MAGIC = 0x4E4E4C57; // "NNLW"
     static final int OPTIMIZER_MAGIC = 0x4E4E4C4F; // "NNLO"
     static final int VERSION = 1;
+    /** optimizer.bin's version: 2 added the assigned learning rate. */
+    static final int OPTIMIZER_VERSION = 2;
 
     private WeightsCodec() {
     }
@@ -50,7 +54,7 @@ final class WeightsCodec {
 
     /** Reads weights; names go into {@code names}. */
     static List<Tensor> decodeWeights(DataInputStream in, List<String> names) throws IOException {
-        header(in, WEIGHTS_MAGIC, "weights.bin");
+        header(in, WEIGHTS_MAGIC, "weights.bin", VERSION);
         int count = nonNegative(in.readInt(), "weight count");
         List<Tensor> weights = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -81,9 +85,10 @@ final class WeightsCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(OPTIMIZER_MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(OPTIMIZER_VERSION);
         out.writeUTF(s.kind());
         out.writeLong(s.iterations());
+        out.writeDouble(s.learningRate());
         out.writeInt(s.slots().size());
         for (double[][] slots : s.slots()) {
             out.writeInt(slots.length);
@@ -100,9 +105,10 @@ final class WeightsCodec {
 
     /** Reads optimizer state; whose it is travels with it, and restoring it checks that. */
     static Optimizer.Snapshot decodeOptimizer(DataInputStream in) throws IOException {
-        header(in, OPTIMIZER_MAGIC, "optimizer.bin");
+        int version = header(in, OPTIMIZER_MAGIC, "optimizer.bin", OPTIMIZER_VERSION);
         String kind = in.readUTF();
         long iterations = in.readLong();
+        double learningRate = version >= 2 ? in.readDouble() : Double.NaN;
         int count = nonNegative(in.readInt(), "parameter count");
         List<double[][]> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -121,19 +127,22 @@ final class WeightsCodec {
             all.add(slots);
         }
         end(in, "optimizer.bin");
-        return new Optimizer.Snapshot(kind, iterations, all);
+        return new Optimizer.Snapshot(kind, iterations, all, learningRate);
     }
 
-    private static void header(DataInputStream in, int magic, String entry) throws IOException {
+    /** Checks the magic and returns the version, 1 to {@code newest}. */
+    private static int header(DataInputStream in, int magic, String entry, int newest) throws IOException {
         int m = in.readInt();
         if (m != magic) {
             throw new IOException(entry + " starts with 0x" + Integer.toHexString(m) + ", expected 0x"
                     + Integer.toHexString(magic));
         }
         int v = in.readInt();
-        if (v != VERSION) {
-            throw new IOException(entry + " has version " + v + "; this nnlab reads version " + VERSION);
+        if (v < 1 || v > newest) {
+            throw new IOException(entry + " has version " + v + "; this nnlab reads version " + (newest == 1 ? "1"
+                    : "1 to " + newest));
         }
+        return v;
     }
 
     private static void end(DataInputStream in, String entry) throws IOException {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.nnlab.core.train.Callback;
+import org.nnlab.core.optim.OptimizerOptions;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
@@ -74,7 +74,7 @@ final class FieldCheck {
             return;
         }
         Class<?> raw = type.getRawClass();
-        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES : subtypes(raw);
+        Map<String, Class<?>> subtypes = CoreTypesModule.CUSTOM_FAMILIES.getOrDefault(raw, subtypes(raw));
         boolean polymorphic = !subtypes.isEmpty();
         Class<?> target = polymorphic ? subtypes.get(node.path("type").asText(null)) : raw;
         if (target == null || !target.isRecord()) {
@@ -87,6 +87,13 @@ final class FieldCheck {
         }
         if (target == ModelSpec.class) {
             known.putIfAbsent("format", mapper.constructType(int.class));
+        }
+        if (known.remove(CoreTypesModule.OPTIONS) != null) {
+            // An optimizer's options are written flat beside its own fields.
+            for (BeanPropertyDefinition p : mapper.getDeserializationConfig()
+                    .introspect(mapper.constructType(OptimizerOptions.class)).findProperties()) {
+                known.put(p.getName(), p.getPrimaryType());
+            }
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
