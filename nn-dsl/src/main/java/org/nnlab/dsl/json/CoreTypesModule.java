@@ -323,13 +323,16 @@ final class CoreTypesModule extends SimpleModule {
         addDeserializer((Class) OptimizerConfig.class, new OptimizerConfigDeserializer());
     }
 
-    abstract static class SgdMixin {
+    /** What every optimizer record has: the learning rate and the base optimizer's options (written flat). */
+    abstract static class OptimizerMixin {
         @JsonProperty(value = "learning_rate", required = true)
         abstract LearningRate learningRate();
 
         @JsonProperty(value = OPTIONS, required = true)
         abstract OptimizerOptions options();
+    }
 
+    abstract static class SgdMixin extends OptimizerMixin {
         @JsonProperty(value = "momentum", required = true)
         abstract double momentum();
 
@@ -337,13 +340,7 @@ final class CoreTypesModule extends SimpleModule {
         abstract boolean nesterov();
     }
 
-    abstract static class RmspropMixin {
-        @JsonProperty(value = "learning_rate", required = true)
-        abstract LearningRate learningRate();
-
-        @JsonProperty(value = OPTIONS, required = true)
-        abstract OptimizerOptions options();
-
+    abstract static class RmspropMixin extends OptimizerMixin {
         @JsonProperty(value = "rho", required = true)
         abstract double rho();
 
@@ -358,13 +355,7 @@ final class CoreTypesModule extends SimpleModule {
         abstract boolean centered();
     }
 
-    abstract static class AdagradMixin {
-        @JsonProperty(value = "learning_rate", required = true)
-        abstract LearningRate learningRate();
-
-        @JsonProperty(value = OPTIONS, required = true)
-        abstract OptimizerOptions options();
-
+    abstract static class AdagradMixin extends OptimizerMixin {
         @JsonProperty(value = "initial_accumulator_value", required = true)
         abstract double initialAccumulatorValue();
 
@@ -372,13 +363,7 @@ final class CoreTypesModule extends SimpleModule {
         abstract double epsilon();
     }
 
-    abstract static class AdamMixin {
-        @JsonProperty(value = "learning_rate", required = true)
-        abstract LearningRate learningRate();
-
-        @JsonProperty(value = OPTIONS, required = true)
-        abstract OptimizerOptions options();
-
+    abstract static class AdamMixin extends OptimizerMixin {
         @JsonProperty(value = "beta_1", required = true)
         abstract double beta1();
 
@@ -474,6 +459,19 @@ final class CoreTypesModule extends SimpleModule {
         abstract double minLr();
     }
 
+    /** Writes {@code {"type": type, …fields of each group in order}}. */
+    private static void writeTyped(JsonGenerator g, String type, ObjectNode... groups) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", type);
+        for (ObjectNode fields : groups) {
+            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+                g.writeFieldName(f.getKey());
+                g.writeTree(f.getValue());
+            }
+        }
+        g.writeEndObject();
+    }
+
     /** The nested name the optimizer records' options have inside this module; JSON shows them flat. */
     static final String OPTIONS = "options";
 
@@ -486,17 +484,7 @@ final class CoreTypesModule extends SimpleModule {
         public void serialize(OptimizerConfig<?> c, JsonGenerator g, SerializerProvider p) throws IOException {
             ObjectNode fields = NESTED_OPTIONS.valueToTree(c);
             JsonNode options = fields.remove(OPTIONS);
-            g.writeStartObject();
-            g.writeStringField("type", c.kerasName());
-            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
-                g.writeFieldName(f.getKey());
-                g.writeTree(f.getValue());
-            }
-            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) options::fields) {
-                g.writeFieldName(f.getKey());
-                g.writeTree(f.getValue());
-            }
-            g.writeEndObject();
+            writeTyped(g, c.kerasName(), fields, (ObjectNode) options);
         }
     }
 
@@ -655,14 +643,7 @@ final class CoreTypesModule extends SimpleModule {
                         + " ReduceLROnPlateau", c);
                 return;
             }
-            ObjectNode fields = ((ObjectMapper) g.getCodec()).valueToTree(config);
-            g.writeStartObject();
-            g.writeStringField("type", type);
-            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
-                g.writeFieldName(f.getKey());
-                g.writeTree(f.getValue());
-            }
-            g.writeEndObject();
+            writeTyped(g, type, ((ObjectMapper) g.getCodec()).valueToTree(config));
         }
     }
 

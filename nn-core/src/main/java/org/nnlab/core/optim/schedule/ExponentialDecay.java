@@ -39,10 +39,7 @@ public record ExponentialDecay(double initialLearningRate, long decaySteps, doub
 
     @Override
     public double at(long step) {
-        double p = (double) step / decaySteps;
-        if (staircase) {
-            p = Math.floor(p);
-        }
+        double p = LearningRate.progress(step, decaySteps, staircase);
         return initialLearningRate * Math.pow(decayRate, p);
     }
 }

@@ -38,10 +38,7 @@ public record InverseTimeDecay(double initialLearningRate, long decaySteps, doub
 
     @Override
     public double at(long step) {
-        double p = (double) step / decaySteps;
-        if (staircase) {
-            p = Math.floor(p);
-        }
+        double p = LearningRate.progress(step, decaySteps, staircase);
         return initialLearningRate / (1 + decayRate * p);
     }
 }

@@ -16,4 +16,10 @@ public sealed interface LearningRate
 
     /** The learning rate of the update after {@code step} completed updates (step ≥ 0). */
     double at(long step);
+
+    /** Keras's p = step / decaySteps, floored for a staircase: how many decay periods have passed. */
+    static double progress(long step, long decaySteps, boolean staircase) {
+        double p = (double) step / decaySteps;
+        return staircase ? Math.floor(p) : p;
+    }
 }
