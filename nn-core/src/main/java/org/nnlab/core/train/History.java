@@ -15,7 +15,8 @@ import java.util.Optional;
  * the same with a {@code val_} prefix. Each value is the mean over the epoch's batches, weighted
  * by batch size; the losses include the weights' penalties. When the learning rate can change
  * ({@code ReduceLROnPlateau}, {@code LearningRateScheduler}, or a schedule) {@code learning_rate}
- * holds its value at each epoch's end, as Keras's callbacks log it. If training stopped early (a callback, or a loss that became NaN), the reason is
+ * holds it as Keras's callbacks log it at each epoch's end: the rate the epoch trained with, before
+ * ReduceLROnPlateau lowers it; for a schedule, the rate of the next step. If training stopped early (a callback, or a loss that became NaN), the reason is
  * in {@link #stopReason()}.
  */
 public final class History {
