@@ -191,4 +191,12 @@ class MistakesTest {
                 + " Hint: it is the learning rate at step 0, e.g. 0.1; only a warm-up may start from 0, as in new"
                 + " CosineDecay(0.0, decaySteps, warmupTarget, warmupSteps).");
     }
+
+    @Test
+    void aLearningRateSchedulerIsCodeAndGoesToFit() {
+        assertContains(message(() -> Nn.input(2).dense(1).compile(adam(), MEAN_SQUARED_ERROR)
+                        .fit(f -> f.callbacks(new org.nnlab.core.train.LearningRateScheduler(epoch -> 0.01)))),
+                "the callback LearningRateScheduler(", "is code, not data; only early stopping and ReduceLROnPlateau"
+                        + " can be saved. Hint: give it when training instead");
+    }
 }

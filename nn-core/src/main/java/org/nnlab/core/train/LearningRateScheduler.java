@@ -64,4 +64,10 @@ public final class LearningRateScheduler implements Callback {
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         logs.put(LEARNING_RATE, model.optimizer().learningRate());
     }
+
+    /** Names the callback; its schedule is code and has no printable form. */
+    @Override
+    public String toString() {
+        return "LearningRateScheduler(" + schedule.getClass().getSimpleName() + ")";
+    }
 }
