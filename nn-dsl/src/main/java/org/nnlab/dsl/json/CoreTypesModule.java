@@ -175,8 +175,8 @@ final class CoreTypesModule extends SimpleModule {
         if (flatOptimizers) {
             addOptimizerCodec();
         }
-        setMixInAnnotation(ExponentialDecay.class, ExponentialDecayMixin.class);
-        setMixInAnnotation(InverseTimeDecay.class, InverseTimeDecayMixin.class);
+        setMixInAnnotation(ExponentialDecay.class, DecayMixin.class);
+        setMixInAnnotation(InverseTimeDecay.class, DecayMixin.class);
         setMixInAnnotation(PiecewiseConstantDecay.class, PiecewiseConstantDecayMixin.class);
         setMixInAnnotation(CosineDecay.class, CosineDecayMixin.class);
         setMixInAnnotation(LearningRate.class, LearningRateMixin.class);
@@ -397,7 +397,8 @@ final class CoreTypesModule extends SimpleModule {
         abstract Double clipvalue();
     }
 
-    abstract static class ExponentialDecayMixin {
+    /** ExponentialDecay's and InverseTimeDecay's fields, which are the same. */
+    abstract static class DecayMixin {
         @JsonProperty(value = "initial_learning_rate", required = true)
         abstract double initialLearningRate();
 
@@ -409,9 +410,6 @@ final class CoreTypesModule extends SimpleModule {
 
         @JsonProperty(value = "staircase", required = true)
         abstract boolean staircase();
-    }
-
-    abstract static class InverseTimeDecayMixin extends ExponentialDecayMixin {
     }
 
     abstract static class PiecewiseConstantDecayMixin {
