@@ -11,6 +11,8 @@ module org.nnlab.core {
     exports org.nnlab.core.layer;
     exports org.nnlab.core.loss;
     exports org.nnlab.core.optim;
+    exports org.nnlab.core.optim.schedule;
+    exports org.nnlab.core.regularizer;
     exports org.nnlab.core.init;
     exports org.nnlab.core.train;
     exports org.nnlab.core.check;

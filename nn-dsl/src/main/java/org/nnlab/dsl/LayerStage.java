@@ -189,9 +189,10 @@ public final class LayerStage {
      * default fit options.
      *
      * @throws IllegalArgumentException if the output layer does not suit the loss (e.g. softmax with
-     *     binary cross-entropy), naming the layer and the fix
+     *     binary cross-entropy), naming the layer and the fix, or a weight-decay exclusion names no
+     *     parameter
      */
-    public TrainingStage compile(OptimizerConfig optimizer, Loss loss, Metric... metrics) {
+    public TrainingStage compile(OptimizerConfig<?> optimizer, Loss loss, Metric... metrics) {
         return new TrainingStage(spec().withTraining(new TrainingSpec(optimizer, loss, Arrays.asList(metrics))));
     }
 

@@ -1,5 +1,9 @@
 package org.nnlab.core.layer;
 
+import java.util.List;
+import java.util.Map;
+import org.nnlab.core.regularizer.Regularizer;
+
 /**
  * A layer's kind and options as an immutable, validated value: what to build, not the built layer.
  *
@@ -38,6 +42,22 @@ public sealed interface LayerConfig
     /** The number of values kept but never updated by an optimizer (moving statistics). */
     default long nonTrainableParameters(int[] inputShape) {
         return 0;
+    }
+
+    /**
+     * The names of the weights the layer creates, in Keras's weight order, without the layer's name:
+     * {@code [kernel, bias]} for Dense, so the parameters are {@code dense_1/kernel}, …; empty if none.
+     */
+    default List<String> weightNames() {
+        return List.of();
+    }
+
+    /**
+     * The penalty on each regularized weight, keyed by its name in {@link #weightNames()}, e.g.
+     * {@code kernel → L2(l2=0.01)}; empty when nothing is regularized.
+     */
+    default Map<String, Regularizer> regularizers() {
+        return Map.of();
     }
 
     /**

@@ -10,15 +10,19 @@ import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Tensor;
 
 /**
  * One call of {@code fit} or {@code evaluate}: batching, the training step, metrics, callbacks.
  *
- * <p>A training step is: gather the batch; forward in training mode; loss; zero the grads;
+ * <p>A training step is: gather the batch; forward in training mode; loss, plus the penalty of
+ * every regularized trainable weight (as Keras adds {@code model.losses}); zero the grads;
  * backward, the reversed loop over the layers that the constructor plans once (entering a fused
- * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up); callbacks see the
- * gradients; the optimizer steps. If the loss or a gradient is NaN or infinite and
+ * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up), then each
+ * penalty's gradient; callbacks see the gradients; the optimizer steps (clipping and weight decay
+ * happen there, in Keras's order). The reported loss, its validation twin and {@code evaluate}'s
+ * include the penalties, as Keras's do. If the loss or a gradient is NaN or infinite and
  * {@link FitOptions#terminateOnNaN()} is on, the step is not applied, so the weights from before
  * the bad batch are kept, and training stops with a message naming the epoch and batch.
  */
@@ -28,11 +32,17 @@ final class FitLoop {
     private final Loss loss;
     private final int[] outputShape;
     private final List<Parameter> nonTrainable = new ArrayList<>();
+    /** The trainable parameters that carry a regularizer; empty costs nothing per step. */
+    private final List<Penalized> regularized = new ArrayList<>();
     private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
     /** The output layer when it and the loss pair up (softmax or sigmoid with a cross-entropy), else null. */
     private final FusableOutput fusedHead;
     /** The backward pass, one step per layer that needs a gradient, first to last; run in reverse. */
     private final BackwardStep[] backwardPlan;
+
+    /** A weight and the penalty on it. */
+    private record Penalized(Parameter parameter, Regularizer regularizer) {
+    }
 
     /** One layer's part of the backward pass: takes ∂L/∂output, returns ∂L/∂input (null when unneeded). */
     @FunctionalInterface
@@ -48,6 +58,8 @@ final class FitLoop {
         for (Parameter p : model.parameters()) {
             if (!p.trainable()) {
                 nonTrainable.add(p);
+            } else {
+                p.regularizer().ifPresent(r -> regularized.add(new Penalized(p, r)));
             }
         }
         List<Layer> layers = model.layers();
@@ -158,11 +170,15 @@ final class FitLoop {
             if (validation != null) {
                 logs.putAll(measure(validation, "val_", null));
             }
-            history.record(logs);
-            progress.epochEnd(logs);
+            if (model.optimizer().hasSchedule()) {
+                logs.put(Callback.LEARNING_RATE, model.optimizer().learningRate());
+            }
+            // As Keras appends History and the progress bar after the user's callbacks, they see what callbacks add.
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, logs);
             }
+            history.record(logs);
+            progress.epochEnd(logs);
             if (model.stopRequest() != null) {
                 history.stopped(model.stopRequest());
             }
@@ -184,7 +200,7 @@ final class FitLoop {
             }
         }
         Tensor predictions = model.forward(xy[0], true);
-        double value = lossValue(predictions, xy[1]);
+        double value = lossValue(predictions, xy[1]) + penalty();
         if (options.terminateOnNaN() && !Double.isFinite(value)) {
             restoreNonTrainable(savedStatistics);
             return divergence("Loss became " + value, epoch, step, steps);
@@ -220,12 +236,46 @@ final class FitLoop {
                 + " for extreme values.";
     }
 
-    /** Backpropagation: the loss's gradient, then every planned step from the last layer to the first. */
+    /**
+     * Backpropagation: the loss's gradient, then every planned step from the last layer to the
+     * first, then each penalty's gradient added into its weight's grad.
+     */
     private void backward(Tensor predictions, Tensor targets) {
         Tensor grad = fusedHead != null ? loss.fusedGradient(predictions, targets) : loss.gradient(predictions, targets);
         for (int i = backwardPlan.length - 1; i >= 0; i--) {
             grad = backwardPlan[i].backward(grad);
         }
+        for (Penalized p : regularized) {
+            p.regularizer().addGradient(p.parameter().value().data(), p.parameter().grad().data());
+        }
+    }
+
+    /** The sum of every regularized weight's penalty at the current weights; 0 when none is regularized. */
+    private double penalty() {
+        double sum = 0;
+        for (Penalized p : regularized) {
+            sum += p.regularizer().penalty(p.parameter().value().data());
+        }
+        return sum;
+    }
+
+    /**
+     * One batch's training objective, loss plus penalties, with every grad set to its gradient, as a
+     * training step computes them (no optimizer step, no callbacks); for gradient checks.
+     */
+    double objectiveWithGradients(Tensor x, Tensor y) {
+        Tensor predictions = model.forward(x, true);
+        double value = lossValue(predictions, y) + penalty();
+        for (Parameter p : model.parameters()) {
+            p.zeroGrad();
+        }
+        backward(predictions, y);
+        return value;
+    }
+
+    /** One batch's training objective, loss plus penalties, in training mode. */
+    double objective(Tensor x, Tensor y) {
+        return lossValue(model.forward(x, true), y) + penalty();
     }
 
     /**
@@ -263,11 +313,12 @@ final class FitLoop {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        double penalty = penalty(); // the weights do not change while measuring
         for (int from = 0; from < n; from += options.batchSize()) {
             int to = Math.min(n, from + options.batchSize());
             Tensor[] xy = batch(examples, order, from, to);
             Tensor predictions = model.forward(xy[0], false);
-            tracker.add(lossValue(predictions, xy[1]), predictions, xy[1]);
+            tracker.add(lossValue(predictions, xy[1]) + penalty, predictions, xy[1]);
             if (progress != null) {
                 progress.batchEnd(from / options.batchSize() + 1, tracker.means());
             }

@@ -13,7 +13,10 @@ import java.util.Optional;
  *
  * <p>Keys are Keras's: {@code loss}, {@code accuracy}, {@code mse}, {@code mae}, and for validation
  * the same with a {@code val_} prefix. Each value is the mean over the epoch's batches, weighted
- * by batch size. If training stopped early (a callback, or a loss that became NaN), the reason is
+ * by batch size; the losses include the weights' penalties. When the learning rate can change
+ * ({@code ReduceLROnPlateau}, {@code LearningRateScheduler}, or a schedule) {@code learning_rate}
+ * holds it as Keras's callbacks log it at each epoch's end: the rate the epoch trained with, before
+ * ReduceLROnPlateau lowers it; for a schedule, the rate of the next step. If training stopped early (a callback, or a loss that became NaN), the reason is
  * in {@link #stopReason()}.
  */
 public final class History {

@@ -136,8 +136,9 @@ public final class Sequential {
      * Chooses how the model learns, like Keras's {@code model.compile}.
      *
      * @throws IllegalArgumentException if a metric is given twice, a layer uses the STEP activation
-     *     (backpropagation cannot train it), or the output layer does not suit the loss (softmax with
-     *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix
+     *     (backpropagation cannot train it), the output layer does not suit the loss (softmax with
+     *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix, or
+     *     a weight-decay exclusion names no parameter of this model
      */
     public void compile(Optimizer<?> optimizer, Loss loss, Metric... metrics) {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -154,6 +155,7 @@ public final class Sequential {
         if (output != null) {
             loss.checkOutput(output, outputShape(), where(layers.size() - 1));
         }
+        optimizer.checkExclusions(parameters);
         this.optimizer = optimizer;
         this.loss = loss;
         this.metrics = ms;
@@ -295,7 +297,7 @@ public final class Sequential {
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (Layer layer : layers) {
             rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
-                    layer.parameterCount()));
+                    layer.parameterCount(), layer.config().map(LayerConfig::regularizers).orElse(Map.of())));
         }
         return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount());
     }

@@ -25,6 +25,8 @@ import java.util.zip.ZipOutputStream;
 import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.ReduceLROnPlateau;
 import org.nnlab.core.train.TrainingProgress;
 import org.nnlab.dsl.json.SpecFormatException;
 import org.nnlab.dsl.json.SpecJson;
@@ -35,12 +37,12 @@ import org.nnlab.dsl.spec.ModelSpec;
  *
  * <p>Entries: {@code manifest.json} (format name {@value #FORMAT_NAME}, version {@value #VERSION},
  * and each other entry's size and SHA-256), {@code model.json} (the spec, as {@link SpecJson}
- * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} (layouts in nn-dsl's
- * README). Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file
- * intact. Reading verifies each entry's size and checksum before decoding it, and bounds every
- * size by the bytes really there (see {@link #read}), so a truncated, corrupted, forged or
- * wrong-version file fails quickly with a {@link ModelFileException} naming the file and the
- * problem, and never yields a wrong model.
+ * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} and {@code progress.json}
+ * (epochs, steps and ReduceLROnPlateau's counters; layouts in nn-dsl's README). Writing is atomic
+ * ({@link AtomicFile}): a crash mid-save leaves the previous file intact. Reading verifies each
+ * entry's size and checksum before decoding it, and bounds every size by the bytes really there
+ * (see {@link #read}), so a truncated, corrupted, forged or wrong-version file fails quickly with a
+ * {@link ModelFileException} naming the file and the problem, and never yields a wrong model.
  */
 public final class ModelFile {
     /** The format name in the manifest. */
@@ -82,6 +84,12 @@ public final class ModelFile {
         if (archive.progress() != null) {
             ObjectNode progress = JSON.createObjectNode()
                     .put("epochs", archive.progress().epochs()).put("steps", archive.progress().steps());
+            if (!archive.callbackStates().isEmpty()) {
+                ArrayNode callbacks = progress.putArray("callbacks");
+                for (ReduceLROnPlateau.State state : archive.callbackStates()) {
+                    callbacks.add(state == null ? JSON.nullNode() : plateauNode(state));
+                }
+            }
             entries.put(PROGRESS, JSON.writeValueAsBytes(progress));
         }
         byte[] manifest = manifest(entries);
@@ -94,6 +102,75 @@ public final class ModelFile {
             zip.finish();
             zip.flush();
         });
+    }
+
+    /** ReduceLROnPlateau's counters; a best that is not finite is written as text, which JSON numbers cannot hold. */
+    private static ObjectNode plateauNode(ReduceLROnPlateau.State state) {
+        ObjectNode node = JSON.createObjectNode();
+        Double best = state.best();
+        if (best == null) {
+            node.putNull("best");
+        } else if (Double.isFinite(best)) {
+            node.put("best", best.doubleValue());
+        } else {
+            node.put("best", best.toString());
+        }
+        return node.put("wait", state.epochsWaited()).put("cooldown_counter", state.cooldownCounter())
+                .put("epochs", state.epochs());
+    }
+
+    /** Reads what {@link #plateauNode} wrote, for the spec's {@code index}-th callback. */
+    private static ReduceLROnPlateau.State plateauState(JsonNode node, int index, Path file)
+            throws ModelFileException {
+        JsonNode best = node.path("best");
+        Double value = null;
+        if (best.isNumber()) {
+            value = best.doubleValue();
+        } else if (best.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(best.asText())) {
+            value = Double.parseDouble(best.asText());
+        } else if (!best.isNull()) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "].best must be a number or null but"
+                    + " is " + best, null);
+        }
+        for (String count : List.of("wait", "cooldown_counter", "epochs")) {
+            if (!node.path(count).canConvertToLong() || !node.path(count).isIntegralNumber()) {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]." + count + " must be a whole"
+                        + " number but is " + node.path(count), null);
+            }
+        }
+        try {
+            return new ReduceLROnPlateau.State(value, node.path("wait").intValue(), node.path("cooldown_counter").intValue(),
+                    node.path("epochs").longValue());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** The callback counters of progress.json, one per spec callback (null where it keeps none). */
+    private static List<ReduceLROnPlateau.State> callbackStates(JsonNode progress, ModelSpec spec, Path file)
+            throws ModelFileException {
+        JsonNode list = progress.path("callbacks");
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        List<Callback> callbacks = spec.training() == null ? List.of() : spec.training().fit().callbacks();
+        if (!list.isArray() || list.size() != callbacks.size()) {
+            throw new ModelFileException(file, PROGRESS + " has callbacks " + list + " but the spec has "
+                    + callbacks.size() + " callback(s); expected one entry for each", null);
+        }
+        List<ReduceLROnPlateau.State> states = new ArrayList<>();
+        for (int i = 0; i < callbacks.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (entry.isNull()) {
+                states.add(null);
+            } else if (callbacks.get(i) instanceof ReduceLROnPlateau && entry.isObject()) {
+                states.add(plateauState(entry, i, file));
+            } else {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + i + "] holds " + entry + " but the spec's"
+                        + " callback " + i + " is " + callbacks.get(i) + ", which keeps no counters", null);
+            }
+        }
+        return states;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -155,9 +232,14 @@ public final class ModelFile {
                 }
                 state = WeightsCodec.decodeOptimizer(manifest.verified(OPTIMIZER, bounds.maxOptimizer()));
             }
-            TrainingProgress progress = manifest.has(PROGRESS)
-                    ? progress(manifest.verified(PROGRESS, MAX_PROGRESS), file) : null;
-            return new ModelArchive(spec, names, weights, state, progress);
+            TrainingProgress progress = null;
+            List<ReduceLROnPlateau.State> callbackStates = List.of();
+            if (manifest.has(PROGRESS)) {
+                JsonNode p = progressJson(manifest.verified(PROGRESS, MAX_PROGRESS), file);
+                progress = progress(p, file);
+                callbackStates = callbackStates(p, spec, file);
+            }
+            return new ModelArchive(spec, names, weights, state, progress, callbackStates);
         } catch (ModelFileException e) {
             throw e;
         } catch (WeightsCodec.Malformed e) {
@@ -176,14 +258,20 @@ public final class ModelFile {
         }
     }
 
-    private static TrainingProgress progress(byte[] bytes, Path file) throws IOException {
-        JsonNode p;
+    private static JsonNode progressJson(byte[] bytes, Path file) throws IOException {
         try {
-            p = JSON.readTree(bytes);
+            JsonNode p = JSON.readTree(bytes);
+            if (p == null || !p.isObject()) {
+                throw new ModelFileException(file, PROGRESS + " must hold a JSON object but is " + p, null);
+            }
+            return p;
         } catch (JsonProcessingException e) {
             throw new ModelFileException(file, PROGRESS + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (p == null || !p.path("epochs").isIntegralNumber() || !p.path("steps").isIntegralNumber()
+    }
+
+    private static TrainingProgress progress(JsonNode p, Path file) throws ModelFileException {
+        if (!p.path("epochs").isIntegralNumber() || !p.path("steps").isIntegralNumber()
                 || !p.path("epochs").canConvertToLong() || !p.path("steps").canConvertToLong()) {
             throw new ModelFileException(file, PROGRESS + " must hold whole numbers 'epochs' and 'steps' but is " + p, null);
         }

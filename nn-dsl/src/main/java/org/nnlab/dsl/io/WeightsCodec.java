@@ -16,15 +16,18 @@ import org.nnlab.core.tensor.Tensor;
  *
  * <p>{@code weights.bin}: the magic {@code NNLW}, version (int), count (int), then per tensor its
  * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), rank (int), each dimension (int) and
- * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int), the
+ * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int 2), the
  * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}),
- * iterations (long), count (int), then per parameter the number of slots (int) and per slot its
- * length (int) and values (double).
+ * iterations (long), the learning rate a callback assigned (double, NaN when the spec's holds),
+ * count (int), then per parameter the number of slots (int) and per slot its length (int) and values
+ * (double). Version 1, written before learning rates could change, has no learning rate and still reads.
  */
 final class WeightsCodec {
     static final int WEIGHTS_MAGIC = 0x4E4E4C57; // "NNLW"
     static final int OPTIMIZER_MAGIC = 0x4E4E4C4F; // "NNLO"
     static final int VERSION = 1;
+    /** optimizer.bin's version: 2 added the assigned learning rate. */
+    static final int OPTIMIZER_VERSION = 2;
 
     private WeightsCodec() {
     }
@@ -60,7 +63,7 @@ final class WeightsCodec {
     static List<Tensor> decodeWeights(byte[] bytes, List<String> names) throws Malformed {
         Input in = new Input(bytes, "weights.bin");
         try {
-            in.header(WEIGHTS_MAGIC);
+            in.header(WEIGHTS_MAGIC, VERSION);
             // Each weight takes at least 2 (name length) + 4 (rank) + 8 (one value, or a dimension) bytes.
             int count = in.count("the weight count", 14);
             List<Tensor> weights = new ArrayList<>(count);
@@ -96,9 +99,10 @@ final class WeightsCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(OPTIMIZER_MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(OPTIMIZER_VERSION);
         out.writeUTF(s.kind());
         out.writeLong(s.iterations());
+        out.writeDouble(s.learningRate());
         out.writeInt(s.slots().size());
         for (double[][] slots : s.slots()) {
             out.writeInt(slots.length);
@@ -122,9 +126,11 @@ final class WeightsCodec {
     static Optimizer.Snapshot decodeOptimizer(byte[] bytes) throws Malformed {
         Input in = new Input(bytes, "optimizer.bin");
         try {
-            in.header(OPTIMIZER_MAGIC);
+            int version = in.header(OPTIMIZER_MAGIC, OPTIMIZER_VERSION);
             String kind = in.utf("the optimizer's name");
             long iterations = in.readLong();
+            // Version 1, written before learning rates could change, has no learning rate.
+            double learningRate = version >= 2 ? in.readDouble() : Double.NaN;
             int count = in.count("the parameter count", 4);
             List<double[][]> all = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -141,7 +147,7 @@ final class WeightsCodec {
                 all.add(slots);
             }
             in.end();
-            return new Optimizer.Snapshot(kind, iterations, all);
+            return new Optimizer.Snapshot(kind, iterations, all, learningRate);
         } catch (IOException e) {
             throw in.malformed(e);
         }
@@ -176,16 +182,19 @@ final class WeightsCodec {
             return in.available();
         }
 
-        void header(int magic) throws IOException {
+        /** Checks the magic and returns the version, 1 to {@code newest}. */
+        int header(int magic, int newest) throws IOException {
             int m = in.readInt();
             if (m != magic) {
                 throw new Malformed(entry + " at byte 0: starts with 0x" + Integer.toHexString(m) + ", expected 0x"
                         + Integer.toHexString(magic) + ". Hint: the entry is not nnlab's " + entry + ".");
             }
             int v = in.readInt();
-            if (v != VERSION) {
-                throw new Malformed(entry + " at byte 4: has version " + v + "; this nnlab reads version " + VERSION + ".");
+            if (v < 1 || v > newest) {
+                throw new Malformed(entry + " at byte 4: has version " + v + "; this nnlab reads version "
+                        + (newest == 1 ? "1" : "1 to " + newest) + ".");
             }
+            return v;
         }
 
         int nonNegative(String what) throws IOException {

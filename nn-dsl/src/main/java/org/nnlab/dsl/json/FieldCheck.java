@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.nnlab.core.train.Callback;
+import org.nnlab.core.optim.OptimizerOptions;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
@@ -78,8 +78,8 @@ final class FieldCheck {
             return;
         }
         Class<?> raw = type.getRawClass();
-        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES
-                : subtypesOf.computeIfAbsent(raw, this::subtypes);
+        Map<String, Class<?>> subtypes = CoreTypesModule.CUSTOM_FAMILIES.containsKey(raw)
+                ? CoreTypesModule.CUSTOM_FAMILIES.get(raw) : subtypesOf.computeIfAbsent(raw, this::subtypes);
         boolean polymorphic = !subtypes.isEmpty();
         String typeName = node.path("type").asText(null);
         Class<?> target = !polymorphic ? raw : typeName == null ? null : subtypes.get(typeName);
@@ -113,6 +113,13 @@ final class FieldCheck {
         }
         if (target == ModelSpec.class) {
             known.putIfAbsent("format", mapper.constructType(int.class));
+        }
+        if (known.remove(CoreTypesModule.OPTIONS) != null) {
+            // An optimizer's options are written flat beside its own fields.
+            for (BeanPropertyDefinition p : mapper.getDeserializationConfig()
+                    .introspect(mapper.constructType(OptimizerOptions.class)).findProperties()) {
+                known.put(p.getName(), p.getPrimaryType());
+            }
         }
         return known;
     }

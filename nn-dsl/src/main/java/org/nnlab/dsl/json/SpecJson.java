@@ -210,6 +210,9 @@ public final class SpecJson {
     private static String path(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder("$");
         for (JsonMappingException.Reference r : refs) {
+            if (CoreTypesModule.OPTIONS.equals(r.getFieldName())) {
+                continue; // an optimizer's options are flat in the JSON; the nesting is only how they are read
+            }
             if (r.getFieldName() != null) {
                 sb.append('.').append(r.getFieldName());
             } else if (r.getIndex() >= 0) {

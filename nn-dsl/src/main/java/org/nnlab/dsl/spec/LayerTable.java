@@ -85,6 +85,17 @@ final class LayerTable {
         return LayerConfig.outputActivation(rows.stream().map(LayerRow::config).toList());
     }
 
+    /** Every parameter's name, as the built model names them: {@code dense/kernel}, {@code dense/bias}, …. */
+    List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (LayerRow r : rows) {
+            for (String weight : r.config().weightNames()) {
+                names.add(r.name() + "/" + weight);
+            }
+        }
+        return names;
+    }
+
     /** The sum of every layer's trainable parameters, saturating at {@code Long.MAX_VALUE}. */
     long trainableParams() {
         long sum = 0;

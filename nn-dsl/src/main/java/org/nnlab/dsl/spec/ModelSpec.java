@@ -129,7 +129,7 @@ public record ModelSpec(
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (LayerRow r : table.rows()) {
             rows.add(new ModelSummary.Row(r.name(), r.config().typeName(), r.outputShape().toString(),
-                    r.trainableParams() + r.nonTrainableParams()));
+                    r.trainableParams() + r.nonTrainableParams(), r.config().regularizers()));
         }
         return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams());
     }

@@ -64,6 +64,44 @@ class ModelFileTest {
     }
 
     @Test
+    void optimizerStateOfVersionOneStillReads() throws IOException {
+        // optimizer.bin version 1 had no learning rate after the iterations.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(WeightsCodec.OPTIMIZER_MAGIC);
+        out.writeInt(1);
+        out.writeUTF("sgd");
+        out.writeLong(7);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeInt(2);
+        out.writeDouble(0.5);
+        out.writeDouble(-0.5);
+        org.nnlab.core.optim.Optimizer.Snapshot s = WeightsCodec.decodeOptimizer(bytes.toByteArray());
+        assertEquals(7, s.iterations());
+        assertTrue(Double.isNaN(s.learningRate()), "version 1: the spec's learning rate holds");
+        assertTrue(Arrays.equals(new double[] {0.5, -0.5}, s.slots().get(0)[0]));
+    }
+
+    @Test
+    void assignedLearningRateAndPlateauCountersRoundTrip(@TempDir Path dir) throws IOException {
+        Model m = Nn.input(2).dense(1).compile(Nn.sgd(), org.nnlab.dsl.Nn.MEAN_SQUARED_ERROR)
+                .fit(f -> f.epochs(3).verbosity(Verbosity.SILENT).earlyStopping(Nn.LOSS, 5)
+                        .callbacks(new org.nnlab.core.train.ReduceLROnPlateau(org.nnlab.core.train.ReduceLROnPlateau
+                                .Config.DEFAULTS.monitor(Nn.LOSS).factor(0.5).patience(1).minDelta(100))))
+                .build();
+        m.fit(Tensor.matrix(new double[][] {{1, 0}, {0, 1}}), Tensor.matrix(new double[][] {{1}, {0}}));
+        Path file = dir.resolve("plateau.nnlab");
+        m.save(file);
+        ModelArchive a = ModelFile.read(file);
+        assertEquals(0.0025, m.sequential().optimizer().learningRate(), "halved after epochs 2 and 3");
+        assertEquals(0.0025, a.optimizerState().learningRate());
+        assertEquals(2, a.callbackStates().size());
+        assertEquals(null, a.callbackStates().get(0), "early stopping keeps no counters");
+        assertEquals(3, a.callbackStates().get(1).epochs());
+    }
+
+    @Test
     void roundTripKeepsSpecWeightsAndOptimizerState(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.nnlab");
         ModelFile.write(trained, file);
