@@ -58,8 +58,8 @@ class ModulePathTest {
     void coreExportsItsApiAndSharesIoWithTheOtherModulesOnly() {
         assertEquals(Map.of(
                 "org.nnlab.core.check", Set.of(), "org.nnlab.core.init", Set.of(), "org.nnlab.core.layer", Set.of(),
-                "org.nnlab.core.loss", Set.of(), "org.nnlab.core.optim", Set.of(), "org.nnlab.core.tensor", Set.of(),
-                "org.nnlab.core.train", Set.of(),
+                "org.nnlab.core.loss", Set.of(), "org.nnlab.core.optim", Set.of(), "org.nnlab.core.optim.schedule", Set.of(),
+                "org.nnlab.core.regularizer", Set.of(), "org.nnlab.core.tensor", Set.of(), "org.nnlab.core.train", Set.of(),
                 "org.nnlab.core.io", Set.of("org.nnlab.data", "org.nnlab.dsl", "org.nnlab.viz")), exports("org.nnlab.core"));
         Module core = layer.findModule("org.nnlab.core").orElseThrow();
         assertFalse(core.isExported("org.nnlab.core.internal"));
