@@ -39,6 +39,8 @@ final class FitLoop {
     private final FusableOutput fusedHead;
     /** The backward pass, one step per layer that needs a gradient, first to last; run in reverse. */
     private final BackwardStep[] backwardPlan;
+    /** The options' callbacks, with fit's own training monitor last when the options ask for one. */
+    private final List<Callback> callbacks;
 
     /** A weight and the penalty on it. */
     private record Penalized(Parameter parameter, Regularizer regularizer) {
@@ -66,6 +68,11 @@ final class FitLoop {
         int last = layers.size() - 1;
         this.fusedHead = layers.get(last) instanceof FusableOutput f && loss.fusesWith(f.activation()) ? f : null;
         this.backwardPlan = planBackward(layers, fusedHead);
+        this.callbacks = new ArrayList<>(options.callbacks());
+        if (options.diagnostics().enabledAt(options.verbosity())
+                && callbacks.stream().noneMatch(c -> c instanceof TrainingMonitor)) {
+            callbacks.add(new TrainingMonitor());
+        }
     }
 
     /**
@@ -128,7 +135,6 @@ final class FitLoop {
         ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), options.epochs(), steps);
         MetricTracker tracker = tracker(train, "");
         History history = new History();
-        List<Callback> callbacks = options.callbacks();
         callbacks.forEach(c -> c.onTrainBegin(model));
 
         int[] order = new int[n];
@@ -179,6 +185,7 @@ final class FitLoop {
             }
             history.record(logs);
             progress.epochEnd(logs);
+            printFindings(progress);
             if (model.stopRequest() != null) {
                 history.stopped(model.stopRequest());
             }
@@ -186,7 +193,17 @@ final class FitLoop {
         for (Callback c : callbacks) {
             c.onTrainEnd(history);
         }
+        printFindings(progress);
         return history;
+    }
+
+    /** Prints, under the epoch's line, what the training monitors found since they last printed. */
+    private void printFindings(ProgressBar progress) {
+        for (Callback c : callbacks) {
+            if (c instanceof TrainingMonitor monitor) {
+                monitor.unprinted().forEach(f -> progress.message(f.toString()));
+            }
+        }
     }
 
     /** One step; returns null, or a message if the loss or a gradient was not finite. */
@@ -220,8 +237,8 @@ final class FitLoop {
                 }
             }
         }
-        BatchGradients gradients = new BatchGradients(epoch, step, model);
-        for (Callback c : options.callbacks()) {
+        BatchGradients gradients = new BatchGradients(epoch, step, model, xy[0], xy[1]);
+        for (Callback c : callbacks) {
             c.onBatchGradients(gradients);
         }
         model.optimizer().step(model.parameters());

@@ -19,16 +19,19 @@ import org.nnlab.core.tensor.Tensor;
  * {@value #DEFAULT_BATCH_SIZE}, shuffled every epoch, no validation, {@link Verbosity#AUTO}, and
  * training stops when the loss becomes NaN or infinite (Keras needs the {@code TerminateOnNaN}
  * callback for that; nnlab does it by default and keeps the weights from before the bad batch).
+ * When it prints, fit also runs a {@link TrainingMonitor} that reports what goes wrong in the
+ * lecture's words ({@link Diagnostics}).
  *
  * <p>{@code validationSplit} takes the <em>last</em> fraction of the examples, before shuffling,
  * as Keras does; it and {@code validationData} are mutually exclusive.
  *
  * @param epochs passes over the training data, ≥ 0 (0 trains nothing, as in Keras)
+ * @param diagnostics when fit runs its own {@link TrainingMonitor}
  * @param out where progress goes; null means {@code System.out}, the default
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, double validationSplit,
                          Examples validationData, List<Callback> callbacks, Verbosity verbosity,
-                         boolean terminateOnNaN, PrintStream out) {
+                         boolean terminateOnNaN, Diagnostics diagnostics, PrintStream out) {
 
     /** Keras's default number of epochs. */
     public static final int DEFAULT_EPOCHS = 1;
@@ -51,6 +54,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         }
         callbacks = List.copyOf(callbacks);
         Objects.requireNonNull(verbosity, "verbosity");
+        Objects.requireNonNull(diagnostics, "diagnostics");
         out = out == null ? System.out : out;
     }
 
@@ -72,7 +76,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
     /** A copy with {@code replacement} instead of these options' callbacks. */
     public FitOptions withCallbacks(List<? extends Callback> replacement) {
         return new FitOptions(epochs, batchSize, shuffle, validationSplit, validationData, List.copyOf(replacement),
-                verbosity, terminateOnNaN, out);
+                verbosity, terminateOnNaN, diagnostics, out);
     }
 
     /** A builder starting from these options, to change some of them. */
@@ -86,6 +90,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         b.callbacks.addAll(callbacks);
         b.verbosity = verbosity;
         b.terminateOnNaN = terminateOnNaN;
+        b.diagnostics = diagnostics;
         b.out = out;
         return b;
     }
@@ -100,6 +105,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         private final List<Callback> callbacks = new ArrayList<>();
         private Verbosity verbosity = Verbosity.AUTO;
         private boolean terminateOnNaN = true;
+        private Diagnostics diagnostics = Diagnostics.WHEN_VERBOSE;
         private PrintStream out = System.out;
 
         private Builder() {
@@ -192,6 +198,20 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
             return this;
         }
 
+        /**
+         * Whether fit runs its own {@link TrainingMonitor}: {@code false} turns it off, {@code true} runs it
+         * even when silent (findings in {@link History#findings()}); by default it runs when fit prints.
+         */
+        public Builder diagnostics(boolean on) {
+            return diagnostics(on ? Diagnostics.ON : Diagnostics.OFF);
+        }
+
+        /** When fit runs its own {@link TrainingMonitor}. */
+        public Builder diagnostics(Diagnostics when) {
+            this.diagnostics = when;
+            return this;
+        }
+
         /** Where progress is printed. */
         public Builder out(PrintStream out) {
             this.out = out;
@@ -201,7 +221,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         /** The options; validated here. */
         public FitOptions build() {
             return new FitOptions(epochs, batchSize, shuffle, validationSplit, validationData, callbacks,
-                    verbosity, terminateOnNaN, out);
+                    verbosity, terminateOnNaN, diagnostics, out);
         }
     }
 }

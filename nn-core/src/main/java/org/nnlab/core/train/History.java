@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,10 +18,11 @@ import java.util.Optional;
  * ({@code ReduceLROnPlateau}, {@code LearningRateScheduler}, or a schedule) {@code learning_rate}
  * holds it as Keras's callbacks log it at each epoch's end: the rate the epoch trained with, before
  * ReduceLROnPlateau lowers it; for a schedule, the rate of the next step. If training stopped early (a callback, or a loss that became NaN), the reason is
- * in {@link #stopReason()}.
+ * in {@link #stopReason()}; what the training monitor found is in {@link #findings()}.
  */
 public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
     private String stopReason;
 
     /** An empty history; {@code fit} returns a filled one. */
@@ -37,6 +39,19 @@ public final class History {
     /** Records why training stopped before its last epoch. */
     public void stopped(String reason) {
         this.stopReason = reason;
+    }
+
+    /** Adds what a {@link TrainingMonitor} found. */
+    public void addFinding(Finding finding) {
+        findings.add(Objects.requireNonNull(finding, "finding"));
+    }
+
+    /**
+     * What the training monitor found, in the order found; empty when training went as it should or
+     * no monitor ran (see {@link Diagnostics}).
+     */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** The keys in the order they first appeared, e.g. {@code [loss, accuracy, val_loss, val_accuracy]}. */
@@ -105,6 +120,14 @@ public final class History {
                 sb.append(" → ").append(ProgressBar.formatValue(v.get(v.size() - 1)));
             }
             sep = ", ";
+        }
+        if (!findings.isEmpty()) {
+            sb.append("; ").append(findings.size()).append(findings.size() == 1 ? " finding: " : " findings: ");
+            sep = "";
+            for (Finding f : findings) {
+                sb.append(sep).append(f.kind().title());
+                sep = ", ";
+            }
         }
         return sb.append(stopReason == null ? "" : "; stopped: " + stopReason).append(')').toString();
     }

@@ -57,6 +57,7 @@ import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.Diagnostics;
 import org.nnlab.core.train.EarlyStopping;
 import org.nnlab.core.train.Examples;
 import org.nnlab.core.train.FitOptions;
@@ -80,7 +81,7 @@ import org.nnlab.core.train.Verbosity;
  * object), and the base optimizer's {@code weight_decay}, {@code exclude_from_weight_decay},
  * {@code clipnorm}, {@code global_clipnorm} and {@code clipvalue}. Fields added after format 1 was first written are optional and read as
  * Keras's default when absent (batch normalization's {@code center} and {@code scale}, Adam's
- * {@code amsgrad}, RMSprop's {@code centered}, fit's {@code terminate_on_nan}, early stopping's
+ * {@code amsgrad}, RMSprop's {@code centered}, fit's {@code terminate_on_nan} and {@code diagnostics} ({@code "when_verbose"}), early stopping's
  * {@code baseline} and {@code start_from_epoch}; the regularizers of dense and batch normalization
  * layers, absent when none; the optimizer's weight decay and clipping, absent when none, AdamW's
  * weight decay 0.004), so older files still load. The fit options' validation
@@ -88,7 +89,8 @@ import org.nnlab.core.train.Verbosity;
  *
  * <p>An activation is its Keras name ({@code "relu"}), a loss its Keras name
  * ({@code "sparse_categorical_crossentropy"}), a metric or monitor its History key
- * ({@code "accuracy"}, {@code "val_loss"}), a verbosity its lower-case name ({@code "epoch_lines"}).
+ * ({@code "accuracy"}, {@code "val_loss"}), a verbosity or diagnostics setting its lower-case name ({@code "epoch_lines"},
+ * {@code "off"}).
  * An initializer is an object with a {@code "type"}: {@code {"type": "glorot_uniform"}},
  * {@code "glorot_normal"}, {@code "he_uniform"}, {@code "he_normal"}, {@code "zeros"}, {@code "ones"},
  * or {@code {"type": "constant", "value": 0.5}}.
@@ -148,8 +150,11 @@ final class CoreTypesModule extends SimpleModule {
         setMixInAnnotation(Activation.class, ActivationMixin.class);
         setMixInAnnotation(Metric.class, KeyMixin.class);
         setMixInAnnotation(Monitor.class, KeyMixin.class);
-        addSerializer(Verbosity.class, new VerbositySerializer());
-        addDeserializer(Verbosity.class, new VerbosityDeserializer());
+        addSerializer(Verbosity.class, new LowerCaseSerializer<>());
+        addDeserializer(Verbosity.class, new LowerCaseDeserializer<>(Verbosity.class, "a verbosity", null));
+        addSerializer(Diagnostics.class, new LowerCaseSerializer<>());
+        addDeserializer(Diagnostics.class, new LowerCaseDeserializer<>(Diagnostics.class, "a diagnostics setting",
+                Diagnostics.WHEN_VERBOSE));
         addSerializer(Initializer.class, new InitializerSerializer());
         addDeserializer(Initializer.class, new InitializerDeserializer());
         addSerializer(Loss.class, new LossSerializer());
@@ -568,7 +573,7 @@ final class CoreTypesModule extends SimpleModule {
     }
 
     @JsonPropertyOrder({"epochs", "batch_size", "shuffle", "validation_split", "verbosity", "callbacks",
-        "terminate_on_nan"})
+        "terminate_on_nan", "diagnostics"})
     abstract static class FitOptionsMixin {
         @JsonProperty(value = "epochs", required = true)
         abstract int epochs();
@@ -594,6 +599,9 @@ final class CoreTypesModule extends SimpleModule {
         @JsonProperty(value = "terminate_on_nan", defaultValue = "true")
         @JsonDeserialize(using = TrueIfAbsent.class)
         abstract boolean terminateOnNaN();
+
+        @JsonProperty(value = "diagnostics")
+        abstract Diagnostics diagnostics();
 
         @JsonIgnore
         abstract PrintStream out();
@@ -752,27 +760,43 @@ final class CoreTypesModule extends SimpleModule {
         }
     }
 
-    /** {@link Verbosity} as its lower-case name, {@code "epoch_lines"}. */
-    static final class VerbositySerializer extends JsonSerializer<Verbosity> {
+    /** An enum as its lower-case name: a verbosity {@code "epoch_lines"}, diagnostics {@code "when_verbose"}. */
+    static final class LowerCaseSerializer<E extends Enum<E>> extends JsonSerializer<E> {
         @Override
-        public void serialize(Verbosity v, JsonGenerator g, SerializerProvider p) throws IOException {
+        public void serialize(E v, JsonGenerator g, SerializerProvider p) throws IOException {
             g.writeString(v.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    static final class VerbosityDeserializer extends JsonDeserializer<Verbosity> {
+    /** Reads an enum from its lower-case name; {@code absent} (null when the field is required) for a missing field. */
+    static final class LowerCaseDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
+        private final Class<E> type;
+        private final String what;
+        private final E absent;
+
+        LowerCaseDeserializer(Class<E> type, String what, E absent) {
+            this.type = type;
+            this.what = what;
+            this.absent = absent;
+        }
+
         @Override
-        public Verbosity deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (Verbosity) ctxt.handleUnexpectedToken(Verbosity.class, p);
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
             String text = p.getText();
-            for (Verbosity v : Verbosity.values()) {
+            for (E v : type.getEnumConstants()) {
                 if (v.name().toLowerCase(Locale.ROOT).equals(text)) {
                     return v;
                 }
             }
-            return (Verbosity) ctxt.handleWeirdStringValue(Verbosity.class, text, "not a verbosity");
+            return type.cast(ctxt.handleWeirdStringValue(type, text, "not " + what));
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return absent;
         }
     }
 

@@ -123,11 +123,25 @@ class SpecJsonTest {
                         .compile(adam(), BINARY_CROSSENTROPY).spec())
                 .replace(",\n    \"center\" : true,\n    \"scale\" : true", "")
                 .replace(",\n      \"amsgrad\" : false", "")
-                .replace(",\n      \"terminate_on_nan\" : true", "");
-        assertTrue(!older.contains("center") && !older.contains("amsgrad") && !older.contains("terminate_on_nan"), older);
+                .replace(",\n      \"terminate_on_nan\" : true", "")
+                .replace(",\n      \"diagnostics\" : \"when_verbose\"", "");
+        assertTrue(!older.contains("center") && !older.contains("amsgrad") && !older.contains("terminate_on_nan")
+                && !older.contains("diagnostics"), older);
         ModelSpec spec = SpecJson.fromJson(older);
         assertEquals(Nn.input(2).dense(3, RELU).batchNormalization().dense(1, SIGMOID)
                 .compile(adam(), BINARY_CROSSENTROPY).spec(), spec);
+    }
+
+    @Test
+    void theDiagnosticsSwitchIsSavedAndRead() {
+        ModelSpec off = Nn.input(2).dense(1, SIGMOID).compile(adam(), BINARY_CROSSENTROPY)
+                .fit(f -> f.diagnostics(false)).spec();
+        String json = SpecJson.toJson(off);
+        assertTrue(json.contains("\"diagnostics\" : \"off\""), json);
+        assertEquals(off, SpecJson.fromJson(json));
+        SpecFormatException e = failure(json.replace("\"off\"", "\"sometimes\""));
+        assertTrue(e.getMessage().endsWith("at $.training.fit.diagnostics: Unknown value 'sometimes'; expected one of"
+                + " [when_verbose, on, off]"), e.getMessage());
     }
 
     @Test
