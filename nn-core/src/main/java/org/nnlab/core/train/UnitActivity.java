@@ -47,9 +47,9 @@ final class UnitActivity {
             if (active == null || active.length != units) {
                 active = new boolean[units];
             }
-            for (int i = 0; i < z.length; i++) {
-                if (z[i] > 0) {
-                    active[i % units] = true;
+            for (int r = 0; r < pre.rows(); r++) {
+                for (int j = 0; j < units; j++) {
+                    active[j] |= z[r * units + j] > 0;
                 }
             }
         } else {
