@@ -135,9 +135,14 @@ public final class DecisionRegions {
     }
 
     static Limits range(double[] d, int col) {
+        return range(d, col, 2);
+    }
+
+    /** The finite range of column {@code col} of rows {@code stride} wide (a unit range around a single value). */
+    static Limits range(double[] d, int col, int stride) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int i = col; i < d.length; i += 2) {
+        for (int i = col; i < d.length; i += stride) {
             if (Double.isFinite(d[i])) {
                 lo = Math.min(lo, d[i]);
                 hi = Math.max(hi, d[i]);

@@ -1,5 +1,6 @@
 package org.nnlab.viz.nn;
 
+import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
@@ -30,6 +31,16 @@ public final class FeatureSpace {
                     + hidden.units() + " and " + output.units() + ". Hint: this figure is for 2-2-1 networks such as XOR's.");
         }
         Tensor z = Hyperplanes.activations(hidden, x);
+        drawFeatures(ax, z, hidden, output, labels, false);
+        return z;
+    }
+
+    /**
+     * Draws hidden features {@code z} (n, 2) by class, with the line of {@code output} (1 unit) across
+     * them when it is not null. With {@code fixedRange} a sigmoid or tanh layer's features get that
+     * activation's range, so that the frames of a movie share their axes.
+     */
+    static void drawFeatures(Axes ax, Tensor z, Dense hidden, Dense output, int[] labels, boolean fixedRange) {
         double[] zd = z.data();
         double[] z1 = new double[z.rows()];
         double[] z2 = new double[z.rows()];
@@ -42,11 +53,19 @@ public final class FeatureSpace {
         Limits zr2 = DecisionRegions.range(zd, 1);
         double pad1 = 0.15 * zr1.span();
         double pad2 = 0.15 * zr2.span();
-        ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
-        double[] w = output.kernel().value().data();
-        double c = output.useBias() ? output.bias().value().data()[0] : 0;
-        Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("$v_1 z_1 + v_2 z_2 + c = 0$");
-        ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").axisEqual().legend();
-        return z;
+        if (fixedRange && hidden.activation() == Activation.SIGMOID) {
+            ax.xlim(-0.1, 1.1).ylim(-0.1, 1.1);
+        } else if (fixedRange && hidden.activation() == Activation.TANH) {
+            ax.xlim(-1.1, 1.1).ylim(-1.1, 1.1);
+        } else {
+            ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
+        }
+        if (output != null) {
+            double[] w = output.kernel().value().data();
+            double c = output.useBias() ? output.bias().value().data()[0] : 0;
+            Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("$v_1 z_1 + v_2 z_2 + c = 0$");
+            ax.legend();
+        }
+        ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").axisEqual();
     }
 }

@@ -28,6 +28,49 @@ final class Html {
 
     record FigureBlock(Figure figure, String caption) { }
 
+    record AnimationBlock(Animation animation, String caption) { }
+
+    /**
+     * The player of every animation on the page: shows one frame at a time; buttons, slider and arrow
+     * keys step; play advances every 250 ms; {@code #frame=k} in the address opens frame k.
+     */
+    private static final String PLAYER = String.join("\n",
+            "(function () {",
+            "  var wanted = /(?:^#|&)frame=(\\d+)/.exec(location.hash);",
+            "  var movies = document.querySelectorAll('.movie');",
+            "  for (var m = 0; m < movies.length; m++) { setUp(movies[m]); }",
+            "  function setUp(movie) {",
+            "    var frames = movie.querySelectorAll('.frame'), n = frames.length, at = n - 1, timer = null;",
+            "    var controls = movie.querySelector('.controls'), slider = movie.querySelector('input');",
+            "    var label = movie.querySelector('.label'), play = movie.querySelector('.play');",
+            "    function show(k) {",
+            "      at = Math.max(0, Math.min(n - 1, k));",
+            "      for (var j = 0; j < n; j++) { frames[j].hidden = j !== at; }",
+            "      slider.value = at;",
+            "      label.textContent = 'frame ' + (at + 1) + ' of ' + n + ': ' + frames[at].getAttribute('data-label');",
+            "      movie.setAttribute('data-frame', at);",
+            "    }",
+            "    function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = '\u25b6'; }",
+            "    function step(k) { stop(); show(k); }",
+            "    movie.querySelector('.first').onclick = function () { step(0); };",
+            "    movie.querySelector('.prev').onclick = function () { step(at - 1); };",
+            "    movie.querySelector('.next').onclick = function () { step(at + 1); };",
+            "    movie.querySelector('.last').onclick = function () { step(n - 1); };",
+            "    slider.oninput = function () { step(+slider.value); };",
+            "    play.onclick = function () {",
+            "      if (timer) { stop(); return; }",
+            "      if (at === n - 1) { show(0); }",
+            "      play.textContent = '\u275a\u275a';",
+            "      timer = setInterval(function () { if (at >= n - 1) { stop(); } else { show(at + 1); } }, 250);",
+            "    };",
+            "    movie.onkeydown = function (e) {",
+            "      if (e.key === 'ArrowLeft') { step(at - 1); } else if (e.key === 'ArrowRight') { step(at + 1); }",
+            "    };",
+            "    controls.hidden = false;",
+            "    show(wanted ? +wanted[1] : n - 1);",
+            "  }",
+            "})();");
+
     private static final String STYLE = String.join("\n",
             "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#222;max-width:1080px;margin:2em auto;"
                     + "padding:0 1.5em;line-height:1.45}",
@@ -42,7 +85,10 @@ final class Html {
             "dl.numbers dt{color:#555}dl.numbers dd{margin:0;text-align:right;font-variant-numeric:tabular-nums;"
                     + "font-weight:bold}",
             "figure{margin:1.2em 0}figure svg{max-width:100%;height:auto;display:block}",
-            "figcaption{color:#555;font-size:.92em;margin-top:.4em}");
+            "figcaption{color:#555;font-size:.92em;margin-top:.4em}",
+            ".movie [hidden]{display:none!important}.movie .panels{display:flex;gap:.5em}.movie .panels svg{flex:1 1 0;min-width:0}",
+            ".movie .controls{display:flex;align-items:center;gap:.4em;margin-top:.3em;font-size:.92em}",
+            ".movie .controls input{flex:1}.movie .controls button{min-width:2.4em}");
 
     private Html() {
     }
@@ -55,6 +101,7 @@ final class Html {
                 .append(escape(title)).append("</h1>\n");
         int figures = 0;
         int sections = 0;
+        int movies = 0;
         for (Object b : blocks) {
             if (b instanceof Heading) {
                 sb.append("<h2 id=\"s").append(++sections).append("\">").append(escape(((Heading) b).text())).append("</h2>\n");
@@ -71,6 +118,10 @@ final class Html {
                             .append("</dd>\n");
                 }
                 sb.append("</dl>\n");
+            } else if (b instanceof AnimationBlock a) {
+                figures++;
+                movies++;
+                animation(sb, a, "fig" + figures, figures);
             } else {
                 FigureBlock f = (FigureBlock) b;
                 figures++;
@@ -82,7 +133,39 @@ final class Html {
                 sb.append("</figure>\n");
             }
         }
+        if (movies > 0) {
+            sb.append("<script>\n").append(PLAYER).append("\n</script>\n");
+        }
         return sb.append("</body>\n</html>\n").toString();
+    }
+
+    /** One animation: every frame's panels as inline SVG (all but the last hidden), then the controls. */
+    private static void animation(StringBuilder sb, AnimationBlock block, String id, int number) {
+        List<Animation.Frame> frames = block.animation().frames();
+        sb.append("<figure class=\"movie\" id=\"").append(id).append("\" tabindex=\"0\">\n");
+        for (int f = 0; f < frames.size(); f++) {
+            Animation.Frame frame = frames.get(f);
+            sb.append("<div class=\"frame panels\" data-label=\"").append(escape(frame.label())).append('"')
+                    .append(f == frames.size() - 1 ? "" : " hidden").append(">\n");
+            for (int p = 0; p < frame.panels().size(); p++) {
+                sb.append(frame.panels().get(p).toSvg(id + "f" + f + "p" + p));
+            }
+            sb.append("</div>\n");
+        }
+        int last = frames.size() - 1;
+        sb.append("<div class=\"controls\" hidden><button type=\"button\" class=\"first\" title=\"first frame\">")
+                .append("\u23ee</button><button type=\"button\" class=\"prev\" title=\"previous frame\">\u25c0</button>")
+                .append("<button type=\"button\" class=\"play\" title=\"play or pause\">\u25b6</button>")
+                .append("<button type=\"button\" class=\"next\" title=\"next frame\">\u25b6\u25b6</button>")
+                .append("<button type=\"button\" class=\"last\" title=\"last frame\">\u23ed</button>")
+                .append("<input type=\"range\" min=\"0\" max=\"").append(last).append("\" value=\"").append(last)
+                .append("\" aria-label=\"frame\"><span class=\"label\">").append(escape(frames.get(last).label()))
+                .append("</span></div>\n");
+        sb.append("<figcaption>Figure ").append(number).append(". ").append(escape(block.animation().title()));
+        if (block.caption() != null) {
+            sb.append(": ").append(escape(block.caption()));
+        }
+        sb.append("</figcaption>\n</figure>\n");
     }
 
     private static void table(StringBuilder sb, Table t) {

@@ -16,7 +16,8 @@ import org.nnlab.viz.plot.Figure;
  * Builds one self-contained HTML5 page: a title, then sections, paragraphs, code blocks, tables,
  * key/value numbers and figures (inline SVG) with captions, in the order they were added.
  *
- * <p>The page needs no network: CSS and SVG are inline, there are no scripts or external links.
+ * <p>The page needs no network: CSS and SVG are inline and there are no external links; the only
+ * script, inline, is the player of {@link #animation animations}, present only when there is one.
  * All text is escaped. In tables, numeric cells are right-aligned with tabular digits; doubles are
  * shown with up to 4 decimals (or in scientific notation when tiny or huge). Figures are rendered
  * when the page is written, so a figure changed after {@link #figure} shows its final state.
@@ -98,6 +99,15 @@ public final class Report {
     /** Adds a figure as inline SVG, with a caption below it (null for none). */
     public Report figure(Figure figure, String caption) {
         blocks.add(new Html.FigureBlock(Objects.requireNonNull(figure, "figure"), caption));
+        return this;
+    }
+
+    /**
+     * Adds an animation that plays and can be stepped through (frame buttons, a slider), with a
+     * caption below it (null for none); the page then carries one small inline script.
+     */
+    public Report animation(Animation animation, String caption) {
+        blocks.add(new Html.AnimationBlock(Objects.requireNonNull(animation, "animation"), caption));
         return this;
     }
 
