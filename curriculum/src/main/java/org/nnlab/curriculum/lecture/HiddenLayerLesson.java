@@ -19,6 +19,8 @@ import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.DecisionRegions;
 import org.nnlab.viz.nn.FeatureSpace;
 import org.nnlab.viz.nn.Hyperplanes;
+import org.nnlab.viz.nn.MovieView;
+import org.nnlab.viz.nn.TrainingMovie;
 
 /**
  * Section 3 (the lecture's §3.1): a hidden layer learns features in which the classes become
@@ -31,6 +33,8 @@ import org.nnlab.viz.nn.Hyperplanes;
  */
 final class HiddenLayerLesson implements Lesson {
     static final int EPOCHS = 10;
+    /** Steps between the movie's frames: 32 steps an epoch, so 33 frames over the 10 epochs. */
+    static final int MOVIE_STEPS = 10;
 
     @Override
     public String id() {
@@ -61,7 +65,13 @@ final class HiddenLayerLesson implements Lesson {
                 .dense(1, SIGMOID)       // output: logistic regression on (z₁, z₂)
                 .compile(Nn.adam().learningRate(0.1), BINARY_CROSSENTROPY, ACCURACY)
                 .seed(ctx.seed()));
-        History history = model.fit(data, ctx.fit().epochs(EPOCHS).batchSize(32).build());
+        // two views of the same training, a frame every MOVIE_STEPS steps
+        TrainingMovie featureMovie = TrainingMovie.of(MovieView.HIDDEN_FEATURES, data.features(), data.targets())
+                .everySteps(MOVIE_STEPS);
+        TrainingMovie regionMovie = TrainingMovie.of(MovieView.DECISION_REGIONS, data.features(), data.targets())
+                .everySteps(MOVIE_STEPS);
+        History history = model.fit(data, ctx.fit().epochs(EPOCHS).batchSize(32).callbacks(featureMovie, regionMovie)
+                .build());
         // END SNIPPET
         double accuracy = model.evaluate(data, 32).get("accuracy");
         ctx.number("line_accuracy", lineAccuracy);
@@ -88,6 +98,15 @@ final class HiddenLayerLesson implements Lesson {
         FeatureSpace.draw(features.subplot(), hidden, output, data.features(), labels);
         ctx.figure("hidden-features", features, "The same points in the hidden layer's feature space (z₁, z₂),"
                 + " with equal units on both axes: here a straight line, the output neuron's, separates the classes.");
+        ctx.paragraph("The same training as a movie: each frame shows the points in the hidden layer's feature space"
+                + " (left) and the decision region in input space (right) after that many steps. Play it, or step"
+                + " with the buttons, the slider or the arrow keys.");
+        ctx.animation("training", TrainingMovie.together("The 2-2-1 network learning its features",
+                featureMovie, regionMovie), "before training the two classes are interleaved in (z₁, z₂) and the"
+                + " network calls the whole plane one class; as the steps go by the hidden units push the classes"
+                + " towards opposite sides of the square, the output unit's dashed line comes to lie between them,"
+                + " and the boundary in input space bends around the parabola.");
+        ctx.number("movie_frames", featureMovie.frames());
         ctx.paragraph(String.format(Locale.ROOT, "The best line reaches %.1f%%; the hidden layer lifts it to"
                 + " %.1f%%. The network did not get a new kind of neuron: it learned a change of coordinates in"
                 + " which the old kind suffices.", 100 * lineAccuracy, 100 * accuracy));

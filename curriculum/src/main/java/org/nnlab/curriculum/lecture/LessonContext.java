@@ -12,6 +12,7 @@ import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.data.mnist.MnistDataset;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.report.Animation;
 import org.nnlab.viz.report.Report;
 
 /**
@@ -19,7 +20,7 @@ import org.nnlab.viz.report.Report;
  *
  * <p>Numbers go to {@code summary.json} under the lesson's id; figures are also saved as
  * standalone {@code figures/<lesson>-<name>.svg} and {@code .png} files (the PNG at 150 dpi, for
- * LaTeX or Word).
+ * LaTeX or Word), animations as {@code figures/<lesson>-<name>.html}.
  */
 public final class LessonContext {
     /** The resolution of the PNG copies of the figures: print quality for a 6-inch figure. */
@@ -111,6 +112,21 @@ public final class LessonContext {
             figure.savePng(figureFolder.resolve(lesson.id() + "-" + name + ".png"), PNG_DPI);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write figure " + name + " of lesson " + lesson.id()
+                    + " to " + figureFolder + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /**
+     * Adds an animation that plays in the report and saves it alone as the self-contained page
+     * {@code figures/<lesson>-<name>.html}.
+     */
+    public LessonContext animation(String name, Animation animation, String caption) {
+        report.animation(animation, caption);
+        try {
+            animation.writeTo(figureFolder.resolve(lesson.id() + "-" + name + ".html"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write animation " + name + " of lesson " + lesson.id()
                     + " to " + figureFolder + ": " + e.getMessage(), e);
         }
         return this;

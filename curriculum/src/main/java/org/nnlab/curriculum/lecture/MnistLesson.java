@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.History;
+import org.nnlab.core.train.Monitor;
+import org.nnlab.core.train.ReduceLROnPlateau;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.data.mnist.DatasetResolver;
 import org.nnlab.data.mnist.LabeledImages;
@@ -23,6 +26,7 @@ import org.nnlab.viz.nn.TrainingCurves;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Colormap;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.plot.Scale;
 
 /**
  * Section 7 (the lecture's §7): the lecture's MNIST classifier, 28×28 → flatten → 100 ReLU → 10 softmax.
@@ -36,6 +40,8 @@ import org.nnlab.viz.plot.Figure;
  */
 final class MnistLesson implements Lesson {
     static final int EPOCHS = 5;
+    /** Epochs of the ReduceLROnPlateau run. */
+    static final int PLATEAU_EPOCHS = 10;
     /** The test accuracy the lecture prints after 5 epochs on the full MNIST (60,000 training images). */
     static final double LECTURE_ACCURACY = 0.9749;
 
@@ -122,11 +128,64 @@ final class MnistLesson implements Lesson {
         ctx.figure("probabilities", stem, "Test image " + shown + " (true class " + classes.get(actual[shown])
                 + ", predicted " + classes.get(predicted[shown]) + ") and the softmax output for it, the lecture's"
                 + " 1 × 2 figure.");
+        plateau(ctx, train);
+
         Figure confusion = new Figure(7, 6);
         ConfusionMatrix.draw(confusion.subplot(), actual, predicted, classes.size());
         ctx.figure("confusion", confusion, "Confusion matrix on the test images: row = true class, column ="
                 + " prediction (" + String.join(", ", classes.subList(0, Math.min(10, classes.size())))
                 + "); the diagonal counts the correct ones.");
+    }
+
+    /**
+     * An addition to the lecture (issue 20): the same model for 10 epochs with a validation split and
+     * Keras's ReduceLROnPlateau, which divides the learning rate by 5 whenever val_loss stops improving.
+     */
+    private static void plateau(LessonContext ctx, LabeledImages train) {
+        ctx.paragraph("An addition to the lecture: training longer with a validation split, and letting Keras's"
+                + " ReduceLROnPlateau callback lower Adam's learning rate by a factor of 5 each time the validation loss"
+                + " fails to improve for an epoch:");
+        ctx.snippet("plateau");
+        // SNIPPET plateau
+        Sequential model = Models.compile(Nn.input(28, 28).flatten().dense(100, RELU).dense(10, SOFTMAX)
+                .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
+                .seed(ctx.seed()));
+        History history = model.fit(train, ctx.fit().epochs(PLATEAU_EPOCHS).batchSize(32).validationSplit(0.1)
+                .callbacks(new ReduceLROnPlateau(ReduceLROnPlateau.Config.DEFAULTS
+                        .monitor(Monitor.VAL_LOSS).factor(0.2).patience(1).minLr(1e-5)))
+                .build());
+        // END SNIPPET
+        double[] rates = history.get(Callback.LEARNING_RATE);
+        double[] valLoss = history.get("val_loss");
+        ctx.number("plateau_learning_rate", rates);
+        ctx.number("plateau_val_loss", valLoss);
+        ctx.number("plateau_val_accuracy", history.get("val_accuracy"));
+        double[] epochs = new double[rates.length];
+        for (int e = 0; e < epochs.length; e++) {
+            epochs[e] = e + 1;
+        }
+        Figure figure = new Figure(11, 4);
+        List<Axes> axes = figure.subplots(1, 2);
+        axes.get(0).plot(epochs, history.get("loss"), "bo-").label("loss");
+        axes.get(0).plot(epochs, valLoss, "ro-").label("val_loss");
+        axes.get(0).xlabel("epoch").ylabel("loss").title("Training and validation loss").grid(0.3).legend();
+        axes.get(1).plot(epochs, rates, "go-").lineWidth(2);
+        axes.get(1).yscale(Scale.LOG).xlabel("epoch").ylabel("learning_rate").title("Learning rate (from History)")
+                .grid(0.3);
+        ctx.figure("plateau", figure, "Left: loss and val_loss per epoch. Right: the learning rate each epoch"
+                + " trained with, as History logs it (learning_rate), on a log scale.");
+        int lowered = 0;
+        for (int e = 1; e < rates.length; e++) {
+            lowered += rates[e] < rates[e - 1] ? 1 : 0;
+        }
+        int best = 0;
+        for (int e = 1; e < valLoss.length; e++) {
+            best = valLoss[e] < valLoss[best] ? e : best;
+        }
+        ctx.paragraph(String.format(Locale.ROOT, "The learning rate was lowered %d time%s, from %.0e to %.0e; val_loss"
+                + " was lowest at epoch %d (%.4f) and ended at %.4f, with validation accuracy %.2f%%.", lowered,
+                lowered == 1 ? "" : "s", rates[0], rates[rates.length - 1], best + 1, valLoss[best],
+                valLoss[valLoss.length - 1], 100 * history.last("val_accuracy")));
     }
 
     private static Figure sample(LabeledImages images, List<String> classes) {

@@ -18,7 +18,9 @@ import org.nnlab.data.synthetic.LectureData;
 import org.nnlab.dsl.Nn;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.nn.MovieView;
 import org.nnlab.viz.nn.ReluDecomposition;
+import org.nnlab.viz.nn.TrainingMovie;
 
 /**
  * Section 4 (the lecture's §4): a ReLU network is a sum of hinges, and more hinges fit a curve better.
@@ -32,6 +34,8 @@ import org.nnlab.viz.nn.ReluDecomposition;
 final class ReluLesson implements Lesson {
     static final int[] WIDTHS = {1, 2, 4, 100};
     static final int[] EPOCHS = {500, 3000, 4000, 1000};
+    /** The width whose training the report shows as a movie. */
+    static final int MOVIE_UNITS = 4;
 
     @Override
     public String id() {
@@ -65,6 +69,7 @@ final class ReluLesson implements Lesson {
         List<Axes> axes = figure.subplots(2, 2);
         Map<String, Object> mseByWidth = new LinkedHashMap<>();
         List<List<Object>> rows = new ArrayList<>();
+        TrainingMovie hinges = null;
         for (int k = 0; k < WIDTHS.length; k++) {
             int units = WIDTHS[k];
             // SNIPPET model
@@ -73,7 +78,13 @@ final class ReluLesson implements Lesson {
                     .dense(1, d -> d.noBias())          // their weighted sum, no bias
                     .compile(Nn.adam(), MEAN_SQUARED_ERROR, MSE)
                     .seed(ctx.seed() + units));
-            model.fit(data, FitOptions.builder().epochs(EPOCHS[k]).batchSize(32).verbosity(Verbosity.SILENT).build());
+            FitOptions.Builder fit = FitOptions.builder().epochs(EPOCHS[k]).batchSize(32).verbosity(Verbosity.SILENT);
+            if (units == MOVIE_UNITS) {                 // film the 4 hinges: 50 frames over the 4000 epochs
+                hinges = TrainingMovie.of(MovieView.FITTED_CURVE, data.features(), data.targets())
+                        .everySteps(EPOCHS[k] * 32 / 50);
+                fit.callbacks(hinges);
+            }
+            model.fit(data, fit.build());
             // END SNIPPET
             double mse = model.evaluate(data, 32).get("loss");
             mseByWidth.put(Integer.toString(units), mse);
@@ -89,6 +100,10 @@ final class ReluLesson implements Lesson {
         ctx.table(List.of("hidden units", "epochs", "mean squared error"), rows);
         ctx.figure("pieces", figure, "Each hidden unit's contribution vⱼ·h(wⱼx + bⱼ) (thin), the target cubic"
                 + " (blue) and the network's output, their sum (red, dashed).");
+        ctx.animation("hinges", hinges.animation(), "the " + MOVIE_UNITS + "-unit network from its random start: each thin line"
+                + " is one unit's part vⱼ·h(wⱼx + bⱼ), with its kink at x = −bⱼ/wⱼ; training moves the kinks along x and"
+                + " turns the slopes until their sum (red, dashed) follows the cubic.");
+        ctx.number("hinge_movie_frames", hinges.frames());
         ctx.paragraph("One hinge can only bend once; two follow the cubic's two slopes roughly; four trace it; a"
                 + " hundred are indistinguishable from it at this scale. The error falls as units are added.");
     }

@@ -182,6 +182,14 @@ public final class TrainingMovie implements Callback {
         }
     }
 
+    /**
+     * For a {@link MovieView#GRADIENT_NORMS} movie, each frame's mean ‖∂L/∂W‖ per Dense layer (first
+     * layer first), as drawn; empty for the other views.
+     */
+    public List<double[]> gradientNormsPerFrame() {
+        return normValues.stream().map(double[]::clone).toList();
+    }
+
     /** The frames recorded so far. */
     public int frames() {
         return frames.size();

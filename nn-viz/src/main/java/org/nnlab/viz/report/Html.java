@@ -50,7 +50,7 @@ final class Html {
             "      label.textContent = 'frame ' + (at + 1) + ' of ' + n + ': ' + frames[at].getAttribute('data-label');",
             "      movie.setAttribute('data-frame', at);",
             "    }",
-            "    function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = '\u25b6'; }",
+            "    function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = 'play'; }",
             "    function step(k) { stop(); show(k); }",
             "    movie.querySelector('.first').onclick = function () { step(0); };",
             "    movie.querySelector('.prev').onclick = function () { step(at - 1); };",
@@ -60,7 +60,7 @@ final class Html {
             "    play.onclick = function () {",
             "      if (timer) { stop(); return; }",
             "      if (at === n - 1) { show(0); }",
-            "      play.textContent = '\u275a\u275a';",
+            "      play.textContent = 'pause';",
             "      timer = setInterval(function () { if (at >= n - 1) { stop(); } else { show(at + 1); } }, 250);",
             "    };",
             "    movie.onkeydown = function (e) {",
@@ -154,10 +154,10 @@ final class Html {
         }
         int last = frames.size() - 1;
         sb.append("<div class=\"controls\" hidden><button type=\"button\" class=\"first\" title=\"first frame\">")
-                .append("\u23ee</button><button type=\"button\" class=\"prev\" title=\"previous frame\">\u25c0</button>")
-                .append("<button type=\"button\" class=\"play\" title=\"play or pause\">\u25b6</button>")
-                .append("<button type=\"button\" class=\"next\" title=\"next frame\">\u25b6\u25b6</button>")
-                .append("<button type=\"button\" class=\"last\" title=\"last frame\">\u23ed</button>")
+                .append("|\u25c0</button><button type=\"button\" class=\"prev\" title=\"previous frame\">\u25c0</button>")
+                .append("<button type=\"button\" class=\"play\" title=\"play or pause\">play</button>")
+                .append("<button type=\"button\" class=\"next\" title=\"next frame\">\u25b6</button>")
+                .append("<button type=\"button\" class=\"last\" title=\"last frame\">\u25b6|</button>")
                 .append("<input type=\"range\" min=\"0\" max=\"").append(last).append("\" value=\"").append(last)
                 .append("\" aria-label=\"frame\"><span class=\"label\">").append(escape(frames.get(last).label()))
                 .append("</span></div>\n");
