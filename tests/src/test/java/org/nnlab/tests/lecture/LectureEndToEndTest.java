@@ -12,9 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -129,10 +129,10 @@ class LectureEndToEndTest {
     @Test
     void reportIsSelfContainedWithEveryFigure() throws Exception {
         String html = Files.readString(out.resolve("report.html"));
-        Matcher svg = Pattern.compile("<svg[ >]").matcher(html);
-        int figures = 0;
-        while (svg.find()) {
-            figures++;
+        int figures = count(html, "<figure id=\"fig");
+        int movies = count(html, "<figure class=\"movie\"");
+        try (Stream<Path> files = Files.list(out.resolve("figures"))) {
+            assertEquals(movies, files.filter(f -> f.toString().endsWith(".html")).count(), "a page beside each movie");
         }
         try (Stream<Path> files = Files.list(out.resolve("figures"))) {
             assertEquals(figures, files.filter(f -> f.toString().endsWith(".svg")).count());
@@ -142,7 +142,9 @@ class LectureEndToEndTest {
         }
         assertTrue(figures >= 17, "figures in the report: " + figures);
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "no network references");
-        assertFalse(html.contains("<script"), "no scripts");
+        assertEquals(1, count(html, "<script"), "one script, the movies' player");
+        assertTrue(html.contains("<script>\n(function () {"), "inline");
+        assertEquals(3, movies, "§3 features, §4 hinges, §8 gradient norms");
         try (Stream<Path> files = Files.list(out.resolve("figures"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".svg")).toList()) {
                 DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile());
@@ -150,10 +152,67 @@ class LectureEndToEndTest {
         }
     }
 
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
+    }
+
+    @Test
+    void theMoviesPlayWhereTheLecturesPointIsAProcess() throws Exception {
+        assertEquals(33, sections.get("hidden").get("movie_frames").asInt());
+        assertEquals(51, sections.get("relu").get("hinge_movie_frames").asInt());
+        for (String page : List.of("hidden-training", "relu-hinges", "vanishing-gradient-norms-movie")) {
+            Path file = out.resolve("figures/" + page + ".html");
+            assertTrue(Files.size(file) <= 2_000_000, page + ": " + Files.size(file) + " bytes");
+            String html = Files.readString(file);
+            assertTrue(html.contains("<input type=\"range\"") && html.contains("class=\"play\""), page);
+            assertFalse(html.contains("src=") || html.contains("href="), page + " needs nothing else");
+        }
+        JsonNode s = sections.get("vanishing");
+        for (JsonNode ratio : s.get("movie_first_to_last_sigmoid")) {
+            assertTrue(ratio.asDouble() < 0.1, "the sigmoid network's gradients vanish in every frame: " + ratio);
+        }
+        for (JsonNode ratio : s.get("movie_first_to_last_batch_norm")) {
+            assertTrue(ratio.asDouble() > 1, "with batch normalization they do not: " + ratio);
+        }
+    }
+
+    @Test
+    void theTrainingMonitorFindsVanishingGradientsAndOverfittingInSectionEight() {
+        JsonNode s = sections.get("vanishing");
+        JsonNode found = s.get("monitor_findings");
+        assertTrue(found.get("sigmoid").asText().startsWith("vanishing gradients (§8.1): the first layer's gradients"
+                + " are "), found.toString());
+        assertEquals("nothing", found.get("relu").asText());
+        assertEquals("nothing", found.get("sigmoid + batch norm").asText());
+        assertTrue(s.get("held_out_findings").asText().contains("overfitting (§8.3): val_loss rose from"),
+                s.get("held_out_findings").asText());
+    }
+
+    @Test
+    void issueTwentysAdditionsShowThePenaltyAndTheLoweredLearningRate() {
+        JsonNode s = sections.get("vanishing");
+        double loss = s.get("ten_point_train_loss").get("with L2 0.01").asDouble();
+        double mse = s.get("ten_point_train_mse").get("with L2 0.01").asDouble();
+        assertTrue(loss > mse && mse > s.get("ten_point_train_mse").get("deep sigmoid").asDouble(), s.toString());
+        JsonNode m = sections.get("mnist");
+        JsonNode rates = m.get("plateau_learning_rate");
+        assertEquals(10, rates.size());
+        assertEquals(0.001, rates.get(0).asDouble(), 1e-12);
+        for (int e = 1; e < rates.size(); e++) {
+            double r = rates.get(e).asDouble();
+            double before = rates.get(e - 1).asDouble();
+            assertTrue(r == before || Math.abs(r - Math.max(before * 0.2, 1e-5)) < 1e-12, rates.toString());
+        }
+        assertTrue(rates.get(9).asDouble() < 0.001, "val_loss stalled at least once in 10 epochs: " + rates);
+        assertEquals(10, m.get("plateau_val_loss").size());
+    }
+
     @Test
     void progressIsShownWhileTraining() {
         assertTrue(log.contains("[7/8] 7. MNIST: recognising handwritten digits (lecture §7)"), log);
         assertTrue(log.contains("Epoch 5/5"), log);
+        assertFalse(Pattern.compile("\\(§[0-9.]+\\), epoch \\d+: ").matcher(log).find(),
+                "the training monitor, on in these verbose fits, finds nothing wrong with the lecture's models: " + log);
     }
 
     @Test
