@@ -21,12 +21,9 @@ public final class Animation {
     private final String title;
     private final List<Frame> frames;
 
-    /**
-     * One frame: a label such as {@code "epoch 3, step 90"} and its figures, left to right.
-     *
-     * @throws IllegalArgumentException for a frame with no figure
-     */
+    /** One frame: a label such as {@code "epoch 3, step 90"} and its figures, left to right. */
     public record Frame(String label, List<Figure> panels) {
+        /** @throws IllegalArgumentException for a frame with no figure */
         public Frame {
             Objects.requireNonNull(label, "label");
             panels = List.copyOf(panels);
