@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
@@ -400,9 +401,21 @@ public final class TrainingMonitor implements Callback {
         return end < 0 ? text : text.substring(0, end);
     }
 
+    /** Four significant digits without trailing zeros (0.001, 255, 0.003165), or 2.1e-05 when tiny or huge. */
     static String format(double v) {
         double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.1e", v)
-                : String.format(Locale.ROOT, "%.4g", v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5) || !Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** E.g. {@code TrainingMonitor(1 finding: vanishing gradients)}. */
+    @Override
+    public String toString() {
+        return "TrainingMonitor(" + findings.size() + (findings.size() == 1 ? " finding" : " findings")
+                + (findings.isEmpty() ? "" : ": " + findings.stream().map(f -> f.kind().title())
+                        .collect(Collectors.joining(", "))) + ")";
     }
 }
