@@ -103,9 +103,9 @@ final class HiddenLayerLesson implements Lesson {
                 + " with the buttons, the slider or the arrow keys.");
         ctx.animation("training", TrainingMovie.together("The 2-2-1 network learning its features",
                 featureMovie, regionMovie), "before training the two classes are interleaved in (z₁, z₂) and the"
-                + " network calls the whole plane one class; as the steps go by the hidden units push the classes"
-                + " towards opposite sides of the square, the output unit's dashed line comes to lie between them,"
-                + " and the boundary in input space bends around the parabola.");
+                + " network calls the whole plane one class; as the steps go by the hidden units push the two classes"
+                + " apart, to different edges of the unit square, the output unit's dashed line comes to lie between"
+                + " them, and the boundary in input space bends around the parabola.");
         ctx.number("movie_frames", featureMovie.frames());
         ctx.paragraph(String.format(Locale.ROOT, "The best line reaches %.1f%%; the hidden layer lifts it to"
                 + " %.1f%%. The network did not get a new kind of neuron: it learned a change of coordinates in"

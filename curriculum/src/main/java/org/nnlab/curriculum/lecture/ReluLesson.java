@@ -101,8 +101,9 @@ final class ReluLesson implements Lesson {
         ctx.figure("pieces", figure, "Each hidden unit's contribution vⱼ·h(wⱼx + bⱼ) (thin), the target cubic"
                 + " (blue) and the network's output, their sum (red, dashed).");
         ctx.animation("hinges", hinges.animation(), "the " + MOVIE_UNITS + "-unit network from its random start: each thin line"
-                + " is one unit's part vⱼ·h(wⱼx + bⱼ), with its kink at x = −bⱼ/wⱼ; training moves the kinks along x and"
-                + " turns the slopes until their sum (red, dashed) follows the cubic.");
+                + " is one unit's part vⱼ·h(wⱼx + bⱼ), with its kink at x = −bⱼ/wⱼ. The biases start at 0, so every kink"
+                + " starts at x = 0 and the sum is nearly a straight line; training moves the kinks along x and turns"
+                + " the slopes until their sum (red, dashed) follows the cubic.");
         ctx.number("hinge_movie_frames", hinges.frames());
         ctx.paragraph("One hinge can only bend once; two follow the cubic's two slopes roughly; four trace it; a"
                 + " hundred are indistinguishable from it at this scale. The error falls as units are added.");
