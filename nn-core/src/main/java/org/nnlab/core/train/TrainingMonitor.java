@@ -1,14 +1,12 @@
 package org.nnlab.core.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
@@ -75,7 +73,6 @@ public final class TrainingMonitor implements Callback {
     public static final double OVERFIT_TRAIN_FALL = 0.5;
     /** Epochs since the best validation loss before overfitting is reported. */
     public static final int OVERFIT_EPOCHS = 3;
-    private static final int MIN_DEPTH = 3;
     private static final int CHANCE_EPOCH = 3;
     private static final int CHANCE_STEPS = 100;
     /** The first epoch's statistics (gradient norms, saturation, inputs, labels) come from its first batches. */
@@ -86,10 +83,8 @@ public final class TrainingMonitor implements Callback {
     private int printed;
 
     private Sequential model;
-    private final List<Dense> dense = new ArrayList<>();
+    private GradientDepth gradients;
     private final List<UnitActivity> units = new ArrayList<>();
-    private double[] normSums;
-    private int normBatches;
     private final List<double[]> startWeights = new ArrayList<>();
     private double inputSquares;
     private long inputCount;
@@ -112,22 +107,17 @@ public final class TrainingMonitor implements Callback {
     @Override
     public void onTrainBegin(Sequential trained) {
         this.model = trained;
-        dense.clear();
         units.clear();
         List<Layer> layers = trained.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            if (layer instanceof Dense d) {
-                dense.add(d);
-            }
-            if (i < layers.size() - 1 && layer instanceof FusableOutput f) {
+        gradients = new GradientDepth(layers);
+        for (int i = 0; i < layers.size() - 1; i++) {
+            if (layers.get(i) instanceof FusableOutput f) {
                 UnitActivity watch = UnitActivity.of(f);
                 if (watch != null) {
                     units.add(watch);
                 }
             }
         }
-        normSums = new double[dense.size()];
         startWeights.clear();
         for (Parameter p : trained.parameters()) {
             if (p.trainable()) {
@@ -140,6 +130,7 @@ public final class TrainingMonitor implements Callback {
         inputCount = 0;
         inputMax = 0;
         firstLoss = Double.NaN;
+        firstEpochLoss = Double.NaN;
         steps = 0;
         epochsEnded = 0;
         bestVal = Double.POSITIVE_INFINITY;
@@ -147,58 +138,35 @@ public final class TrainingMonitor implements Callback {
 
     @Override
     public void onEpochBegin(int epoch) {
-        Arrays.fill(normSums, 0);
-        normBatches = 0;
+        gradients.reset();
         units.forEach(UnitActivity::reset);
     }
 
     @Override
-    public void onBatchGradients(BatchGradients gradients) {
+    public void onBatchGradients(BatchGradients batch) {
         for (UnitActivity u : units) {
             if (u.relu()) {
                 u.observe();
             }
         }
-        if (epochsEnded > 0 || gradients.batch() >= SAMPLED_BATCHES) {
+        if (epochsEnded > 0 || batch.batch() >= SAMPLED_BATCHES) {
             return;
         }
-        for (int i = 0; i < dense.size(); i++) {
-            normSums[i] += Math.sqrt(sumOfSquares(dense.get(i).kernel().grad().data()));
-        }
-        normBatches++;
+        gradients.observe();
         for (UnitActivity u : units) {
             if (!u.relu()) {
                 u.observe();
             }
         }
-        double[] x = gradients.inputs().data();
-        inputSquares += sumOfSquares(x);
+        double[] x = batch.inputs().data();
+        inputSquares += GradientDepth.sumOfSquares(x);
         for (double v : x) {
             inputMax = Math.max(inputMax, Math.abs(v));
         }
         inputCount += x.length;
         if (labels != null) {
-            labels.add(gradients.targets());
+            labels.add(batch.targets());
         }
-    }
-
-    /** Σ v², with four partial sums so that the loop does not wait on one chain of additions. */
-    private static double sumOfSquares(double[] v) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-            s0 += v[i] * v[i];
-            s1 += v[i + 1] * v[i + 1];
-            s2 += v[i + 2] * v[i + 2];
-            s3 += v[i + 3] * v[i + 3];
-        }
-        for (; i < v.length; i++) {
-            s0 += v[i] * v[i];
-        }
-        return s0 + s1 + s2 + s3;
     }
 
     @Override
@@ -215,7 +183,12 @@ public final class TrainingMonitor implements Callback {
         epochsEnded++;
         List<Finding> found = new ArrayList<>();
         checkInputs(shown, found);
-        checkGradients(shown, found);
+        if (shown == 1) {
+            Finding depth = gradients.check(shown);
+            if (depth != null) {
+                found.add(depth);
+            }
+        }
         checkUnits(shown, found);
         double loss = logs.getOrDefault("loss", Double.NaN);
         checkLearningRate(shown, loss, found);
@@ -266,27 +239,6 @@ public final class TrainingMonitor implements Callback {
         }
         if (labels != null) {
             labels.close();
-        }
-    }
-
-    private void checkGradients(int epoch, List<Finding> found) {
-        if (epoch != 1 || dense.size() < MIN_DEPTH || normBatches == 0) {
-            return;
-        }
-        double first = normSums[0] / normBatches;
-        double last = normSums[dense.size() - 1] / normBatches;
-        if (!(last > 0) || !Double.isFinite(first)) {
-            return;
-        }
-        double ratio = first / last;
-        String between = " (" + dense.get(0).name() + " against " + dense.get(dense.size() - 1).name()
-                + ", mean ‖∂L/∂W‖ " + format(first) + " and " + format(last) + ")";
-        if (ratio < VANISHING_RATIO) {
-            found.add(new Finding(Finding.Kind.VANISHING_GRADIENTS, epoch, null, "the first layer's gradients are "
-                    + format(ratio) + " of the last's" + between));
-        } else if (ratio > EXPLODING_RATIO) {
-            found.add(new Finding(Finding.Kind.EXPLODING_GRADIENTS, epoch, null, "the first layer's gradients are "
-                    + format(ratio) + " times the last's" + between));
         }
     }
 
