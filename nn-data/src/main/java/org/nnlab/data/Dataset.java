@@ -72,6 +72,11 @@ public final class Dataset implements Examples {
     }
 
     @Override
+    public void gatherFeatures(int[] indices, int from, int to, float[] into) {
+        examples.gatherFeatures(indices, from, to, into);
+    }
+
+    @Override
     public void gatherTargets(int[] indices, int from, int to, double[] into) {
         examples.gatherTargets(indices, from, to, into);
     }

@@ -16,6 +16,7 @@ import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.LayerNames;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.OptimizerConfig;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Metric;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.Shape;
@@ -34,12 +35,14 @@ import org.nnlab.dsl.spec.TrainingSpec;
 public final class LayerStage {
     private final String name;
     private final long seed;
+    private final Precision precision;
     private final Shape input;
     private final List<LayerConfig> layers;
 
-    LayerStage(String name, long seed, Shape input, List<LayerConfig> layers) {
+    LayerStage(String name, long seed, Precision precision, Shape input, List<LayerConfig> layers) {
         this.name = name;
         this.seed = seed;
+        this.precision = precision;
         this.input = input;
         this.layers = List.copyOf(layers);
     }
@@ -95,12 +98,20 @@ public final class LayerStage {
 
     /** Names the model (Keras's default is {@value ModelSpec#DEFAULT_NAME}). */
     public LayerStage named(String modelName) {
-        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, input, layers);
+        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, precision, input, layers);
     }
 
     /** Fixes initial weights, shuffling and dropout masks (default {@value ModelSpec#DEFAULT_SEED}). */
     public LayerStage seed(long seed) {
-        return new LayerStage(name, seed, input, layers);
+        return new LayerStage(name, seed, precision, input, layers);
+    }
+
+    /**
+     * The precision the model computes in: {@link Precision#FLOAT32} unless chosen, as Keras's
+     * {@code floatx}; {@link Precision#FLOAT64} for exact work.
+     */
+    public LayerStage precision(Precision precision) {
+        return new LayerStage(name, seed, Objects.requireNonNull(precision, "precision"), input, layers);
     }
 
     /**
@@ -120,7 +131,7 @@ public final class LayerStage {
      * @throws IllegalArgumentException if there is no layer yet
      */
     public ModelSpec spec() {
-        return new ModelSpec(name, input, layers, null, seed);
+        return new ModelSpec(name, input, layers, null, seed, precision);
     }
 
     /** Compiles the spec onto nn-core: builds the layers with weights drawn from the seed. */
@@ -151,6 +162,6 @@ public final class LayerStage {
         List<LayerConfig> next = new ArrayList<>(layers);
         next.add(layer);
         ModelSpec.checkLayers(input, next);
-        return new LayerStage(name, seed, input, next);
+        return new LayerStage(name, seed, precision, input, next);
     }
 }

@@ -13,6 +13,7 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.BinaryCrossentropy;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.BatchGradients;
 import org.nnlab.core.train.Callback;
@@ -121,8 +122,9 @@ class TwoLayerNetworkTest {
     // END HIDDEN TESTS
 
     private static Sequential nnCoreCopy(TwoLayerNetwork net) {
+        // float64: the student's double arithmetic must equal nn-core's exactly.
         Sequential model = new Sequential(new int[] {net.inputs}, List.of(new Dense(net.hidden, Activation.SIGMOID),
-                new Dense(1, Activation.SIGMOID)), 1);
+                new Dense(1, Activation.SIGMOID)), 1, Precision.FLOAT64);
         model.setWeights(List.of(Tensor.wrap(net.w1.clone(), net.inputs, net.hidden), Tensor.wrap(net.b1.clone(), net.hidden),
                 Tensor.wrap(net.w2.clone(), net.hidden, 1), Tensor.wrap(new double[] {net.b2}, 1)));
         return model;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
@@ -103,7 +104,7 @@ final class MnistLesson implements Lesson {
         int shown = firstMistakeOr(predicted, actual);
         Figure stem = new Figure(6.4, 3.6);
         Axes stemAxes = stem.subplot();
-        PredictionStem.draw(stemAxes, Arrays.copyOfRange(probabilities.data(), shown * classes.size(),
+        PredictionStem.draw(stemAxes, Arrays.copyOfRange(probabilities.to(Precision.FLOAT64).data(), shown * classes.size(),
                 (shown + 1) * classes.size()), actual[shown]);
         stemAxes.title("Predicted probabilities, test image " + shown);
         ctx.figure("probabilities", stem, "The softmax output for test image " + shown + " (true label "

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.GradientNormRecorder;
@@ -121,7 +122,7 @@ final class VanishingGradientsLesson implements Lesson {
             Tensor curve = model.predict(Tensor.wrap(grid.clone(), grid.length, 1));
             Axes ax = axes.get(k++);
             ax.plot(ten.features().data(), ten.targets().data(), "ko").label("data");
-            ax.plot(grid, curve.data(), "r-").lineWidth(2).label("fit");
+            ax.plot(grid, curve.to(Precision.FLOAT64).data(), "r-").lineWidth(2).label("fit");
             ax.title(String.format(Locale.ROOT, "%s (MSE %.3f)", variant.getKey(), mse)).xlabel("$x$").ylabel("$y$")
                     .xlim(-5, 5).ylim(-8, 4).grid(0.3).legend("lower left");
         }

@@ -1,5 +1,6 @@
 package org.nnlab.core.layer;
 
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -17,14 +18,14 @@ public final class Parameter {
     private final boolean trainable;
 
     /**
-     * A parameter holding {@code value} (not copied) with a zero gradient of the same shape.
+     * A parameter holding {@code value} (not copied) with a zero gradient of the same shape and precision.
      *
      * @param name e.g. {@code "dense_1/kernel"}, used in messages and model files
      */
     public Parameter(String name, Tensor value, boolean trainable) {
         this.name = name;
         this.value = value;
-        this.grad = Tensor.zeros(value.shape());
+        this.grad = Tensor.zeros(value.precision(), value.shape());
         this.trainable = trainable;
     }
 
@@ -41,6 +42,11 @@ public final class Parameter {
     /** ∂L/∂θ accumulated since the last {@link #zeroGrad()}. */
     public Tensor grad() {
         return grad;
+    }
+
+    /** The precision of the value and the gradient. */
+    public Precision precision() {
+        return value.precision();
     }
 
     /** Whether optimizers update this parameter. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * Updates parameters from their gradients; owns all per-parameter state (velocities, moments).
@@ -14,7 +16,10 @@ import org.nnlab.core.layer.Parameter;
  * <p>Each subclass documents its exact update rule, which follows Keras 3 step for step, and names
  * the state it keeps per parameter with a record of type {@code S} ({@link Adam.Moments}: momentum,
  * velocity, velocity_hat, as Keras names them). State is keyed by parameter identity and created on
- * a parameter's first update. {@link #iterations()} counts calls to {@link #step}, as Keras's
+ * a parameter's first update, in the parameter's precision: a float32 model keeps float32 moments,
+ * as Keras keeps an optimizer's variables in the dtype of the variable they belong to. Each rule is
+ * written once, on {@code double[]}; its {@code float[]} overload, which float32 parameters use, is
+ * generated from it. {@link #iterations()} counts calls to {@link #step}, as Keras's
  * {@code optimizer.iterations} does; Adam's bias correction uses it. Non-trainable parameters are
  * skipped. The hyperparameters are a validated {@link OptimizerConfig}, {@link #config()}.
  *
@@ -32,10 +37,10 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     private final Map<Parameter, S> state = new IdentityHashMap<>();
     private long iterations;
 
-    /** One parameter's optimizer state: arrays as long as the parameter, each named as Keras names it. */
+    /** One parameter's optimizer state: tensors as long as the parameter, each named as Keras names it. */
     public interface Slots {
-        /** The arrays in the optimizer's fixed order, the order of {@link Optimizer#slotNames()} and of saving. */
-        double[][] arrays();
+        /** The tensors in the optimizer's fixed order, the order of {@link Optimizer#slotNames()} and of saving. */
+        Tensor[] tensors();
     }
 
     /** An optimizer; subclasses pass their validated configuration to their own field. */
@@ -51,11 +56,19 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         double lr = learningRate();
         for (Parameter p : parameters) {
             if (p.trainable()) {
-                S slots = state.computeIfAbsent(p, q -> newSlots(q.size()));
-                double[] w = p.value().data();
-                double[] g = p.grad().data();
+                S slots = state.computeIfAbsent(p, q -> newSlots(q.precision(), q.size()));
                 // Every weight's update reads only its own values, so the split never changes results.
-                Parallel.forRange(w.length, MIN_WEIGHTS_PER_THREAD, (from, to) -> update(w, g, slots, t, lr, from, to));
+                if (p.precision() == Precision.FLOAT32) {
+                    float[] w = p.value().floatData();
+                    float[] g = p.grad().floatData();
+                    float lr32 = (float) lr;
+                    Parallel.forRange(w.length, MIN_WEIGHTS_PER_THREAD,
+                            (from, to) -> update(w, g, slots, t, lr32, from, to));
+                } else {
+                    double[] w = p.value().data();
+                    double[] g = p.grad().data();
+                    Parallel.forRange(w.length, MIN_WEIGHTS_PER_THREAD, (from, to) -> update(w, g, slots, t, lr, from, to));
+                }
             }
         }
         iterations = t;
@@ -70,11 +83,17 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
      */
     protected abstract void update(double[] w, double[] g, S slots, long t, double learningRate, int from, int to);
 
-    /** Fresh state for a parameter of {@code size} values, every array at its starting value. */
-    protected abstract S newSlots(int size);
+    /**
+     * The float32 rule: {@link #update(double[], double[], Slots, long, double, int, int)} on floats,
+     * generated from it.
+     */
+    protected abstract void update(float[] w, float[] g, S slots, long t, float learningRate, int from, int to);
 
-    /** The state held by {@code arrays}, given in {@link #slotNames()} order (a restored snapshot's). */
-    protected abstract S slotsOf(double[][] arrays);
+    /** Fresh state for a parameter of {@code size} values in {@code precision}, every tensor at its starting value. */
+    protected abstract S newSlots(Precision precision, int size);
+
+    /** The state held by {@code tensors}, given in {@link #slotNames()} order (a restored snapshot's). */
+    protected abstract S slotsOf(Tensor[] tensors);
 
     /** The names of the state arrays kept per parameter, in order, e.g. {@code [momentum, velocity]}. */
     public abstract List<String> slotNames();
@@ -96,17 +115,17 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
 
     /**
      * A copy of the state for {@code parameters}, in order, for saving: the optimizer's kind, the
-     * step count, and one {@code double[][]} of slot arrays per parameter (empty for parameters not
-     * yet updated).
+     * step count, and one array of slot tensors per parameter, in the parameter's precision (empty
+     * for parameters not yet updated).
      */
     public final Snapshot snapshot(List<Parameter> parameters) {
-        List<double[][]> slots = new ArrayList<>();
+        List<Tensor[]> slots = new ArrayList<>();
         for (Parameter p : parameters) {
             S s = state.get(p);
-            double[][] arrays = s == null ? new double[0][] : s.arrays();
-            double[][] copy = new double[arrays.length][];
-            for (int i = 0; i < arrays.length; i++) {
-                copy[i] = arrays[i].clone();
+            Tensor[] tensors = s == null ? new Tensor[0] : s.tensors();
+            Tensor[] copy = new Tensor[tensors.length];
+            for (int i = 0; i < tensors.length; i++) {
+                copy[i] = tensors[i].copy();
             }
             slots.add(copy);
         }
@@ -115,7 +134,7 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
 
     /**
      * Restores a {@link #snapshot} onto {@code parameters} (same order and sizes), so that training
-     * resumes exactly where it stopped.
+     * resumes exactly where it stopped. Slots are converted to each parameter's precision.
      *
      * @throws IllegalArgumentException if the snapshot is another kind of optimizer's or does not fit
      *     the parameters (count, slots, sizes); the state is then unchanged
@@ -132,7 +151,7 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         Map<Parameter, S> restored = new IdentityHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            double[][] s = snapshot.slots().get(i);
+            Tensor[] s = snapshot.slots().get(i);
             if (s.length == 0) {
                 continue;
             }
@@ -141,13 +160,14 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
                 throw new IllegalArgumentException("Optimizer state for " + p.name() + " has " + s.length
                         + " slots but " + kerasName() + " keeps " + names.size() + " " + names + "." + SAME_MODEL_HINT);
             }
-            double[][] copy = new double[s.length][];
+            Tensor[] copy = new Tensor[s.length];
             for (int k = 0; k < s.length; k++) {
-                if (s[k].length != p.size()) {
+                if (s[k].size() != p.size()) {
                     throw new IllegalArgumentException("Optimizer state " + names.get(k) + " for " + p.name() + " has "
-                            + s[k].length + " values but the parameter has " + p.size() + "." + SAME_MODEL_HINT);
+                            + s[k].size() + " values but the parameter has " + p.size() + "." + SAME_MODEL_HINT);
                 }
-                copy[k] = s[k].clone();
+                copy[k] = Tensor.zeros(p.precision(), p.size());
+                copy[k].copyFrom(s[k].reshape(p.size()));
             }
             restored.put(p, slotsOf(copy));
         }
@@ -157,12 +177,12 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     }
 
     /**
-     * Saved optimizer state: whose it is, the step count and each parameter's slot arrays.
+     * Saved optimizer state: whose it is, the step count and each parameter's slot tensors.
      *
      * @param kind the Keras name of the optimizer that took it, e.g. {@code "adam"}
      */
-    public record Snapshot(String kind, long iterations, List<double[][]> slots) {
-        /** Keeps an unmodifiable copy of the list; the slot arrays themselves are shared, not copied. */
+    public record Snapshot(String kind, long iterations, List<Tensor[]> slots) {
+        /** Keeps an unmodifiable copy of the list; the slot tensors themselves are shared, not copied. */
         public Snapshot {
             java.util.Objects.requireNonNull(kind, "kind");
             slots = List.copyOf(slots);

@@ -10,6 +10,7 @@ import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -271,12 +272,20 @@ final class FitLoop {
         return new MetricTracker(model.metrics(), loss, Tensor.sizeOf(outputShape), examples.targetSize(), prefix);
     }
 
-    /** The batch's features and targets in reused buffers, keyed by batch size. */
+    /**
+     * The batch's features, in the model's precision, and its targets, in double (labels and target
+     * values, which the losses read in double), in reused buffers keyed by batch size.
+     */
     private Tensor[] batch(Examples examples, int[] order, int from, int to) {
         int b = to - from;
         Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
-                Tensor.zeros(withBatch(k, model.inputShape())), Tensor.zeros(withBatch(k, examples.targetShape()))});
-        examples.gatherFeatures(order, from, to, xy[0].data());
+                Tensor.zeros(model.precision(), withBatch(k, model.inputShape())),
+                Tensor.zeros(withBatch(k, examples.targetShape()))});
+        if (model.precision() == Precision.FLOAT32) {
+            examples.gatherFeatures(order, from, to, xy[0].floatData());
+        } else {
+            examples.gatherFeatures(order, from, to, xy[0].data());
+        }
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
     }
@@ -307,6 +316,12 @@ final class FitLoop {
                     throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
                             + ", feature " + (i % w) + ". Hint: fill or drop missing values before training;"
                             + " a NaN input makes every weight NaN.");
+                }
+                if (!Double.isFinite(model.precision().round(buf[i]))) {
+                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
+                            + ", feature " + (i % w) + ", beyond the largest float32 (" + Float.MAX_VALUE + "), so this"
+                            + " float32 model would read it as infinity. Hint: standardize or rescale the features,"
+                            + " or build the model in Precision.FLOAT64.");
                 }
             }
         }

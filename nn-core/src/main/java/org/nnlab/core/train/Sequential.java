@@ -15,6 +15,7 @@ import org.nnlab.core.layer.LayerNames;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.Optimizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -33,13 +34,21 @@ import org.nnlab.core.tensor.Tensor;
  * <p>The constructor names unnamed layers as Keras does ({@code dense}, {@code dense_1}, …) and
  * builds them, so shapes are checked and weights exist at once. One seed fixes everything random:
  * the initial weights, the shuffling of every epoch and every dropout mask. Same seed, same data,
- * same options → bit-identical weights and history.
+ * same options → bit-identical weights and history, whatever the number of threads.
+ *
+ * <p>A model computes in one {@link Precision}, {@link Precision#FLOAT32} unless the constructor is
+ * given another, as Keras computes in its {@code floatx}: weights, activations, gradients and the
+ * optimizer's state are all tensors of it, and inputs are converted to it a batch at a time, so
+ * {@link #predict} returns it too. {@link Precision#FLOAT64} is for exact work (gradient checks,
+ * comparisons with hand-computed values); {@link #withPrecision} copies a model into the other one.
  */
 public final class Sequential {
     private final String name;
     private final int[] inputShape;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final Precision precision;
+    private final long seed;
     private final long shuffleSeed;
     private TrainingProgress progress = TrainingProgress.START;
 
@@ -48,9 +57,19 @@ public final class Sequential {
     private List<Metric> metrics = List.of();
     private String stopReason;
 
-    /** A model named {@code "sequential"}. */
+    /** A model named {@code "sequential"}, in {@link Precision#DEFAULT} (float32). */
     public Sequential(int[] inputShape, List<? extends Layer> layers, long seed) {
         this("sequential", inputShape, layers, seed);
+    }
+
+    /** A model named {@code "sequential"} that computes in {@code precision}. */
+    public Sequential(int[] inputShape, List<? extends Layer> layers, long seed, Precision precision) {
+        this("sequential", inputShape, layers, seed, precision);
+    }
+
+    /** A named model in {@link Precision#DEFAULT} (float32); see {@link #Sequential(String, int[], List, long, Precision)}. */
+    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
+        this(name, inputShape, layers, seed, Precision.DEFAULT);
     }
 
     /**
@@ -59,8 +78,10 @@ public final class Sequential {
      * @throws IllegalArgumentException if the input shape is empty or not positive, there are no
      *     layers, or a layer cannot take the shape the one before it produces
      */
-    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
+    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed, Precision precision) {
         this.name = checkName(name);
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.seed = seed;
         this.inputShape = checkInputShape(inputShape).clone();
         checkHasLayers(name, layers.size());
         this.layers = List.copyOf(layers);
@@ -77,7 +98,7 @@ public final class Sequential {
         for (int i = 0; i < this.layers.size(); i++) {
             Layer layer = this.layers.get(i);
             try {
-                shape = layer.build(shape, initRng);
+                shape = layer.build(shape, precision, initRng);
             } catch (IllegalArgumentException e) {
                 throw LayerNames.inLayer(i, layer.name(), e);
             }
@@ -221,7 +242,7 @@ public final class Sequential {
         return new FitLoop(this, options).evaluate(examples);
     }
 
-    /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode. */
+    /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode, in the model's precision. */
     public Tensor predict(Tensor x) {
         return predict(x, FitOptions.DEFAULT_BATCH_SIZE);
     }
@@ -235,11 +256,15 @@ public final class Sequential {
         int[] resultShape = new int[outShape.length + 1];
         resultShape[0] = n;
         System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
-        Tensor result = Tensor.zeros(resultShape);
+        Tensor result = Tensor.zeros(precision, resultShape);
+        Tensor batch = null;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            Tensor out = forward(x.sliceRows(from, to), false);
-            System.arraycopy(out.data(), 0, result.data(), from * outSize, (to - from) * outSize);
+            batch = x.to(precision).sliceRows(from, to);
+            Tensor out = forward(batch, false);
+            for (int i = 0; i < out.size(); i++) {
+                result.set(from * outSize + i, out.get(i));
+            }
         }
         return result;
     }
@@ -251,11 +276,12 @@ public final class Sequential {
     }
 
     /**
-     * The forward pass through every layer. The result may be a layer's reused buffer, valid until
-     * the next forward call; {@link #predict} copies it.
+     * The forward pass through every layer, in the model's precision ({@code x} is converted first
+     * if it has another). The result may be a layer's reused buffer, valid until the next forward
+     * call; {@link #predict} copies it.
      */
     public Tensor forward(Tensor x, boolean training) {
-        Tensor h = x;
+        Tensor h = x.to(precision);
         for (Layer layer : layers) {
             h = layer.forward(h, training);
         }
@@ -280,10 +306,10 @@ public final class Sequential {
             rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
                     layer.parameterCount()));
         }
-        return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount());
+        return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount(), precision);
     }
 
-    /** Copies of every weight, in Keras's order: W0, b0, W1, b1, … (and BN's four per layer). */
+    /** Copies of every weight in the model's precision, in Keras's order: W0, b0, W1, b1, … (and BN's four per layer). */
     public List<Tensor> getWeights() {
         List<Tensor> ws = new ArrayList<>(parameters.size());
         for (Parameter p : parameters) {
@@ -293,7 +319,8 @@ public final class Sequential {
     }
 
     /**
-     * Replaces every weight with a copy of {@code weights}, given in {@link #getWeights()} order.
+     * Replaces every weight with a copy of {@code weights}, given in {@link #getWeights()} order, in
+     * any precision (converted to the model's).
      *
      * @throws IllegalArgumentException naming the first weight whose count or shape differs
      */
@@ -314,6 +341,35 @@ public final class Sequential {
         }
     }
 
+    /**
+     * A copy of this model that computes in {@code precision}, like PyTorch's {@code model.double()}
+     * but leaving this model as it is: the same layers, made again from their configs, with the same
+     * names, seed and weights (widened exactly to float64, rounded to nearest to float32). A compiled
+     * model's copy is compiled alike, with a new optimizer of the same configuration holding this
+     * one's state (converted the same way), and the same training progress, so training goes on
+     * where it stood. A float32 model's float64 copy is how {@code GradientCheck} checks it.
+     *
+     * @throws IllegalArgumentException if a layer has no config to make it again from (a custom layer)
+     */
+    public Sequential withPrecision(Precision target) {
+        List<Layer> copies = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            int index = i;
+            LayerConfig c = layers.get(i).config().orElseThrow(() -> new IllegalArgumentException("Cannot copy "
+                    + where(index) + " into " + target.kerasName() + ": it has no config() to make it again from. Hint:"
+                    + " build the model in " + target.kerasName() + " from the start, or give the layer a LayerConfig."));
+            copies.add(c.create());
+        }
+        Sequential copy = new Sequential(name, inputShape, copies, seed, target);
+        copy.setWeights(getWeights());
+        if (optimizer != null) {
+            copy.compile(optimizer.config().create(), loss, metrics.toArray(Metric[]::new));
+            copy.optimizer.restore(copy.parameters, optimizer.snapshot(parameters));
+        }
+        copy.progress = progress;
+        return copy;
+    }
+
     /** Asks {@code fit} to stop after the current epoch; callbacks call this. */
     public void requestStop(String reason) {
         this.stopReason = Objects.requireNonNull(reason, "reason");
@@ -322,6 +378,16 @@ public final class Sequential {
     /** The reason passed to {@link #requestStop}, or null while training should go on. */
     String stopRequest() {
         return stopReason;
+    }
+
+    /** The precision the model computes in. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The seed given to the constructor. */
+    public long seed() {
+        return seed;
     }
 
     /** The model's name, {@code "sequential"} unless given. */

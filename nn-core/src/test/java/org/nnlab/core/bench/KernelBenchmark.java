@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nnlab.core.internal.MatMul;
 import org.nnlab.core.internal.NonZeros;
+import org.nnlab.core.internal.SparseMatMul;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.optim.Adam;
 import org.nnlab.core.tensor.Tensor;
@@ -64,10 +65,10 @@ public final class KernelBenchmark {
         double denseFlops = 2.0 * BATCH * IN * UNITS;
 
         double build = microseconds(() -> nz.build(x, BATCH, IN));
-        double forward = microseconds(() -> MatMul.ab(nz, w, y, UNITS, false));
-        double gradient = microseconds(() -> MatMul.atb(nz, dz, dw, UNITS, false));
+        double forward = microseconds(() -> SparseMatMul.ab(nz, x, w, null, y, UNITS));
+        double gradient = microseconds(() -> SparseMatMul.atb(nz, x, dz, dw, UNITS, false));
         double dense = microseconds(() -> MatMul.ab(x, w, y, BATCH, IN, UNITS, false));
-        Parameter kernel = new Parameter("kernel", Tensor.zeros(IN, UNITS), true);
+        Parameter kernel = new Parameter("kernel", Tensor.zeros(org.nnlab.core.tensor.Precision.FLOAT64, IN, UNITS), true);
         System.arraycopy(dw, 0, kernel.grad().data(), 0, dw.length);
         Adam adam = new Adam();
         double update = microseconds(() -> adam.step(List.of(kernel)));

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Flatten;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Sequential;
@@ -36,9 +39,9 @@ class ParallelTest {
             NonZeros nz = new NonZeros();
             nz.build(x, 256, 200);
             double[] y = new double[256 * 50];
-            MatMul.ab(nz, w, y, 50, false);
+            SparseMatMul.ab(nz, x, w, null, y, 50);
             double[] g = new double[200 * 50];
-            MatMul.atb(nz, y, g, 50, true);
+            SparseMatMul.atb(nz, x, y, g, 50, true);
             double[] dense = new double[256 * 50];
             MatMul.ab(x, w, dense, 256, 200, 50, false);
             results[t - 1] = concat(y, g, dense);
@@ -79,22 +82,63 @@ class ParallelTest {
         assertArrayEquals(once, visits, "visits per index");
     }
 
-    @Test
-    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread() {
-        List<double[]> one = trainSparseImages(1);
-        List<double[]> two = trainSparseImages(2);
-        List<double[]> twoAgain = trainSparseImages(2);
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread(Precision precision) {
+        List<Tensor> one = trainSparseImages(1, precision);
+        List<Tensor> two = trainSparseImages(2, precision);
+        List<Tensor> twoAgain = trainSparseImages(2, precision);
+        List<Tensor> three = trainSparseImages(3, precision);
         for (int i = 0; i < one.size(); i++) {
-            assertArrayEquals(two.get(i), twoAgain.get(i), 0.0, "weight " + i + ", 2 threads, same seed, two runs");
-            assertArrayEquals(one.get(i), two.get(i), 0.0, "weight " + i + ", 1 thread vs 2 threads");
+            assertEquals(precision, one.get(i).precision(), "weight " + i + "'s precision");
+            assertEquals(two.get(i), twoAgain.get(i), "weight " + i + ", 2 threads, same seed, two runs");
+            assertEquals(one.get(i), two.get(i), "weight " + i + ", 1 thread vs 2 threads");
+            assertEquals(one.get(i), three.get(i), "weight " + i + ", 1 thread vs 3 threads");
         }
+    }
+
+    @Test
+    void floatKernelsGiveBitIdenticalResultsWithOneOrTwoThreads() {
+        SplittableRandom rng = new SplittableRandom(12);
+        float[] x = Rounding.toFloat(random(256 * 200, 0.5, rng));
+        float[] w = Rounding.toFloat(random(200 * 50, 0, rng));
+        float[][] results = new float[2][];
+        for (int t = 1; t <= 2; t++) {
+            Parallel.setThreads(t);
+            NonZeros nz = new NonZeros();
+            nz.build(x, 256, 200);
+            float[] y = new float[256 * 50];
+            SparseMatMul.ab(nz, x, w, null, y, 50);
+            float[] g = new float[200 * 50];
+            SparseMatMul.atb(nz, x, y, g, 50, true);
+            float[] dense = new float[256 * 50];
+            MatMul.ab(x, w, dense, 256, 200, 50, false);
+            float[] dx = new float[256 * 200];
+            MatMul.abt(dense, w, dx, 256, 50, 200, false);
+            results[t - 1] = concat(y, g, dense, dx);
+        }
+        assertArrayEquals(results[0], results[1], 0f, "float32 results with 1 and 2 threads");
+    }
+
+    private static float[] concat(float[]... parts) {
+        int size = 0;
+        for (float[] p : parts) {
+            size += p.length;
+        }
+        float[] all = new float[size];
+        int o = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, o, p.length);
+            o += p.length;
+        }
+        return all;
     }
 
     /**
      * Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 300 half-zero 8×8 images,
      * seed 5, in batches of 150: large enough for the products to split between threads.
      */
-    private static List<double[]> trainSparseImages(int threads) {
+    private static List<Tensor> trainSparseImages(int threads, Precision precision) {
         Parallel.setThreads(threads);
         SplittableRandom rng = new SplittableRandom(5);
         Tensor x = Tensor.zeros(300, 8, 8);
@@ -106,14 +150,10 @@ class ParallelTest {
             }
         }
         Sequential model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
-                new Dense(3, Activation.SOFTMAX)), 5);
+                new Dense(3, Activation.SOFTMAX)), 5, precision);
         model.compile(new Adam(), new SparseCategoricalCrossentropy());
         model.fit(x, y, FitOptions.builder().epochs(3).batchSize(150).verbosity(Verbosity.SILENT).build());
-        List<double[]> weights = new java.util.ArrayList<>();
-        for (Tensor w : model.getWeights()) {
-            weights.add(w.data().clone());
-        }
-        return weights;
+        return model.getWeights();
     }
 
     private static double[] random(int size, double zeros, SplittableRandom rng) {

@@ -40,6 +40,7 @@ import org.nnlab.core.optim.Adam;
 import org.nnlab.core.optim.OptimizerConfig;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.EarlyStopping;
 import org.nnlab.core.train.Examples;
@@ -80,7 +81,8 @@ final class CoreTypesModule extends SimpleModule {
 
     CoreTypesModule() {
         super("nnlab-core-types");
-        setMixInAnnotation(Activation.class, ActivationMixin.class);
+        setMixInAnnotation(Activation.class, KerasNameMixin.class);
+        setMixInAnnotation(Precision.class, KerasNameMixin.class);
         setMixInAnnotation(Metric.class, KeyMixin.class);
         setMixInAnnotation(Monitor.class, KeyMixin.class);
         addSerializer(Verbosity.class, new VerbositySerializer());
@@ -109,8 +111,8 @@ final class CoreTypesModule extends SimpleModule {
         addDeserializer(Callback.class, new CallbackDeserializer());
     }
 
-    /** Gives {@link Activation} its Keras name in JSON, both ways. */
-    abstract static class ActivationMixin {
+    /** Gives {@link Activation} and {@link Precision} their Keras names in JSON ({@code "relu"}, {@code "float32"}), both ways. */
+    abstract static class KerasNameMixin {
         @JsonValue
         abstract String kerasName();
     }

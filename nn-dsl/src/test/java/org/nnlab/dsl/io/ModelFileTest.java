@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.Model;
@@ -62,6 +63,66 @@ class ModelFileTest {
         Path file = dir.resolve("m.nnlab");
         ModelFile.write(trained, file);
         assertSameArchive(trained, ModelFile.read(file));
+    }
+
+    @Test
+    void aFloat32ModelIsStoredInFloat32AndAFloat64ModelInFloat64(@TempDir Path dir) throws IOException {
+        assertEquals(Precision.FLOAT32, trained.spec().precision());
+        for (Tensor w : trained.weights()) {
+            assertEquals(Precision.FLOAT32, w.precision(), "weights of the float32 model");
+        }
+        Path small = dir.resolve("float32.nnlab");
+        ModelFile.write(trained, small);
+        ModelArchive doubles = new ModelArchive(trained.spec().withPrecision(Precision.FLOAT64), trained.weightNames(),
+                trained.weights().stream().map(w -> w.to(Precision.FLOAT64)).toList(), null);
+        Path big = dir.resolve("float64.nnlab");
+        ModelFile.write(doubles, big);
+        ModelArchive read = ModelFile.read(big);
+        assertEquals(Precision.FLOAT64, read.spec().precision());
+        assertEquals(doubles.weights(), read.weights());
+        try (ZipFile a = new ZipFile(small.toFile()); ZipFile b = new ZipFile(big.toFile())) {
+            long floats = a.getEntry(ModelFile.WEIGHTS).getSize();
+            long doublesSize = b.getEntry(ModelFile.WEIGHTS).getSize();
+            assertTrue(doublesSize - floats > 30 * 4, "float32 weights take 4 bytes per value, float64 8: " + floats
+                    + " vs " + doublesSize + " bytes");
+        }
+    }
+
+    @Test
+    void aVersionOneFileLoadsAsTheFloat64ModelItWas(@TempDir Path dir) throws Exception {
+        // Written by hand as nnlab wrote model files before precisions: format 1 spec, doubles only.
+        Model reference = Nn.input(2).precision(Precision.FLOAT64).dense(1, d -> d.noBias()).build();
+        String spec = org.nnlab.dsl.json.SpecJson.toJson(reference.spec()).replace("\"format\" : 2", "\"format\" : 1")
+                .replace("  \"precision\" : \"float64\",\n", "");
+        ByteArrayOutputStream weights = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(weights);
+        out.writeInt(WeightsCodec.WEIGHTS_MAGIC);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeUTF("dense/kernel");
+        out.writeInt(2);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeDouble(0.1);
+        out.writeDouble(-0.3);
+        out.flush();
+        List<byte[]> entries = List.of(spec.getBytes(StandardCharsets.UTF_8), weights.toByteArray());
+        StringBuilder manifest = new StringBuilder("{\"format\": \"nnlab-model\", \"version\": 1, \"entries\": [");
+        List<String> names = List.of(ModelFile.SPEC, ModelFile.WEIGHTS);
+        for (int i = 0; i < 2; i++) {
+            String sha = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(entries.get(i)));
+            manifest.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(names.get(i)).append("\", \"size\": ")
+                    .append(entries.get(i).length).append(", \"sha256\": \"").append(sha).append("\"}");
+        }
+        manifest.append("]}");
+        Path file = dir.resolve("old.nnlab");
+        Files.write(file, zip(List.of(ModelFile.MANIFEST, ModelFile.SPEC, ModelFile.WEIGHTS),
+                List.of(manifest.toString().getBytes(StandardCharsets.UTF_8), entries.get(0), entries.get(1))));
+        Model loaded = Model.load(file);
+        assertEquals(Precision.FLOAT64, loaded.sequential().precision());
+        assertEquals(List.of(Tensor.matrix(new double[][] {{0.1}, {-0.3}})), loaded.getWeights());
+        assertEquals(0.1 * 2 - 0.3 * 5, loaded.predict(Tensor.matrix(new double[][] {{2, 5}})).get(0), 0.0);
     }
 
     @Test
@@ -135,11 +196,11 @@ class ModelFileTest {
     @Test
     void newerVersionFailsSayingWhichVersionsDiffer(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.nnlab");
-        String manifest = "{\"format\": \"nnlab-model\", \"version\": 2, \"entries\": []}";
+        String manifest = "{\"format\": \"nnlab-model\", \"version\": 3, \"entries\": []}";
         Files.write(file, zip(List.of(ModelFile.MANIFEST), List.of(manifest.getBytes(StandardCharsets.UTF_8))));
         String m = assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage();
-        assertEquals(file + ": is model file version 2; this nnlab reads version 1. Hint: it was saved by a newer"
-                + " nnlab; upgrade to load it.", m);
+        assertEquals(file + ": is model file version 3; this nnlab reads versions 1 and 2. Hint: it was saved by a"
+                + " newer nnlab; upgrade to load it.", m);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.nnlab.viz.nn;
 
 import java.util.function.UnaryOperator;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Color;
@@ -40,7 +41,7 @@ public final class DecisionRegions {
         if (resolution < 2 || resolution > 2000) {
             throw new IllegalArgumentException("DecisionRegions: resolution (" + resolution + ") must be in 2..2000; 200 is typical");
         }
-        double[] d = x.data();
+        double[] d = x.to(Precision.FLOAT64).data();
         Limits xr = range(d, 0);
         Limits yr = range(d, 1);
         double[] gx = linspace(xr.lo() - MARGIN, xr.hi() + MARGIN, resolution);
@@ -92,7 +93,7 @@ public final class DecisionRegions {
 
     private static int[] threshold(Tensor out) {
         int[] c = new int[out.rows()];
-        double[] p = out.data();
+        double[] p = out.to(Precision.FLOAT64).data();
         for (int i = 0; i < c.length; i++) {
             c[i] = p[i] >= 0.5 ? 1 : 0;
         }

@@ -1,6 +1,7 @@
 package org.nnlab.viz.nn;
 
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Limits;
@@ -28,7 +29,7 @@ public final class FeatureSpace {
                     + hidden.units() + " and " + output.units() + ". Hint: this figure is for 2-2-1 networks such as XOR's.");
         }
         Tensor z = Hyperplanes.activations(hidden, x);
-        double[] zd = z.data();
+        double[] zd = z.to(Precision.FLOAT64).data();
         double[] z1 = new double[z.rows()];
         double[] z2 = new double[z.rows()];
         for (int r = 0; r < z1.length; r++) {
@@ -41,8 +42,8 @@ public final class FeatureSpace {
         double pad1 = 0.15 * zr1.span();
         double pad2 = 0.15 * zr2.span();
         ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
-        double[] w = output.kernel().value().data();
-        double c = output.useBias() ? output.bias().value().data()[0] : 0;
+        double[] w = output.kernel().value().to(Precision.FLOAT64).data();
+        double c = output.useBias() ? output.bias().value().to(Precision.FLOAT64).data()[0] : 0;
         Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("output: $v_1 z_1 + v_2 z_2 + c = 0$");
         ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").legend();
         return z;
