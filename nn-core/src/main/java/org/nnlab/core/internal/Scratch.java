@@ -6,12 +6,10 @@ package org.nnlab.core.internal;
  * <p>Two sets of rows, because a product needs both at once: the right-hand matrix packed one row
  * array per row ({@code packedRight}), read by every thread of a split product, and each thread's
  * own rows of the result being accumulated ({@code resultRows}). Reuse keeps the hot path free of
- * allocation. Contents are whatever the last product left. Rows are at least {@link #paddedLength}
- * long, so the float kernels' vector loops cover a whole row with no scalar tail.
+ * allocation. Contents are whatever the last product left. Each precision has its own buffers; the
+ * float32 ones are generated from the float64 ones.
  */
 final class Scratch {
-    /** Row lengths are rounded up to a multiple of this: one 256-bit vector of floats. */
-    static final int ROW_MULTIPLE = 8;
 
     // [float64] The float32 twin below is generated from this code (Float32Generator).
     private double[][] packedRight64;
@@ -34,7 +32,7 @@ final class Scratch {
         int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
         if (rows == null || rows.length < count || haveLength < length) {
             int c = Math.max(count, rows == null ? 0 : rows.length);
-            int l = Math.max(paddedLength(length), haveLength);
+            int l = Math.max(length, haveLength);
             return new double[c][l];
         }
         return rows;
@@ -68,7 +66,7 @@ final class Scratch {
         int haveLength = rows == null || rows.length == 0 ? 0 : rows[0].length;
         if (rows == null || rows.length < count || haveLength < length) {
             int c = Math.max(count, rows == null ? 0 : rows.length);
-            int l = Math.max(paddedLength(length), haveLength);
+            int l = Math.max(length, haveLength);
             return new float[c][l];
         }
         return rows;
@@ -82,9 +80,4 @@ final class Scratch {
         return flat32;
     }
     // [end float32]
-
-    /** {@code length} rounded up to a multiple of {@link #ROW_MULTIPLE}. */
-    static int paddedLength(int length) {
-        return (length + ROW_MULTIPLE - 1) / ROW_MULTIPLE * ROW_MULTIPLE;
-    }
 }

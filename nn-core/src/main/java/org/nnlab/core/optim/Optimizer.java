@@ -36,6 +36,10 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
 
     private final Map<Parameter, S> state = new IdentityHashMap<>();
     private long iterations;
+    // The slots of the parameters last stepped, in their order: a model steps the same ones every time, so
+    // comparing references spares a hash lookup per parameter and step.
+    private Parameter[] slotsFor = new Parameter[0];
+    private List<S> slots = List.of();
 
     /** One parameter's optimizer state: tensors as long as the parameter, each named as Keras names it. */
     public interface Slots {
@@ -54,9 +58,11 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     public final void step(List<Parameter> parameters) {
         long t = iterations + 1;
         double lr = learningRate();
-        for (Parameter p : parameters) {
-            if (p.trainable()) {
-                S slots = state.computeIfAbsent(p, q -> newSlots(q.precision(), q.size()));
+        List<S> all = slotsOf(parameters);
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            S slots = all.get(i);
+            if (slots != null) {
                 // Every weight's update reads only its own values, so the split never changes results.
                 if (p.precision() == Precision.FLOAT32) {
                     float[] w = p.value().floatData();
@@ -72,6 +78,23 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
             }
         }
         iterations = t;
+    }
+
+    /** The state of each of {@code parameters} (null for a non-trainable one), created on first use. */
+    private List<S> slotsOf(List<Parameter> parameters) {
+        boolean same = parameters.size() == slotsFor.length;
+        for (int i = 0; same && i < slotsFor.length; i++) {
+            same = parameters.get(i) == slotsFor[i];
+        }
+        if (!same) {
+            List<S> list = new ArrayList<>(parameters.size());
+            for (Parameter p : parameters) {
+                list.add(p.trainable() ? state.computeIfAbsent(p, q -> newSlots(q.precision(), q.size())) : null);
+            }
+            slots = list;
+            slotsFor = parameters.toArray(Parameter[]::new);
+        }
+        return slots;
     }
 
     /**
@@ -173,6 +196,7 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         }
         state.clear();
         state.putAll(restored);
+        slotsFor = new Parameter[0];
         iterations = snapshot.iterations();
     }
 

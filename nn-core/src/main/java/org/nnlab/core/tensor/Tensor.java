@@ -364,23 +364,68 @@ public final class Tensor {
         return Math.sqrt(s);
     }
 
-    /** Index of the first NaN or infinite element, or -1 if all are finite. */
+    /**
+     * Index of the first NaN or infinite element, or -1 if all are finite. The training loop asks
+     * this of every gradient at every step, so it runs vectorized: see {@code firstNonFinite64}.
+     */
     public int firstNonFinite() {
-        if (floats != null) {
-            for (int i = 0; i < floats.length; i++) {
-                if (!Float.isFinite(floats[i])) {
-                    return i;
-                }
+        return floats != null ? firstNonFinite32(floats) : firstNonFinite64(data);
+    }
+
+    /** Values checked per pass of {@link #firstNonFinite}: 16 KiB of doubles. */
+    private static final int CHECK_BLOCK = 2048;
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    private static final double[] ZEROS64 = new double[CHECK_BLOCK];
+    private static final ThreadLocal<double[]> CHECKED64 = ThreadLocal.withInitial(() -> new double[CHECK_BLOCK]);
+
+    /**
+     * The first NaN or ±∞ in {@code v}, or -1. A block at a time: v·0 + 0 is +0 for every finite v
+     * and NaN otherwise, computed in a scratch block indexed from 0 (which C2 vectorizes, unlike a
+     * loop reading {@code v} at an offset), then compared with zeros by {@link Arrays#mismatch}, a
+     * vectorized intrinsic: about twice as fast as testing each value.
+     */
+    private static int firstNonFinite64(double[] v) {
+        double[] t = CHECKED64.get();
+        for (int from = 0; from < v.length; from += CHECK_BLOCK) {
+            int n = Math.min(CHECK_BLOCK, v.length - from);
+            System.arraycopy(v, from, t, 0, n);
+            for (int j = 0; j < n; j++) {
+                t[j] = t[j] * 0.0 + 0.0;
             }
-            return -1;
-        }
-        for (int i = 0; i < data.length; i++) {
-            if (!Double.isFinite(data[i])) {
-                return i;
+            int bad = Arrays.mismatch(t, 0, n, ZEROS64, 0, n);
+            if (bad >= 0) {
+                return from + bad;
             }
         }
         return -1;
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    private static final float[] ZEROS32 = new float[CHECK_BLOCK];
+    private static final ThreadLocal<float[]> CHECKED32 = ThreadLocal.withInitial(() -> new float[CHECK_BLOCK]);
+
+    /**
+     * The first NaN or ±∞ in {@code v}, or -1. A block at a time: v·0 + 0 is +0 for every finite v
+     * and NaN otherwise, computed in a scratch block indexed from 0 (which C2 vectorizes, unlike a
+     * loop reading {@code v} at an offset), then compared with zeros by {@link Arrays#mismatch}, a
+     * vectorized intrinsic: about twice as fast as testing each value.
+     */
+    private static int firstNonFinite32(float[] v) {
+        float[] t = CHECKED32.get();
+        for (int from = 0; from < v.length; from += CHECK_BLOCK) {
+            int n = Math.min(CHECK_BLOCK, v.length - from);
+            System.arraycopy(v, from, t, 0, n);
+            for (int j = 0; j < n; j++) {
+                t[j] = t[j] * 0.0f + 0.0f;
+            }
+            int bad = Arrays.mismatch(t, 0, n, ZEROS32, 0, n);
+            if (bad >= 0) {
+                return from + bad;
+            }
+        }
+        return -1;
+    }
+    // [end float32]
 
     /**
      * Checks that {@code other} has this tensor's shape.
