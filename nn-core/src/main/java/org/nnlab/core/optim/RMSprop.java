@@ -155,15 +155,15 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
         double[] m = s.momentum() == null ? null : s.momentum().data();
         double[] a = s.averageGradient() == null ? null : s.averageGradient().data();
         for (int i = from; i < to; i++) {
-            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
             double denominator = v[i] + epsilon;
             if (a != null) {
-                a[i] = rho * a[i] + (1 - rho) * g[i];
+                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
                 denominator -= a[i] * a[i];
             }
             double increment = lr * g[i] / Math.sqrt(denominator);
             if (m != null) {
-                m[i] = momentum * m[i] + increment;
+                m[i] = flushed(momentum * m[i] + increment);
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;
@@ -180,15 +180,15 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
         float[] m = s.momentum() == null ? null : s.momentum().floatData();
         float[] a = s.averageGradient() == null ? null : s.averageGradient().floatData();
         for (int i = from; i < to; i++) {
-            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
             float denominator = v[i] + epsilon;
             if (a != null) {
-                a[i] = rho * a[i] + (1 - rho) * g[i];
+                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
                 denominator -= a[i] * a[i];
             }
             float increment = (float) (lr * g[i] / (float) Math.sqrt(denominator));
             if (m != null) {
-                m[i] = momentum * m[i] + increment;
+                m[i] = flushed(momentum * m[i] + increment);
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;

@@ -119,7 +119,7 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         boolean nesterov = config.nesterov();
         double[] v = s.momentum().data();
         for (int i = from; i < to; i++) {
-            v[i] = momentum * v[i] - lr * g[i];
+            v[i] = flushed(momentum * v[i] - lr * g[i]);
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
@@ -137,7 +137,7 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         boolean nesterov = config.nesterov();
         float[] v = s.momentum().floatData();
         for (int i = from; i < to; i++) {
-            v[i] = momentum * v[i] - lr * g[i];
+            v[i] = flushed(momentum * v[i] - lr * g[i]);
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
