@@ -12,6 +12,7 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Metric;
@@ -21,8 +22,9 @@ import org.nnlab.core.train.Verbosity;
 /**
  * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
  *
- * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch]}
- * (defaults 20,000, 4 and 32); {@code -Dnnlab.threads=2} uses two threads. The first epoch warms
+ * <p>Usage: {@code java -cp nn-core/target/classes:nn-core/target/test-classes
+ * org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch] [float32|float64]} (defaults
+ * 20,000, 4, 32 and float32); {@code -Dnnlab.threads=2} uses two threads. The first epoch warms
  * up the JIT and is reported but not counted; the
  * figure is the median over the remaining epochs. It measures the engine, not learning: labels are
  * random. For the full comparison with PyTorch on real data see {@code BENCHMARKS.md}.
@@ -36,6 +38,7 @@ public final class TrainingBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        Precision precision = args.length > 3 ? Precision.named(args[3]) : Precision.DEFAULT;
         SplittableRandom rng = new SplittableRandom(1);
         Tensor x = Tensor.zeros(n, 784);
         for (int i = 0; i < x.size(); i++) {
@@ -47,7 +50,7 @@ public final class TrainingBenchmark {
             y.data()[i] = rng.nextInt(10);
         }
         Sequential model = new Sequential(new int[] {784}, List.of(
-                new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42);
+                new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42, precision);
         model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
 
         List<Double> seconds = new ArrayList<>();
@@ -70,9 +73,9 @@ public final class TrainingBenchmark {
                 .sorted().toArray();
         double medianCpu = timedCpu[timedCpu.length / 2];
         int steps = (n + batch - 1) / batch;
-        System.out.printf(Locale.ROOT, "784-100-10, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
+        System.out.printf(Locale.ROOT, "784-100-10, %s, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
                 + " %.0f samples/s, %.3f ms/step, main thread CPU %.3f ms/step (timed epochs %s)%n",
-                batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
+                precision.kerasName(), batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
                 Arrays.toString(timed));
     }
 }
