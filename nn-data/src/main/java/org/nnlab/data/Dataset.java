@@ -72,6 +72,11 @@ public final class Dataset implements Examples {
     }
 
     @Override
+    public boolean concurrentGathers() {
+        return examples.concurrentGathers();
+    }
+
+    @Override
     public void gatherFeatures(int[] indices, int from, int to, float[] into) {
         examples.gatherFeatures(indices, from, to, into);
     }

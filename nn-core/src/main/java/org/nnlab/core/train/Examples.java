@@ -41,6 +41,17 @@ public interface Examples {
         }
     }
 
+    /**
+     * Whether {@link #gatherFeatures} may run on several threads at once for disjoint parts of one
+     * batch. A source that only reads data nothing else writes (in-memory tensors, image bytes) says
+     * yes, and the fit loop then shares the gathering of a large batch among nnlab's threads (see
+     * {@code org.nnlab.core.internal.Parallel}); the default is no, so a source of your own is never
+     * called concurrently unless it says so.
+     */
+    default boolean concurrentGathers() {
+        return false;
+    }
+
     /** Copies the targets of examples {@code indices[from..to)} into {@code into}. */
     void gatherTargets(int[] indices, int from, int to, double[] into);
 
@@ -82,6 +93,11 @@ public interface Examples {
             @Override
             public void gatherFeatures(int[] indices, int f, int t, double[] into) {
                 whole.gatherFeatures(shift(indices, f, t), 0, t - f, into);
+            }
+
+            @Override
+            public boolean concurrentGathers() {
+                return whole.concurrentGathers();
             }
 
             @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
@@ -133,17 +134,23 @@ final class FitLoop {
             }
             tracker.reset();
             String failure = null;
-            for (int step = 0; step < steps && failure == null; step++) {
-                int from = step * batchSize;
-                int to = Math.min(n, from + batchSize);
-                failure = trainStep(train, order, from, to, epoch, step, steps, tracker);
-                if (failure == null) {
-                    Map<String, Double> logs = tracker.means();
-                    progress.batchEnd(step + 1, logs);
-                    for (Callback c : callbacks) {
-                        c.onBatchEnd(epoch, step, logs);
+            // Batches that split keep the helper threads spinning from one product to the next.
+            Parallel.stayAwake(Parallel.splitsBatch(batchSize) && Parallel.threads() > 1);
+            try {
+                for (int step = 0; step < steps && failure == null; step++) {
+                    int from = step * batchSize;
+                    int to = Math.min(n, from + batchSize);
+                    failure = trainStep(train, order, from, to, epoch, step, steps, tracker);
+                    if (failure == null) {
+                        Map<String, Double> logs = tracker.means();
+                        progress.batchEnd(step + 1, logs);
+                        for (Callback c : callbacks) {
+                            c.onBatchEnd(epoch, step, logs);
+                        }
                     }
                 }
+            } finally {
+                Parallel.stayAwake(false);
             }
             if (failure != null) {
                 progress.message(System.lineSeparator() + failure);
@@ -282,13 +289,65 @@ final class FitLoop {
                 Tensor.zeros(model.precision(), withBatch(k, model.inputShape())),
                 Tensor.zeros(withBatch(k, examples.targetShape()))});
         if (model.precision() == Precision.FLOAT32) {
-            examples.gatherFeatures(order, from, to, xy[0].floatData());
+            gatherFeatures(examples, order, from, to, xy[0].floatData());
         } else {
-            examples.gatherFeatures(order, from, to, xy[0].data());
+            gatherFeatures(examples, order, from, to, xy[0].data());
         }
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
     }
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    private static final ThreadLocal<double[]> GATHERED64 = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * The features of examples {@code order[from..to)} into {@code into}: shared among the threads for
+     * a batch large enough to split, when the source allows concurrent gathers, each thread gathering
+     * its rows into its own scratch and copying them to their place.
+     */
+    private static void gatherFeatures(Examples examples, int[] order, int from, int to, double[] into) {
+        int n = to - from;
+        if (!examples.concurrentGathers() || !Parallel.splitsBatch(n) || Parallel.threads() == 1) {
+            examples.gatherFeatures(order, from, to, into);
+            return;
+        }
+        int w = examples.featureSize();
+        Parallel.forRange(n, true, (a, b) -> {
+            double[] part = GATHERED64.get();
+            if (part.length < (b - a) * w) {
+                part = new double[(b - a) * w];
+                GATHERED64.set(part);
+            }
+            examples.gatherFeatures(order, from + a, from + b, part);
+            System.arraycopy(part, 0, into, a * w, (b - a) * w);
+        });
+    }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    private static final ThreadLocal<float[]> GATHERED32 = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * The features of examples {@code order[from..to)} into {@code into}: shared among the threads for
+     * a batch large enough to split, when the source allows concurrent gathers, each thread gathering
+     * its rows into its own scratch and copying them to their place.
+     */
+    private static void gatherFeatures(Examples examples, int[] order, int from, int to, float[] into) {
+        int n = to - from;
+        if (!examples.concurrentGathers() || !Parallel.splitsBatch(n) || Parallel.threads() == 1) {
+            examples.gatherFeatures(order, from, to, into);
+            return;
+        }
+        int w = examples.featureSize();
+        Parallel.forRange(n, true, (a, b) -> {
+            float[] part = GATHERED32.get();
+            if (part.length < (b - a) * w) {
+                part = new float[(b - a) * w];
+                GATHERED32.set(part);
+            }
+            examples.gatherFeatures(order, from + a, from + b, part);
+            System.arraycopy(part, 0, into, a * w, (b - a) * w);
+        });
+    }
+    // [end float32]
 
     private static int[] withBatch(int batch, int[] shape) {
         int[] s = new int[shape.length + 1];

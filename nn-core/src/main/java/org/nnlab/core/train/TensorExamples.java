@@ -36,6 +36,12 @@ final class TensorExamples implements Examples {
         gather(x, indices, from, to, into);
     }
 
+    /** The tensors are only read. */
+    @Override
+    public boolean concurrentGathers() {
+        return true;
+    }
+
     @Override
     public void gatherFeatures(int[] indices, int from, int to, float[] into) {
         int w = x.rowSize();

@@ -3,6 +3,7 @@ package org.nnlab.core.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,6 +95,76 @@ class ParallelTest {
             assertEquals(two.get(i), twoAgain.get(i), "weight " + i + ", 2 threads, same seed, two runs");
             assertEquals(one.get(i), two.get(i), "weight " + i + ", 1 thread vs 2 threads");
             assertEquals(one.get(i), three.get(i), "weight " + i + ", 1 thread vs 3 threads");
+        }
+    }
+
+    @Test
+    void aSourceIsGatheredConcurrentlyOnlyIfItSaysSo() {
+        Parallel.setThreads(2);
+        for (boolean concurrent : new boolean[] {false, true}) {
+            java.util.Set<Thread> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Tensor x = Tensor.zeros(512, 4);
+            Tensor y = Tensor.zeros(512);
+            for (int i = 0; i < 512; i++) {
+                x.set(i, i % 4, 1.0);
+                y.set(i, i % 4 == 0 ? 1 : 0);
+            }
+            org.nnlab.core.train.Examples inner = org.nnlab.core.train.Examples.of(x, y);
+            org.nnlab.core.train.Examples recording = new org.nnlab.core.train.Examples() {
+                @Override
+                public int size() {
+                    return inner.size();
+                }
+
+                @Override
+                public int[] featureShape() {
+                    return inner.featureShape();
+                }
+
+                @Override
+                public int[] targetShape() {
+                    return inner.targetShape();
+                }
+
+                @Override
+                public boolean concurrentGathers() {
+                    return concurrent;
+                }
+
+                @Override
+                public void gatherFeatures(int[] indices, int from, int to, double[] into) {
+                    inner.gatherFeatures(indices, from, to, into);
+                }
+
+                @Override
+                public void gatherFeatures(int[] indices, int from, int to, float[] into) {
+                    callers.add(Thread.currentThread());
+                    sleepBriefly();
+                    inner.gatherFeatures(indices, from, to, into);
+                }
+
+                @Override
+                public void gatherTargets(int[] indices, int from, int to, double[] into) {
+                    inner.gatherTargets(indices, from, to, into);
+                }
+            };
+            Sequential model = new Sequential(new int[] {4}, List.of(new Dense(2, Activation.SOFTMAX)), 1);
+            model.compile(new Adam(), new SparseCategoricalCrossentropy());
+            model.fit(recording, FitOptions.builder().epochs(2).batchSize(256).verbosity(Verbosity.SILENT).build());
+            if (concurrent) {
+                assertTrue(callers.size() >= 2 && callers.contains(Thread.currentThread()),
+                        "a source that allows it is gathered by the caller and a helper: " + callers);
+            } else {
+                assertEquals(java.util.Set.of(Thread.currentThread()), callers, "only the caller gathers");
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

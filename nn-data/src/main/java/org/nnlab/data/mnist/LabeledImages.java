@@ -105,6 +105,12 @@ public final class LabeledImages implements Examples {
         }
     }
 
+    /** The image bytes are only read. */
+    @Override
+    public boolean concurrentGathers() {
+        return true;
+    }
+
     /** As the double gather, each pixel's b / 255 rounded to float once (a float32 model's batch). */
     @Override
     public void gatherFeatures(int[] indices, int from, int to, float[] into) {
