@@ -19,8 +19,6 @@ import org.nnlab.core.layer.Flatten;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
-import org.nnlab.core.tensor.Precision;
-import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.Examples;
 import org.nnlab.core.train.FitOptions;
@@ -41,7 +39,8 @@ import org.nnlab.data.mnist.MnistDataset;
  * {@code --precision float64} (the RESULT line says which). Epoch time covers what the peers' covers:
  * shuffle, batch gather (bytes → floats or doubles), forward, backward, Adam; nnlab also tracks the
  * running accuracy. Inference time is the median of
- * {@code --infer-reps} passes over 10,000 images after one untimed pass (whose time is reported as
+ * {@code --infer-reps} passes over 10,000 images (bytes → floats included, as nnlab keeps images as
+ * bytes) after one untimed pass (whose time is reported as
  * {@code infer_s_first}). Peak memory is the process's VmHWM.
  *
  * <p>Usage: {@code MnistBenchmark --dataset fashion|mnist10k|FOLDER [--threads 1] [--epochs 5]
@@ -134,32 +133,11 @@ public final class MnistBenchmark {
         return List.of(test, train.range(0, Math.min(train.size(), INFER_N - test.size())));
     }
 
-    /** Class probabilities for every image, batch by batch into one reused buffer; returns a checksum. */
+    /** Class probabilities for every image, by the model's predict in batches of 256; returns a checksum. */
     static double predictAll(Sequential model, List<Examples> sets) {
         double checksum = 0;
         for (Examples set : sets) {
-            int n = set.size();
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Tensor buffer = null;
-            for (int from = 0; from < n; from += INFER_BATCH) {
-                int to = Math.min(n, from + INFER_BATCH);
-                if (buffer == null || buffer.rows() != to - from) {
-                    int[] f = set.featureShape();
-                    int[] shape = new int[f.length + 1];
-                    shape[0] = to - from;
-                    System.arraycopy(f, 0, shape, 1, f.length);
-                    buffer = Tensor.zeros(model.precision(), shape);
-                }
-                if (buffer.precision() == Precision.FLOAT32) {
-                    set.gatherFeatures(order, from, to, buffer.floatData());
-                } else {
-                    set.gatherFeatures(order, from, to, buffer.data());
-                }
-                checksum += model.forward(buffer, false).get(0);
-            }
+            checksum += model.predict(set, INFER_BATCH).get(0);
         }
         return checksum;
     }

@@ -288,13 +288,18 @@ final class FitLoop {
         Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
                 Tensor.zeros(model.precision(), withBatch(k, model.inputShape())),
                 Tensor.zeros(withBatch(k, examples.targetShape()))});
-        if (model.precision() == Precision.FLOAT32) {
-            gatherFeatures(examples, order, from, to, xy[0].floatData());
-        } else {
-            gatherFeatures(examples, order, from, to, xy[0].data());
-        }
+        gatherFeatures(examples, order, from, to, xy[0]);
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
+    }
+
+    /** The features of examples {@code order[from..to)} into {@code into}, in its precision; see below. */
+    static void gatherFeatures(Examples examples, int[] order, int from, int to, Tensor into) {
+        if (into.precision() == Precision.FLOAT32) {
+            gatherFeatures(examples, order, from, to, into.floatData());
+        } else {
+            gatherFeatures(examples, order, from, to, into.data());
+        }
     }
 
     // [float64] The float32 twin below is generated from this code (Float32Generator).

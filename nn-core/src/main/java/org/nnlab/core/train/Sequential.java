@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.nnlab.core.internal.Checks;
+import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
@@ -257,14 +259,59 @@ public final class Sequential {
         resultShape[0] = n;
         System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
         Tensor result = Tensor.zeros(precision, resultShape);
-        Tensor batch = null;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            batch = x.to(precision).sliceRows(from, to);
-            Tensor out = forward(batch, false);
+            Tensor out = forward(x.sliceRows(from, to), false);
             for (int i = 0; i < out.size(); i++) {
                 result.set(from * outSize + i, out.get(i));
             }
+        }
+        return result;
+    }
+
+    /**
+     * Outputs for every example of {@code examples} (their features; targets are not read), in
+     * batches of {@code batchSize} in inference mode, in the model's precision: Keras's
+     * {@code predict} on a dataset. Images kept as bytes are converted a batch at a time, and a
+     * batch large enough to split is gathered and computed by all of nnlab's threads.
+     *
+     * @throws IllegalArgumentException if the examples' shape does not fit the model
+     */
+    public Tensor predict(Examples examples, int batchSize) {
+        Checks.atLeast("predict batchSize", batchSize, 1, "the number of examples computed at once, e.g. 256.");
+        int n = examples.size();
+        int[] featureShape = examples.featureShape();
+        int[] batchShape = new int[featureShape.length + 1];
+        batchShape[0] = n;
+        System.arraycopy(featureShape, 0, batchShape, 1, featureShape.length);
+        checkFeatureShape(batchShape, "predict");
+        int[] outShape = outputShape();
+        int outSize = Tensor.sizeOf(outShape);
+        int[] resultShape = new int[outShape.length + 1];
+        resultShape[0] = n;
+        System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
+        Tensor result = Tensor.zeros(precision, resultShape);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Tensor batch = null;
+        Parallel.stayAwake(Parallel.splitsBatch(batchSize) && Parallel.threads() > 1);
+        try {
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                if (batch == null || batch.rows() != to - from) {
+                    batchShape[0] = to - from;
+                    batch = Tensor.zeros(precision, batchShape);
+                }
+                FitLoop.gatherFeatures(examples, order, from, to, batch);
+                Tensor out = forward(batch, false);
+                for (int i = 0; i < out.size(); i++) {
+                    result.set(from * outSize + i, out.get(i));
+                }
+            }
+        } finally {
+            Parallel.stayAwake(false);
         }
         return result;
     }

@@ -85,6 +85,27 @@ class SequentialTest {
     }
 
     @Test
+    void predictOnExamplesEqualsPredictOnTheTensorInEitherPrecision() {
+        Tensor x = Tensor.zeros(300, 28, 28);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, (i * 7 % 13) / 13.0);
+        }
+        for (Precision precision : Precision.values()) {
+            Sequential model = new Sequential(new int[] {28, 28}, List.of(new Flatten(),
+                    new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 1, precision);
+            Tensor fromTensor = model.predict(x, 64);
+            Tensor fromExamples = model.predict(Examples.of(x, Tensor.zeros(300)), 64);
+            assertEquals(precision, fromExamples.precision());
+            assertArrayEquals(new int[] {300, 10}, fromExamples.shape());
+            assertEquals(fromTensor, fromExamples, precision + ": the same outputs, batch by batch");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mnistModel().predict(Examples.of(Tensor.zeros(3, 4), Tensor.zeros(3)), 32));
+        assertTrue(e.getMessage().startsWith("predict: the model expects input of shape (None, 28, 28) but got [3, 4]"),
+                e.getMessage());
+    }
+
+    @Test
     void summaryShowsTheWeightsMemoryInTheModelsPrecision() {
         Sequential doubles = new Sequential(new int[] {28, 28}, List.of(
                 new Flatten(), new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 1, Precision.FLOAT64);
