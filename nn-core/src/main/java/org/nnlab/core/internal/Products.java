@@ -22,6 +22,12 @@ public final class Products {
     private static final double MAX_SPARSE_DENSITY = 0.75;
     /** Batches larger than this many input values use the dense products, to bound the lists' memory. */
     private static final int MAX_SPARSE_ENTRIES = 1 << 18;
+    /**
+     * Layers with fewer outputs than this (a classifier's 10) compute z and dW transposed: rows of
+     * length {@code out} are too short for the vector loops, rows of the batch or of {@code in} are
+     * not (measured for 100 → 10 at batch 32: z 11 → 7 µs, dW 9 → 4 µs).
+     */
+    private static final int SHORT_ROWS = 16;
 
     private final NonZeros nonZeros = new NonZeros();
     private Tensor x;
@@ -77,7 +83,30 @@ public final class Products {
     }
 
     // [float64] The float32 twin below is generated from this code (Float32Generator).
+    private double[] transposed64 = new double[0];
+
     private void xW64(double[] x, double[] w, double[] b, double[] z, int out) {
+        if (out < SHORT_ROWS) {
+            // zᵀ = Wᵀ·xᵀ, (out, rows), then z = (zᵀ)ᵀ + b
+            sparse = false;
+            if (transposed64.length < out * Math.max(in, rows)) {
+                transposed64 = new double[out * Math.max(in, rows)];
+            }
+            double[] wt = transposed64;
+            for (int p = 0; p < in; p++) {
+                for (int j = 0; j < out; j++) {
+                    wt[j * in + p] = w[p * out + j];
+                }
+            }
+            double[] zt = MatMul.SCRATCH.get().flat64(out * rows);
+            MatMul.abt(wt, x, zt, out, in, rows, false);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    z[r * out + j] = zt[j * rows + r] + (b == null ? 0.0 : b[j]);
+                }
+            }
+            return;
+        }
         sparse = rows * in <= MAX_SPARSE_ENTRIES;
         if (sparse) {
             nonZeros.build(x, rows, in);
@@ -96,7 +125,19 @@ public final class Products {
     }
 
     private void xTdz64(double[] x, double[] dz, double[] dW, double[] db, int out) {
-        if (sparse) {
+        if (out < SHORT_ROWS) {
+            // dWᵀ = dzᵀ·x, (out, in), then added into dW transposed
+            if (transposed64.length < out * in) {
+                transposed64 = new double[out * in];
+            }
+            double[] t = transposed64;
+            MatMul.atb(dz, x, t, rows, out, in, false);
+            for (int p = 0; p < in; p++) {
+                for (int j = 0; j < out; j++) {
+                    dW[p * out + j] += t[j * in + p];
+                }
+            }
+        } else if (sparse) {
             SparseMatMul.atb(nonZeros, x, dz, dW, out, true);
         } else {
             MatMul.atb(x, dz, dW, rows, in, out, true);
@@ -110,7 +151,30 @@ public final class Products {
         }
     }
     // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    private float[] transposed32 = new float[0];
+
     private void xW32(float[] x, float[] w, float[] b, float[] z, int out) {
+        if (out < SHORT_ROWS) {
+            // zᵀ = Wᵀ·xᵀ, (out, rows), then z = (zᵀ)ᵀ + b
+            sparse = false;
+            if (transposed32.length < out * Math.max(in, rows)) {
+                transposed32 = new float[out * Math.max(in, rows)];
+            }
+            float[] wt = transposed32;
+            for (int p = 0; p < in; p++) {
+                for (int j = 0; j < out; j++) {
+                    wt[j * in + p] = w[p * out + j];
+                }
+            }
+            float[] zt = MatMul.SCRATCH.get().flat32(out * rows);
+            MatMul.abt(wt, x, zt, out, in, rows, false);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    z[r * out + j] = zt[j * rows + r] + (b == null ? 0.0f : b[j]);
+                }
+            }
+            return;
+        }
         sparse = rows * in <= MAX_SPARSE_ENTRIES;
         if (sparse) {
             nonZeros.build(x, rows, in);
@@ -129,7 +193,19 @@ public final class Products {
     }
 
     private void xTdz32(float[] x, float[] dz, float[] dW, float[] db, int out) {
-        if (sparse) {
+        if (out < SHORT_ROWS) {
+            // dWᵀ = dzᵀ·x, (out, in), then added into dW transposed
+            if (transposed32.length < out * in) {
+                transposed32 = new float[out * in];
+            }
+            float[] t = transposed32;
+            MatMul.atb(dz, x, t, rows, out, in, false);
+            for (int p = 0; p < in; p++) {
+                for (int j = 0; j < out; j++) {
+                    dW[p * out + j] += t[j * in + p];
+                }
+            }
+        } else if (sparse) {
             SparseMatMul.atb(nonZeros, x, dz, dW, out, true);
         } else {
             MatMul.atb(x, dz, dW, rows, in, out, true);

@@ -19,6 +19,8 @@ class ProductsTest {
         assertAgree(rng, 32, 50, 20, 0.1);     // dense enough for the packed kernels
         assertAgree(rng, 400, 784, 10, 0.8);   // too many entries for the lists: the packed kernels
         assertAgree(rng, 3, 5, 1, 1.0);        // all zeros
+        assertAgree(rng, 32, 100, 10, 0.5);    // a classifier: z and dW computed transposed
+        assertAgree(rng, 7, 3, 15, 0.0);       // the widest output computed transposed
     }
 
     @Test
