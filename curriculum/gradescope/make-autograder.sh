@@ -1,21 +1,14 @@
 #!/usr/bin/env bash
-# Builds the Gradescope autograder zip of one exercise:
-#   curriculum/gradescope/make-autograder.sh fibonacci      → curriculum/target/autograder-fibonacci.zip
-# The zip holds setup.sh, run_autograder, exercise.txt and nnlab.jar (with the instructor's
-# solutions and hidden tests inside: upload it to Gradescope, never hand it to students).
+# Builds nnlab.jar and packs Gradescope autograder zips with `nnlab autograder`, after each
+# exercise's self-check:
+#   curriculum/gradescope/make-autograder.sh -e fibonacci          → curriculum/target/autograder-fibonacci.zip
+#   curriculum/gradescope/make-autograder.sh                       → one zip per bundled exercise
+#   curriculum/gradescope/make-autograder.sh --exercises my-course → one zip per exercise of that folder
+# Every argument goes to `nnlab autograder` (see its --help). The zips hold the solutions and
+# hidden tests: upload them to Gradescope, never hand them to students.
 set -euo pipefail
-exercise="${1:?usage: make-autograder.sh <exercise id or number>}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-mvn -q -B -Dstyle.color=never -f "$root/pom.xml" -DskipTests -pl curriculum -am package
-jar="$root/curriculum/target/nnlab.jar"
-java -jar "$jar" release --out "$root/curriculum/target/release-check" --exercise "$exercise" --check
-stage="$(mktemp -d)"
-trap 'rm -rf "$stage"' EXIT
-cp "$here/setup.sh" "$here/run_autograder" "$jar" "$stage/"
-chmod +x "$stage/setup.sh" "$stage/run_autograder"
-echo "$exercise" > "$stage/exercise.txt"
-out="$root/curriculum/target/autograder-$exercise.zip"
-rm -f "$out"
-(cd "$stage" && jar --create --file "$out" --no-manifest setup.sh run_autograder exercise.txt nnlab.jar)
-echo "Wrote $out: upload it as the assignment's autograder (Gradescope: Configure Autograder → Zip file upload)."
+mvn -q -B -Dstyle.color=never ${MAVEN_ARGS:-} -f "$root/pom.xml" -DskipTests -Dmaven.javadoc.skip=true \
+  -Dmaven.source.skip=true -pl curriculum -am package
+exec java -jar "$root/curriculum/target/nnlab.jar" autograder --out "$root/curriculum/target" "$@"

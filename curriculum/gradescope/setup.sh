@@ -6,3 +6,5 @@ set -euo pipefail
 apt-get update
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless
 java -version
+# Zip files carry no file modes: make the grading script executable wherever Gradescope put it.
+chmod +x /autograder/run_autograder /autograder/source/run_autograder 2>/dev/null || true

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.ActivationLayer;
 import org.nnlab.core.layer.BatchNormalization;
@@ -21,9 +22,16 @@ import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.Adagrad;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.optim.AdamW;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.optim.schedule.CosineDecay;
+import org.nnlab.core.optim.schedule.ExponentialDecay;
+import org.nnlab.core.regularizer.L1;
+import org.nnlab.core.regularizer.L1L2;
+import org.nnlab.core.regularizer.L2;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
@@ -35,7 +43,8 @@ import org.nnlab.core.train.Verbosity;
 /**
  * The float32 code, generated from the float64 code, computes what the float64 reference computes,
  * within float32's rounding: layer by layer (forward, input gradient, parameter gradients), loss by
- * loss and optimizer step by step, from the same starting values.
+ * loss, regularizer by regularizer and optimizer step by step (with weight decay, each clipping and
+ * learning-rate schedules), from the same starting values.
  *
  * <p>Both precisions start from the same numbers: a float32 layer is built from the same seed
  * (its weights are the float64 ones rounded), and every input is a float first, so the float64
@@ -122,7 +131,40 @@ class Float32AgreementTest {
     }
 
     @Test
-    void aFloat32ModelTrainsAlongTheFloat64Model() {
+    void weightDecayClippingAndSchedulesAgree() {
+        // Issue 20's paths: decoupled decay (with an exclusion), the three clippings, a schedule.
+        assertStepsAgree("AdamW, bias excluded", () -> AdamW.Config.DEFAULTS.learningRate(0.01)
+                .excludeFromWeightDecay("bias").create());
+        assertStepsAgree("SGD, weight decay 0.1", () -> SGD.Config.DEFAULTS.weightDecay(0.1).create());
+        assertStepsAgree("Adam, clipnorm 0.5", () -> Adam.Config.DEFAULTS.clipnorm(0.5).create());
+        assertStepsAgree("RMSprop, globalClipnorm 0.3", () -> RMSprop.Config.DEFAULTS.globalClipnorm(0.3).create());
+        assertStepsAgree("SGD momentum, clipvalue 0.2", () -> SGD.Config.DEFAULTS.momentum(0.9).clipvalue(0.2).create());
+        assertStepsAgree("Adagrad, exponential decay", () -> Adagrad.Config.DEFAULTS
+                .learningRate(new ExponentialDecay(0.1, 2, 0.5)).create());
+        assertStepsAgree("Adam, cosine decay with warm-up", () -> Adam.Config.DEFAULTS
+                .learningRate(new CosineDecay(0.0, 10, 0.01, 2)).weightDecay(0.01).create());
+    }
+
+    @Test
+    void regularizerPenaltiesAndGradientsAgree() {
+        for (Regularizer r : List.of(new L1(0.1), new L2(0.2), new L1L2(0.05, 0.3))) {
+            SplittableRandom rng = new SplittableRandom(8);
+            Tensor w32 = floats(rng, 6, 5);
+            w32.set(3, 0); // L1's gradient at its kink: 0 in both
+            Tensor w64 = w32.to(Precision.FLOAT64);
+            assertClose(r + " penalty", r.penalty(w64), r.penalty(w32), 1e-12, 0);
+            Tensor g32 = floats(rng, 6, 5);
+            Tensor g64 = g32.to(Precision.FLOAT64);
+            r.addGradient(w32, g32);
+            r.addGradient(w64, g64);
+            assertEquals(Precision.FLOAT32, g32.precision(), r + ": the gradient stays float32");
+            assertTensorsClose(r + " gradient", g64, g32, RTOL, ATOL);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aFloat32ModelTrainsAlongTheFloat64Model(boolean regularized) {
         SplittableRandom rng = new SplittableRandom(4);
         Tensor x = Tensor.zeros(64, 6);
         Tensor y = Tensor.zeros(64);
@@ -135,9 +177,22 @@ class Float32AgreementTest {
         List<History> runs = new ArrayList<>();
         List<Sequential> models = new ArrayList<>();
         for (Precision precision : Precision.values()) {
-            Sequential model = new Sequential(new int[] {6}, List.of(new Dense(8, Activation.TANH),
-                    new BatchNormalization(), new Dense(2, Activation.SOFTMAX)), 7, precision);
-            model.compile(new Adam(0.01), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Metric.ACCURACY);
+            Sequential model;
+            if (regularized) {
+                // Penalties on kernel, bias, γ and β, AdamW with an exclusion, global clipping and a schedule.
+                model = new Sequential(new int[] {6}, List.of(Dense.Config.of(8, Activation.TANH)
+                        .kernelRegularizer(new L1L2(0.01, 0.02)).biasRegularizer(new L2(0.05)).create(),
+                        BatchNormalization.Config.DEFAULTS.gammaRegularizer(new L2(0.1)).betaRegularizer(new L1(0.01))
+                                .create(), Dense.Config.of(2, Activation.SOFTMAX).kernelRegularizer(new L2(0.01)).create()),
+                        7, precision);
+                model.compile(AdamW.Config.DEFAULTS.learningRate(new ExponentialDecay(0.02, 4, 0.9))
+                        .excludeFromWeightDecay("gamma", "beta").globalClipnorm(0.5).create(),
+                        Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Metric.ACCURACY);
+            } else {
+                model = new Sequential(new int[] {6}, List.of(new Dense(8, Activation.TANH),
+                        new BatchNormalization(), new Dense(2, Activation.SOFTMAX)), 7, precision);
+                model.compile(new Adam(0.01), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Metric.ACCURACY);
+            }
             runs.add(model.fit(x, y, FitOptions.builder().epochs(3).batchSize(16).verbosity(Verbosity.SILENT).build()));
             models.add(model);
         }
@@ -212,29 +267,43 @@ class Float32AgreementTest {
         }
     }
 
-    /** Three steps of the same optimizer on a float32 and a float64 copy of the same weights and gradients. */
+    /**
+     * Three steps of the same optimizer on float32 and float64 copies of the same kernel and bias and
+     * the same gradients.
+     */
     private static void assertStepsAgree(String what, Supplier<Optimizer<?>> make) {
         SplittableRandom rng = new SplittableRandom(5);
         Tensor w = floats(rng, 4, 3);
-        Parameter p32 = new Parameter("w", w.copy(), true);
-        Parameter p64 = new Parameter("w", w.to(Precision.FLOAT64), true);
+        Tensor b = floats(rng, 3);
+        List<Parameter> p32 = List.of(new Parameter("dense/kernel", w.copy(), true),
+                new Parameter("dense/bias", b.copy(), true));
+        List<Parameter> p64 = List.of(new Parameter("dense/kernel", w.to(Precision.FLOAT64), true),
+                new Parameter("dense/bias", b.to(Precision.FLOAT64), true));
         Optimizer<?> o32 = make.get();
         Optimizer<?> o64 = make.get();
         for (int step = 1; step <= 3; step++) {
-            Tensor g = floats(rng, 4, 3);
-            p32.grad().copyFrom(g);
-            p64.grad().copyFrom(g);
-            o32.step(List.of(p32));
-            o64.step(List.of(p64));
-            assertEquals(Precision.FLOAT32, p32.value().precision(), what + ": weights stay float32");
-            assertTensorsClose(what + ", step " + step, p64.value(), p32.value(), RTOL, ATOL);
+            for (int i = 0; i < p32.size(); i++) {
+                Tensor g = floats(rng, p32.get(i).value().shape());
+                p32.get(i).grad().copyFrom(g);
+                p64.get(i).grad().copyFrom(g);
+            }
+            o32.step(p32);
+            o64.step(p64);
+            for (int i = 0; i < p32.size(); i++) {
+                assertEquals(Precision.FLOAT32, p32.get(i).value().precision(), what + ": weights stay float32");
+                assertTensorsClose(what + ", step " + step + ", " + p64.get(i).name(), p64.get(i).value(),
+                        p32.get(i).value(), RTOL, ATOL);
+            }
         }
-        Tensor[] state32 = o32.snapshot(List.of(p32)).slots().get(0);
-        Tensor[] state64 = o64.snapshot(List.of(p64)).slots().get(0);
-        assertEquals(state64.length, state32.length, what + ": slots");
-        for (int k = 0; k < state64.length; k++) {
-            assertEquals(Precision.FLOAT32, state32[k].precision(), what + ": slot " + k + " is float32");
-            assertTensorsClose(what + ", slot " + o64.slotNames().get(k), state64[k], state32[k], RTOL, ATOL);
+        for (int i = 0; i < p32.size(); i++) {
+            Tensor[] state32 = o32.snapshot(p32).slots().get(i);
+            Tensor[] state64 = o64.snapshot(p64).slots().get(i);
+            assertEquals(state64.length, state32.length, what + ": slots");
+            for (int k = 0; k < state64.length; k++) {
+                assertEquals(Precision.FLOAT32, state32[k].precision(), what + ": slot " + k + " is float32");
+                assertTensorsClose(what + ", slot " + o64.slotNames().get(k) + " of " + p64.get(i).name(), state64[k],
+                        state32[k], RTOL, ATOL);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import org.nnlab.core.train.Examples;
  *
  * <p>A dataset is an {@link Examples}, so it can be passed to {@code fit} directly. Every
  * operation returns a new dataset and leaves this one alone. Randomness is seeded: {@link #shuffle}
- * and {@link #split} draw a permutation with {@link #permutation(int, long)}, a Fisher–Yates
+ * and {@link #testSplit} draw a permutation with {@link #permutation(int, long)}, a Fisher–Yates
  * shuffle driven by {@link SplittableRandom}{@code (seed)}, so the same seed gives the same order
  * on every JVM and platform.
  *
@@ -109,11 +109,14 @@ public final class Dataset implements Examples {
     }
 
     /**
-     * Shuffles with {@code seed}, then puts the last {@code round(testFraction · n)} rows in the test part.
+     * Holds out {@code testFraction} of the rows for testing, as Keras's {@code validation_split}
+     * holds out a fraction for validation: shuffles with {@code seed}, then puts the last
+     * {@code round(testFraction · n)} rows in the test part. {@code testSplit(0.2, seed)} is an
+     * 80/20 split.
      *
      * @throws IllegalArgumentException unless {@code 0 ≤ testFraction ≤ 1}
      */
-    public Split split(double testFraction, long seed) {
+    public Split testSplit(double testFraction, long seed) {
         if (!(testFraction >= 0 && testFraction <= 1)) {
             throw new IllegalArgumentException("testFraction (" + testFraction + ") must be in [0, 1], e.g. 0.2 for"
                     + " an 80/20 split");

@@ -40,7 +40,7 @@ class DatasetTest {
 
     @Test
     void splitPutsTheRoundedTestFractionInTheTestPart() {
-        Dataset.Split s = ten().split(0.25, 7);
+        Dataset.Split s = ten().testSplit(0.25, 7);
         assertEquals(7, s.train().size());
         assertEquals(3, s.test().size());
         List<Double> all = new ArrayList<>();

@@ -11,10 +11,12 @@ import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.Examples;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
 import org.nnlab.core.train.Metric;
+import org.nnlab.core.train.ReduceLROnPlateau;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.dsl.io.ModelArchive;
 import org.nnlab.dsl.io.ModelFile;
@@ -32,15 +34,21 @@ import org.nnlab.dsl.spec.TrainingSpec;
  * messages: {@code model.fit(x, y, f -> f.epochs(500).verbose(0))} is Keras's
  * {@code model.fit(x, y, epochs=500, verbose=0)}, starting from the fit options saved in the spec.
  * {@link #save} and {@link #load} keep spec, weights and optimizer state in one {@code .nnlab}
- * file, so a loaded model predicts bit-identically and training resumes where it stopped.
+ * file, so a loaded model predicts bit-identically and training resumes where it stopped: the
+ * optimizer's moments and step (so a learning-rate schedule continues), a learning rate that
+ * ReduceLROnPlateau lowered, and that callback's counters.
  */
 public final class Model {
     private final ModelSpec spec;
     private final Sequential net;
+    /** The spec's saved callbacks, with this model's own ReduceLROnPlateau instances, whose counters follow it. */
+    private final List<Callback> callbacks;
 
     private Model(ModelSpec spec, Sequential net) {
         this.spec = spec;
         this.net = net;
+        this.callbacks = spec.training() == null ? List.of() : spec.training().fit().callbacks().stream()
+                .map(c -> c instanceof ReduceLROnPlateau r ? (Callback) new ReduceLROnPlateau(r.config()) : c).toList();
     }
 
     /** Builds {@code spec} on nn-core, with fresh weights drawn from its seed. */
@@ -174,7 +182,12 @@ public final class Model {
         }
         Optimizer<?> opt = net.optimizer();
         Optimizer.Snapshot state = withOptimizer && opt != null ? opt.snapshot(net.parameters()) : null;
-        ModelFile.write(new ModelArchive(spec, names, net.getWeights(), state, state == null ? null : net.progress()), file);
+        List<ReduceLROnPlateau.State> counters = new ArrayList<>();
+        for (Callback c : callbacks) {
+            counters.add(c instanceof ReduceLROnPlateau r ? r.state() : null);
+        }
+        ModelFile.write(new ModelArchive(spec, names, net.getWeights(), state, state == null ? null : net.progress(),
+                state == null ? List.of() : counters), file);
     }
 
     /**
@@ -184,7 +197,12 @@ public final class Model {
      */
     public static Model load(Path file) throws IOException {
         ModelArchive a = ModelFile.read(file);
-        Model m = compile(a.spec());
+        Model m;
+        try {
+            m = compile(a.spec());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ModelFileException(file, "holds a spec that cannot be built: " + e.getMessage(), e);
+        }
         List<Parameter> params = m.net.parameters();
         for (int i = 0; i < Math.min(params.size(), a.weightNames().size()); i++) {
             if (!params.get(i).name().equals(a.weightNames().get(i))) {
@@ -200,6 +218,11 @@ public final class Model {
             if (a.progress() != null) {
                 m.net.restoreProgress(a.progress());
             }
+            for (int i = 0; i < a.callbackStates().size(); i++) {
+                if (a.callbackStates().get(i) != null) {
+                    ((ReduceLROnPlateau) m.callbacks.get(i)).restore(a.callbackStates().get(i));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "does not fit its own spec: " + e.getMessage(), e);
         }
@@ -212,7 +235,7 @@ public final class Model {
             throw new IllegalStateException("Cannot " + operation + " model '" + spec.name() + "': it has no training"
                     + " configuration. Hint: add .compile(optimizer, loss, metrics) after the layers in the DSL.");
         }
-        FitOptions.Builder b = spec.training().fit().toBuilder();
+        FitOptions.Builder b = spec.training().fit().withCallbacks(callbacks).toBuilder();
         options.accept(b);
         return b.build();
     }

@@ -11,8 +11,16 @@ import org.nnlab.core.loss.MeanSquaredError;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adagrad;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.optim.AdamW;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.optim.schedule.CosineDecay;
+import org.nnlab.core.optim.schedule.ExponentialDecay;
+import org.nnlab.core.optim.schedule.InverseTimeDecay;
+import org.nnlab.core.optim.schedule.PiecewiseConstantDecay;
+import org.nnlab.core.regularizer.L1;
+import org.nnlab.core.regularizer.L1L2;
+import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Metric;
 import org.nnlab.core.train.Monitor;
@@ -45,7 +53,9 @@ import org.nnlab.dsl.spec.Shape;
  * }</pre>
  * Other lecture models: logistic regression {@code input(2).dense(1, SIGMOID)}; a ReLU regressor
  * whose output has no bias {@code input(1).dense(4, RELU).dense(1, d -> d.noBias())}; the deep
- * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}.
+ * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}; a
+ * layer with an L2 penalty on its kernel, Keras's {@code kernel_regularizer=L2(0.01)},
+ * {@code .dense(100, RELU, d -> d.kernelRegularizer(l2(0.01)))}.
  *
  * <p>The names are nn-core's own (the constants are the same objects), gathered so that one
  * import replaces static imports from five packages: activations, losses, metrics, precisions
@@ -134,7 +144,7 @@ public final class Nn {
         int[] dims = new int[rest.length + 1];
         dims[0] = first;
         System.arraycopy(rest, 0, dims, 1, rest.length);
-        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Precision.DEFAULT, Shape.of(dims), List.of());
+        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Precision.DEFAULT, Shape.of(dims));
     }
 
     /** Keras's {@code SGD()}: learning rate {@value SGD#DEFAULT_LEARNING_RATE}, no momentum. */
@@ -150,6 +160,72 @@ public final class Nn {
     /** Keras's {@code Adagrad()}: learning rate {@value Adagrad#DEFAULT_LEARNING_RATE}. */
     public static Adagrad.Config adagrad() {
         return Adagrad.Config.DEFAULTS;
+    }
+
+    /**
+     * Keras's {@code AdamW()}: Adam with decoupled weight decay λ {@value AdamW#DEFAULT_WEIGHT_DECAY},
+     * e.g. {@code adamw().weightDecay(0.01).excludeFromWeightDecay("bias", "gamma", "beta")}.
+     */
+    public static AdamW.Config adamw() {
+        return AdamW.Config.DEFAULTS;
+    }
+
+    /**
+     * Keras's {@code ExponentialDecay(initial_learning_rate, decay_steps, decay_rate)}, a learning
+     * rate for any optimizer: {@code sgd().learningRate(exponentialDecay(0.1, 1000, 0.96).staircase(true))}.
+     */
+    public static ExponentialDecay exponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
+        return new ExponentialDecay(initialLearningRate, decaySteps, decayRate);
+    }
+
+    /** Keras's {@code PiecewiseConstantDecay(boundaries, values)}: {@code values[i]} up to step {@code boundaries[i]}. */
+    public static PiecewiseConstantDecay piecewiseConstantDecay(List<Long> boundaries, List<Double> values) {
+        return new PiecewiseConstantDecay(boundaries, values);
+    }
+
+    /** Keras's {@code CosineDecay(initial_learning_rate, decay_steps)}: a half cosine down to 0; {@code .alpha}, {@code .warmup}. */
+    public static CosineDecay cosineDecay(double initialLearningRate, long decaySteps) {
+        return new CosineDecay(initialLearningRate, decaySteps);
+    }
+
+    /**
+     * Keras's {@code CosineDecay(initial_learning_rate, decay_steps, warmup_target=…, warmup_steps=…)}:
+     * a linear warm-up from {@code initialLearningRate} (0 in Keras's example) to {@code warmupTarget},
+     * then a half cosine down to 0.
+     */
+    public static CosineDecay cosineDecay(double initialLearningRate, long decaySteps, double warmupTarget,
+                                          long warmupSteps) {
+        return new CosineDecay(initialLearningRate, decaySteps, warmupTarget, warmupSteps);
+    }
+
+    /** Keras's {@code InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate)}: η / (1 + r·step / decaySteps). */
+    public static InverseTimeDecay inverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
+        return new InverseTimeDecay(initialLearningRate, decaySteps, decayRate);
+    }
+
+    /** Keras's {@code L1()}: the penalty l1·Σ|w| with l1 = {@value L1#DEFAULT_L1}, e.g. {@code d -> d.kernelRegularizer(l1())}. */
+    public static L1 l1() {
+        return new L1();
+    }
+
+    /** Keras's {@code L1(l1)}: the penalty l1·Σ|w|. */
+    public static L1 l1(double l1) {
+        return new L1(l1);
+    }
+
+    /** Keras's {@code L2()}: the penalty l2·Σw² with l2 = {@value L2#DEFAULT_L2}, e.g. {@code d -> d.kernelRegularizer(l2())}. */
+    public static L2 l2() {
+        return new L2();
+    }
+
+    /** Keras's {@code L2(l2)}: the penalty l2·Σw². */
+    public static L2 l2(double l2) {
+        return new L2(l2);
+    }
+
+    /** Keras's {@code L1L2(l1, l2)}: both penalties, l1·Σ|w| + l2·Σw². */
+    public static L1L2 l1l2(double l1, double l2) {
+        return new L1L2(l1, l2);
     }
 
     /**

@@ -91,4 +91,22 @@ class CoreAgreementTest {
         assertEquals(true, ((Adam) amsgrad.sequential().optimizer()).config().amsgrad());
         assertEquals(true, ((RMSprop) centered.sequential().optimizer()).config().centered());
     }
+
+    @Test
+    void aWeightDecayExclusionThatNamesNothingHasOneMessage() {
+        Sequential core = new Sequential(new int[] {4}, List.of(new org.nnlab.core.layer.Dense(3, SOFTMAX),
+                new org.nnlab.core.layer.BatchNormalization()), 1);
+        String fromCore = message(() -> core.compile(org.nnlab.core.optim.AdamW.Config.DEFAULTS
+                .excludeFromWeightDecay("bias", "gama").create(), org.nnlab.core.loss.Loss.MEAN_SQUARED_ERROR));
+        String fromDsl = message(() -> Nn.input(4).dense(3, SOFTMAX).batchNormalization()
+                .compile(Nn.adamw().excludeFromWeightDecay("bias", "gama"), Nn.MEAN_SQUARED_ERROR));
+        assertEquals(fromCore, fromDsl);
+    }
+
+    @Test
+    void aRegularizedModelHasOneSummary() {
+        Sequential core = new Sequential(new int[] {4}, List.of(org.nnlab.core.layer.Dense.Config.of(3, SOFTMAX)
+                .kernelRegularizer(new org.nnlab.core.regularizer.L2()).create()), 1);
+        assertEquals(core.summary(), Nn.input(4).dense(3, SOFTMAX, d -> d.kernelRegularizer(Nn.l2())).summary());
+    }
 }

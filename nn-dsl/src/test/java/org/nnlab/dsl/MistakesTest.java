@@ -147,6 +147,56 @@ class MistakesTest {
                 "Hint: give it when training instead");
         assertContains(message(() -> Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR)
                         .fit(f -> f.callbacks(new org.nnlab.core.train.GradientNormRecorder()))),
-                "is code, not data; only early stopping can be saved.");
+                "is code, not data; only early stopping and ReduceLROnPlateau can be saved.");
+    }
+
+    @Test
+    void badPenaltiesDecayAndClippingAreRefusedOnTheirLine() {
+        assertEquals("Layer 1 (dense): L2 l2 (-0.01) must be >= 0. Hint: it is the factor of sum(w²) in the loss; Keras"
+                + " uses 0.01.", message(() -> Nn.input(2).dense(3, RELU, d -> d.kernelRegularizer(Nn.l2(-0.01)))));
+        assertContains(message(() -> Nn.adamw().weightDecay(Double.NaN)), "weightDecay (NaN) must be >= 0");
+        assertContains(message(() -> sgd().clipvalue(-0.5)), "clipvalue (-0.5) must be > 0");
+        assertContains(message(() -> adam().clipnorm(1).globalClipnorm(1)),
+                "Only one of clipnorm, clipvalue and globalClipnorm can be set");
+    }
+
+    @Test
+    void anExclusionThatNamesNoParameterFailsAtCompile() {
+        assertContains(message(() -> Nn.input(2).dense(3, RELU).batchNormalization().dense(1)
+                        .compile(Nn.adamw().excludeFromWeightDecay("bias", "gama"), MEAN_SQUARED_ERROR)),
+                "AdamW excludeFromWeightDecay 'gama' matches no parameter of the model; its parameters are [dense/kernel,"
+                        + " dense/bias, batch_normalization/gamma, batch_normalization/beta, batch_normalization/moving_mean,"
+                        + " batch_normalization/moving_variance, dense_1/kernel, dense_1/bias].");
+    }
+
+    @Test
+    void plateauWithAScheduleFailsWhereTheFitOptionsAreSet() {
+        TrainingStage scheduled = Nn.input(2).dense(1)
+                .compile(adam().learningRate(Nn.exponentialDecay(0.01, 100, 0.9)), MEAN_SQUARED_ERROR);
+        assertContains(message(() -> scheduled.fit(f -> f.reduceLROnPlateau(Nn.LOSS, 0.5, 2))),
+                "ReduceLROnPlateau sets the learning rate, but the optimizer was created with the schedule"
+                        + " ExponentialDecay[initialLearningRate=0.01, decaySteps=100, decayRate=0.9, staircase=false],"
+                        + " whose rate is not settable, as in Keras.");
+        assertContains(message(() -> Nn.input(2).dense(1).compile(adam(), MEAN_SQUARED_ERROR)
+                .fit(f -> f.reduceLROnPlateau(VAL_ACCURACY, 0.5, 2))), "Monitor VAL_ACCURACY ('val_accuracy') needs the"
+                + " ACCURACY metric");
+    }
+
+    @Test
+    void aScheduleThatWouldYieldANonPositiveRateIsRefused() {
+        assertEquals("PiecewiseConstantDecay values[2] (0.0) must be > 0. Hint: each value is the learning rate of one"
+                + " interval between boundaries.", message(() -> Nn.piecewiseConstantDecay(java.util.List.of(10L, 20L),
+                java.util.List.of(0.1, 0.01, 0.0))));
+        assertContains(message(() -> Nn.cosineDecay(0.0, 100)), "CosineDecay initialLearningRate (0.0) must be > 0."
+                + " Hint: it is the learning rate at step 0, e.g. 0.1; only a warm-up may start from 0, as in new"
+                + " CosineDecay(0.0, decaySteps, warmupTarget, warmupSteps).");
+    }
+
+    @Test
+    void aLearningRateSchedulerIsCodeAndGoesToFit() {
+        assertContains(message(() -> Nn.input(2).dense(1).compile(adam(), MEAN_SQUARED_ERROR)
+                        .fit(f -> f.callbacks(new org.nnlab.core.train.LearningRateScheduler(epoch -> 0.01)))),
+                "the callback LearningRateScheduler(", "is code, not data; only early stopping and ReduceLROnPlateau"
+                        + " can be saved. Hint: give it when training instead");
     }
 }

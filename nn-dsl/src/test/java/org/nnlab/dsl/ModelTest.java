@@ -172,4 +172,29 @@ class ModelTest {
         ModelSpec spec = LectureModels.deepSigmoidDropout().seed(3).spec();
         assertEquals(Model.compile(spec).getWeights(), Model.compile(spec).getWeights());
     }
+
+    @Test
+    void readmesRegularizationExampleTrains() {
+        Model model = Nn.input(4, 4).flatten()
+                .dense(6, Nn.RELU, d -> d.kernelRegularizer(Nn.l2(0.01)))
+                .batchNormalization(b -> b.gammaRegularizer(Nn.l2()))
+                .dense(3, Nn.SOFTMAX)
+                .compile(Nn.adamw().weightDecay(0.004).excludeFromWeightDecay("bias", "gamma", "beta")
+                                .globalClipnorm(1.0),
+                        Nn.SPARSE_CATEGORICAL_CROSSENTROPY, Nn.ACCURACY)
+                .build();
+        Tensor x = Tensor.zeros(20, 4, 4);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (i * 7919 % 13) / 13.0;
+        }
+        Tensor y = Tensor.zeros(20);
+        for (int i = 0; i < 20; i++) {
+            y.data()[i] = i % 3;
+        }
+        org.nnlab.core.train.History h = model.fit(x, y, f -> f.epochs(3).verbose(0).validationSplit(0.1)
+                .reduceLROnPlateau(Nn.VAL_LOSS, 0.2, 3));
+        assertEquals(3, h.get("learning_rate").length);
+        assertEquals(Nn.sgd().momentum(0.9).learningRate(Nn.cosineDecay(0.0, 10_000, 0.1, 500)).learningRate().at(500),
+                0.1, 1e-15);
+    }
 }

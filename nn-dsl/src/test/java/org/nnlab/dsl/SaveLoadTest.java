@@ -65,6 +65,20 @@ class SaveLoadTest {
         assertEquals(m.predict(X), loaded.predict(X));
     }
 
+    @Test
+    void modelFilesAndSpecsGetThePermissionsTheUmaskGives(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"));
+        Path plain = java.nio.file.Files.createFile(dir.resolve("plain"));
+        Path model = dir.resolve("m.nnlab");
+        Path json = dir.resolve("m.json");
+        Model.compile(regressor()).save(model);
+        org.nnlab.dsl.json.SpecJson.write(regressor(), json);
+        var umask = java.nio.file.Files.getPosixFilePermissions(plain);
+        assertEquals(umask, java.nio.file.Files.getPosixFilePermissions(model));
+        assertEquals(umask, java.nio.file.Files.getPosixFilePermissions(json));
+    }
+
     @ParameterizedTest
     @EnumSource(Precision.class)
     void resumedTrainingMatchesUninterruptedTraining(Precision precision, @TempDir Path dir) throws IOException {

@@ -46,4 +46,15 @@ class SummaryTest {
         assertTrue(s.contains("\nTotal params: 17,361 (67.82 KB)\nTrainable params: 16,841 (65.79 KB)\n"
                 + "Non-trainable params: 520 (2.03 KB)\n"), s);
     }
+
+    @Test
+    void regularizedWeightsAreListedBeforeAndAfterBuilding() {
+        TrainingStage stage = Nn.input(2).dense(10, Nn.RELU, d -> d.kernelRegularizer(Nn.l2()))
+                .batchNormalization(b -> b.betaRegularizer(Nn.l1(0.001)))
+                .dense(1, Nn.SIGMOID).compile(Nn.adam(), Nn.BINARY_CROSSENTROPY);
+        String s = stage.summary();
+        assertTrue(s.endsWith("Non-trainable params: 20 (80.00 B)\nPrecision: float32\nRegularizers (added to the loss):\n dense/kernel: L2(l2=0.01)\n"
+                + " batch_normalization/beta: L1(l1=0.001)\n" + "_".repeat(65) + "\n"), s);
+        assertEquals(s, stage.build().summary());
+    }
 }

@@ -17,14 +17,14 @@ import org.nnlab.core.train.Verbosity;
  */
 public class Perceptron {
 
-    /** step(w·x + b): 1 if the weighted sum is ≥ 0, else 0. */
+    /** step(w·x + b): 1 if the weighted sum is > 0, else 0, as the lecture defines the step. */
     public static int predict(double[] weights, double[] x) {
         // BEGIN SOLUTION
         double z = weights[x.length];
         for (int i = 0; i < x.length; i++) {
             z += weights[i] * x[i];
         }
-        return z >= 0 ? 1 : 0;
+        return z > 0 ? 1 : 0;
         // END SOLUTION
     }
 

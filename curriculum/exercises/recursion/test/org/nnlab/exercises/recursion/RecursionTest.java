@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.nnlab.curriculum.grading.Graded;
-import org.nnlab.curriculum.grading.Visibility;
+import org.nnlab.exercise.Graded;
+import org.nnlab.exercise.Visibility;
 
 /** Graded tests of the recursion exercise. */
 class RecursionTest {
@@ -42,10 +42,38 @@ class RecursionTest {
 
     @Test
     @Graded(points = 1, name = "without a base case: the depth reached, caught")
-    void depthWithoutBaseCaseIsMeasured() {
-        int depth = Recursion.depthWithoutBaseCase();
-        assertTrue(depth > 1000, "a recursion without a base case runs until the stack is full, thousands of calls"
-                + " deep, but depthWithoutBaseCase() returned " + depth);
+    void depthWithoutBaseCaseIsMeasured() throws InterruptedException {
+        // Measured twice, on a small and a 16 times larger stack: a real recursion gets many times
+        // deeper on the larger one, a made-up number does not.
+        int small = depthOnAStackOf(256 * 1024);
+        int large = depthOnAStackOf(4 * 1024 * 1024);
+        assertTrue(small > 500, "a recursion without a base case runs until the stack is full, hundreds of calls"
+                + " deep even on a small stack, but depthWithoutBaseCase() returned " + small);
+        assertTrue(large > 3 * small, "on a 16 times larger stack the same recursion gets many times deeper, but"
+                + " depthWithoutBaseCase() returned " + small + " on a 256 KB stack and " + large + " on a 4 MB one."
+                + " Count the calls the recursion really makes (e.g. in depth[0]) and return that count.");
+    }
+
+    /** depthWithoutBaseCase() run on a fresh thread with a stack of {@code bytes}; its error, if any, rethrown. */
+    private static int depthOnAStackOf(long bytes) throws InterruptedException {
+        int[] depth = {0};
+        Throwable[] failure = {null};
+        Thread t = new Thread(null, () -> {
+            try {
+                depth[0] = Recursion.depthWithoutBaseCase();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "depth-" + bytes, bytes);
+        t.start();
+        t.join();
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return depth[0];
     }
 
     // BEGIN HIDDEN TESTS

@@ -44,10 +44,15 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the total, not each failed test's feedback.")
     boolean quiet;
 
+    @Option(names = "--allow-unsandboxed", description = "Grade even on a JDK without a SecurityManager (24 and"
+            + " later), where submissions could read files and memory they should not. Without it the grader refuses.")
+    boolean allowUnsandboxed;
+
     @Override
     public Integer call() {
         Exercise e = exercises.catalog().find(exercise);
-        GradeOptions options = GradeOptions.defaults().withMemory(memory).withVisibleOnly(visibleOnly);
+        GradeOptions options = GradeOptions.defaults().withMemory(memory).withVisibleOnly(visibleOnly)
+                .withAllowUnsandboxed(allowUnsandboxed);
         GradeReport report = new Grader(options).grade(e, submission);
         GradescopeResults.write(report, results);
         FeedbackReport.write(report, html);

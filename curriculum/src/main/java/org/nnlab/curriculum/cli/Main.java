@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nnlab", mixinStandardHelpOptions = true, version = "nnlab 0.1.0",
         description = "Learn and use multi-layer perceptrons.",
         subcommands = {LectureCommand.class, DemoCommand.class, ExercisesCommand.class, ReleaseCommand.class,
-                GradeCommand.class})
+                GradeCommand.class, GradeAllCommand.class, AutograderCommand.class, NewExerciseCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -39,10 +39,26 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             long maxMb = Runtime.getRuntime().maxMemory() >> 20;
-            cli.getErr().println("nnlab: ran out of memory (the JVM may use at most " + maxMb + " MB)."
-                    + " Give it more, e.g. NNLAB_JAVA_OPTS=-Xmx2g ./nnlab " + String.join(" ", args)
-                    + " (or java -Xmx2g -jar nnlab.jar …).");
+            String reader = reader(e);
+            // Readers allocate only what a file really holds (a corrupt header is an error, not an
+            // allocation), so running out while reading means the data itself is that large.
+            cli.getErr().println("nnlab: ran out of memory " + (reader == null ? "(the JVM may use at most " + maxMb
+                    + " MB)." : "while reading data (in " + reader + "): its values really take more than the " + maxMb
+                    + " MB the JVM may use.") + " Give it more, e.g. NNLAB_JAVA_OPTS=-Xmx2g ./nnlab "
+                    + String.join(" ", args) + " (or java -Xmx2g -jar nnlab.jar …).");
             return 3;
         }
+    }
+
+    /** The nnlab file reader on {@code e}'s stack, e.g. {@code IdxReader}, or null. */
+    private static String reader(Throwable e) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            String c = f.getClassName();
+            if (c.startsWith("org.nnlab.data.idx.") || c.startsWith("org.nnlab.data.csv.")
+                    || c.startsWith("org.nnlab.dsl.io.") || c.startsWith("org.nnlab.dsl.json.")) {
+                return c.substring(c.lastIndexOf('.') + 1).replaceFirst("\\$.*", "");
+            }
+        }
+        return null;
     }
 }

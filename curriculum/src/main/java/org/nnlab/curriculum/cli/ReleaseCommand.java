@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code nnlab release}: writes the student version of exercises and checks it. */
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = {"Write the student version of the exercises: solutions replaced by TODO stubs, hidden tests"
-                + " removed. With --check, also prove that the reference solution scores 100% and the release 0."})
+                + " removed. With --check, also prove that the reference solution scores 100%% and the release 0."})
 final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     ExercisesOption exercises;
@@ -39,7 +39,7 @@ final class ReleaseCommand implements Callable<Integer> {
             int files = Release.write(e, out).size();
             System.out.printf("released %-11s %d files → %s%n", e.id(), files, out.resolve(e.id()));
             if (check) {
-                SelfCheck.Result result = SelfCheck.run(e, GradeOptions.defaults());
+                SelfCheck.Result result = SelfCheck.run(e, GradeOptions.defaults(), Runtime.getRuntime().availableProcessors());
                 System.out.print("  self-check " + result.summary());
                 ok &= result.passed();
             }

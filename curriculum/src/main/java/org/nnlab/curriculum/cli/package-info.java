@@ -1,5 +1,6 @@
 /**
- * The {@code nnlab} command line: lecture, demo, exercises, release and grade.
+ * The {@code nnlab} command line: lecture, demo, exercises, release, grade, grade-all, autograder
+ * and new-exercise.
  *
  * <p>{@link org.nnlab.curriculum.cli.Main} is the entry point (run through the {@code ./nnlab}
  * script); each subcommand is a small picocli class that parses options and calls the module

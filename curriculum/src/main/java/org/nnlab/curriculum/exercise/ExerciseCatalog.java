@@ -67,23 +67,56 @@ public final class ExerciseCatalog {
     private static Exercise read(ExerciseSource source, String id, int number) {
         Properties p = new Properties();
         String file = id + "/exercise.properties";
+        String where = file + " in " + source.describe();
+        if (!source.exists(file)) {
+            throw new IllegalArgumentException("Exercise '" + id + "' (listed in index.txt of " + source.describe()
+                    + ") has no exercise.properties. Hint: write " + file + " with title=…, student=src/…/Name.java"
+                    + " and tests=test/…/NameTest.java, or run `nnlab new-exercise " + id + "` to scaffold one.");
+        }
         try {
             p.load(new StringReader(source.read(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot parse " + file, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot parse " + where + ": " + e.getMessage()
+                    + ". Hint: one key=value per line, as in java.util.Properties.", e);
         }
-        List<String> student = list(p, "student", file);
-        List<String> tests = list(p, "tests", file);
-        double timeout = Double.parseDouble(p.getProperty("timeoutSeconds", "10"));
-        return new Exercise(id, number, p.getProperty("title", id), student, tests, timeout, source);
+        String title = p.getProperty("title", "").trim();
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException(where + " has no 'title' entry. Hint: one line for listings, e.g."
+                    + " title=Memoized Fibonacci: naive recursion, a memo table, bottom-up");
+        }
+        List<String> student = list(p, "student", where, source, id, "src/org/example/Foo.java");
+        List<String> tests = list(p, "tests", where, source, id, "test/org/example/FooTest.java");
+        return new Exercise(id, number, title, student, tests, timeout(p, where), source);
     }
 
-    private static List<String> list(Properties p, String key, String file) {
+    private static double timeout(Properties p, String where) {
+        String value = p.getProperty("timeoutSeconds", "10").trim();
+        try {
+            double seconds = Double.parseDouble(value);
+            if (seconds > 0 && Double.isFinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(where + ": timeoutSeconds (" + value + ") must be a number of seconds > 0,"
+                + " e.g. timeoutSeconds=10");
+    }
+
+    private static List<String> list(Properties p, String key, String where, ExerciseSource source, String id,
+                                     String example) {
         String value = p.getProperty(key, "").trim();
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(file + " has no '" + key
-                    + "' entry. Hint: list the paths, comma-separated, e.g. " + key + "=src/org/example/Foo.java");
+            throw new IllegalArgumentException(where + " has no '" + key
+                    + "' entry. Hint: list the paths, comma-separated, e.g. " + key + "=" + example);
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> paths = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String path : paths) {
+            if (!source.exists(id + "/" + path)) {
+                throw new IllegalArgumentException(where + " lists " + key + "=" + path + ", but there is no " + id + "/"
+                        + path + ". Hint: paths are relative to the exercise's folder, e.g. " + example);
+            }
+        }
+        return paths;
     }
 }

@@ -19,6 +19,9 @@ public interface ExerciseSource {
     /** The UTF-8 text of {@code relativePath}; an IllegalArgumentException naming the file if it is missing. */
     String read(String relativePath);
 
+    /** Whether {@code relativePath} exists. */
+    boolean exists(String relativePath);
+
     /** A description for messages, e.g. the folder. */
     String describe();
 
@@ -37,6 +40,11 @@ public interface ExerciseSource {
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read bundled exercise file " + resource, e);
                 }
+            }
+
+            @Override
+            public boolean exists(String relativePath) {
+                return ExerciseSource.class.getResource("/exercises/" + relativePath) != null;
             }
 
             @Override
@@ -61,6 +69,11 @@ public interface ExerciseSource {
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read exercise file " + file, e);
                 }
+            }
+
+            @Override
+            public boolean exists(String relativePath) {
+                return Files.isRegularFile(root.resolve(relativePath));
             }
 
             @Override

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the student version of an exercise: instructions, starter sources and visible tests.
+ * Writes the student version of an exercise: a standalone Maven project with the instructions,
+ * the starter sources and the visible tests.
  *
- * <p>Layout under the output folder: {@code <id>/README.md}, {@code <id>/src/…} (solution blocks
- * replaced by TODO stubs) and {@code <id>/test/…} (hidden tests removed). No marker and no
- * solution line reaches the release.
+ * <p>Layout under the output folder: {@code <id>/pom.xml} ({@link ReleasedProject}),
+ * {@code <id>/README.md} (the instructions, then how to build, test and hand in),
+ * {@code <id>/src/…} (solution blocks replaced by TODO stubs), {@code <id>/test/…} (hidden tests
+ * removed) and {@code <id>/.gitignore}. No marker and no solution line reaches the release.
  */
 public final class Release {
     private Release() {
@@ -23,7 +25,10 @@ public final class Release {
     public static List<Path> write(Exercise exercise, Path out) {
         Path root = out.resolve(exercise.id());
         List<Path> written = new ArrayList<>();
-        written.add(writeFile(root.resolve("README.md"), exercise.instructions()));
+        written.add(writeFile(root.resolve("pom.xml"), ReleasedProject.pom(exercise)));
+        written.add(writeFile(root.resolve("README.md"), exercise.instructions().stripTrailing() + "\n"
+                + ReleasedProject.workflow(exercise)));
+        written.add(writeFile(root.resolve(".gitignore"), "target/\n*-submission.zip\n"));
         for (String path : exercise.studentFiles()) {
             written.add(writeFile(root.resolve(path), exercise.marked(path).studentVersion()));
         }

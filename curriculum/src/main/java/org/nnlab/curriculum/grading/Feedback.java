@@ -17,6 +17,12 @@ final class Feedback {
     }
 
     static String explain(GradedTest test, TestOutcome o) {
+        String output = o.output().isBlank() ? "" : "\n\nOutput:\n" + o.output().stripTrailing();
+        return explanation(o) + output;
+    }
+
+    /** The explanation alone, wrapped, without the captured output. */
+    static String explanation(TestOutcome o) {
         String text = switch (o.status()) {
             case "SUCCESSFUL" -> "Passed.";
             case "TIMEOUT" -> String.format(Locale.ROOT, "Did not finish within %.1f s, so it was stopped. An"
@@ -25,8 +31,7 @@ final class Feedback {
             case "CRASHED", "NOT_RUN" -> o.message();
             default -> failure(o);
         };
-        String output = o.output().isBlank() ? "" : "\n\nOutput:\n" + o.output().stripTrailing();
-        return wrap(text) + output;
+        return wrap(text);
     }
 
     /** Breaks prose lines at spaces before {@value #WIDTH} columns; indented lines (stack frames) stay whole. */

@@ -22,9 +22,11 @@ import java.util.jar.Manifest;
  * @param visibleOnly run only the tests a student's release contains (a student checking a draft)
  * @param maxTestSeconds a cap on every test's time limit (infinite by default: each test's own
  *     limit applies)
+ * @param allowUnsandboxed grade even on a JDK without a SecurityManager (24 and later), with weaker
+ *     guarantees; without it the grader refuses there
  */
 public record GradeOptions(List<String> classpath, String memory, String stack, boolean visibleOnly,
-                           double maxTestSeconds) {
+                           double maxTestSeconds, boolean allowUnsandboxed) {
     /** The default heap limit of the test JVM. */
     public static final String DEFAULT_MEMORY = "512m";
     /** The default stack size of the test JVM's threads; recursion depth is about 10,000 frames. */
@@ -44,22 +46,27 @@ public record GradeOptions(List<String> classpath, String memory, String stack, 
 
     /** The defaults, with the class path of the running JVM. */
     public static GradeOptions defaults() {
-        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, false, Double.POSITIVE_INFINITY);
+        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, false, Double.POSITIVE_INFINITY, false);
     }
 
     /** These options with another heap limit. */
     public GradeOptions withMemory(String newMemory) {
-        return new GradeOptions(classpath, newMemory, stack, visibleOnly, maxTestSeconds);
+        return new GradeOptions(classpath, newMemory, stack, visibleOnly, maxTestSeconds, allowUnsandboxed);
     }
 
     /** These options running only the visible tests, or all. */
     public GradeOptions withVisibleOnly(boolean onlyVisible) {
-        return new GradeOptions(classpath, memory, stack, onlyVisible, maxTestSeconds);
+        return new GradeOptions(classpath, memory, stack, onlyVisible, maxTestSeconds, allowUnsandboxed);
     }
 
     /** These options with every test's time limit capped at {@code seconds}. */
     public GradeOptions withMaxTestSeconds(double seconds) {
-        return new GradeOptions(classpath, memory, stack, visibleOnly, seconds);
+        return new GradeOptions(classpath, memory, stack, visibleOnly, seconds, allowUnsandboxed);
+    }
+
+    /** These options allowing, or not, grading on a JDK without a SecurityManager. */
+    public GradeOptions withAllowUnsandboxed(boolean allow) {
+        return new GradeOptions(classpath, memory, stack, visibleOnly, maxTestSeconds, allow);
     }
 
     /** The time limit {@code test} runs under: its own, capped by {@link #maxTestSeconds}. */

@@ -1,7 +1,9 @@
 package org.nnlab.curriculum.grading;
 
+import org.nnlab.exercise.Visibility;
+
 /**
- * One graded test as the instructor declared it with {@link Graded}.
+ * One graded test as the instructor declared it with {@link org.nnlab.exercise.Graded}.
  *
  * @param className the test class's binary name
  * @param methodName the test method

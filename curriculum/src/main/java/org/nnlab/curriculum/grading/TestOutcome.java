@@ -25,6 +25,12 @@ public record TestOutcome(String status, String exception, String message, Strin
         return status.equals("SUCCESSFUL");
     }
 
+    /** This outcome with {@code f} applied to every text: message, causes, trace and output. */
+    TestOutcome mapText(java.util.function.UnaryOperator<String> f) {
+        return new TestOutcome(status, exception, f.apply(message), chain, cause, f.apply(causeMessage), f.apply(trace),
+                f.apply(output), timeoutSeconds);
+    }
+
     /** An outcome without a throwable, e.g. a crash the grader explains in {@code message}. */
     public static TestOutcome of(String status, String message) {
         return new TestOutcome(status, "", message, "", "", "", "", "", 0);

@@ -20,12 +20,13 @@ import java.util.List;
 import javax.tools.JavaCompiler;
 import org.nnlab.curriculum.exercise.Exercise;
 import org.nnlab.curriculum.exercise.MarkedSource;
+import org.nnlab.exercise.Visibility;
 
 /**
  * The graded tests of an exercise, read from the instructor's test sources with javac's parser.
  *
  * <p>The plan comes from trusted text alone, before any submission is compiled or run, so a
- * submission can change neither which tests count nor their points. That is why {@link Graded}
+ * submission can change neither which tests count nor their points. That is why {@link org.nnlab.exercise.Graded}
  * takes literals only.
  */
 public record TestPlan(List<GradedTest> tests) {

@@ -15,6 +15,11 @@ public record TestResult(GradedTest test, TestOutcome outcome, double score, Str
         return new TestResult(test, outcome, outcome.passed() ? test.points() : 0, Feedback.explain(test, outcome));
     }
 
+    /** The explanation of the outcome, without what the test printed. */
+    public String explanation() {
+        return Feedback.explanation(outcome);
+    }
+
     /** Whether the test passed. */
     public boolean passed() {
         return outcome.passed();

@@ -113,8 +113,9 @@ final class BackpropLesson implements Lesson {
                 + " computation (largest difference %.1e) and central differences confirm them (largest relative"
                 + " error %.1e; below 1e-7 is a correct gradient).", worstCore, worstNumeric));
         ctx.figure("graph", graph(z1, a1, z2, yHat, loss, dZ1, dZ2, dW1, dW2), "The computation graph with each"
-                + " node's value (black) and the gradient of the loss with respect to it (red). Edge labels:"
-                + " weight and, below it, ∂L/∂weight.");
+                + " node's value (black) and the gradient of the loss with respect to it (red). Edges are blue for a"
+                + " positive weight and red for a negative one, as wide as the weight is large; each edge's label"
+                + " gives the weight and, below it in red, ∂L/∂weight.");
     }
 
     private static Figure graph(double[] z1, double[] a1, double z2, double yHat, double loss, double[] dZ1,
@@ -127,10 +128,15 @@ final class BackpropLesson implements Lesson {
         double[] lossNode = {8, 1};
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
-                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j], 0.25);
+                // The two crossing edges are labelled near their start, the straight ones mid-way,
+                // so no two labels share a place where edges cross.
+                edge(ax, in[i], hidden[j], W1[i][j], dW1[i][j], i == j ? 0.5 : 0.35);
             }
-            edge(ax, hidden[i], out, W2[i], dW2[i], 0.5);
+            edge(ax, hidden[i], out, W2[i], dW2[i], 0.45);
         }
+        ax.plot(new double[] {Double.NaN}, new double[] {Double.NaN}, "b-").lineWidth(2).label("weight > 0");
+        ax.plot(new double[] {Double.NaN}, new double[] {Double.NaN}, "r-").lineWidth(2).label("weight < 0");
+        ax.legend("lower right");
         ax.plot(new double[] {out[0], lossNode[0]}, new double[] {out[1], lossNode[1]}, "k-").lineWidth(1);
         double[] nx = {0, 0, 3, 3, 6, 8};
         double[] ny = {2, 0, 2, 0, 1, 1};
@@ -152,8 +158,8 @@ final class BackpropLesson implements Lesson {
         ax.plot(new double[] {from[0], to[0]}, new double[] {from[1], to[1]}, w >= 0 ? "b-" : "r-").lineWidth(1 + 3 * Math.abs(w));
         double mx = (1 - t) * from[0] + t * to[0];
         double my = (1 - t) * from[1] + t * to[1];
-        ax.text(mx, my + 0.12, "w = " + fmt(w)).fontSize(8).align(Annotation.Align.CENTER);
-        ax.text(mx, my - 0.22, fmt(dw)).fontSize(8).color("r").align(Annotation.Align.CENTER);
+        ax.text(mx, my + 0.06, "w = " + fmt(w)).fontSize(8).align(Annotation.Align.CENTER).withBox();
+        ax.text(mx, my - 0.2, fmt(dw)).fontSize(8).color("r").align(Annotation.Align.CENTER).withBox();
     }
 
     private static void label(Axes ax, double[] at, String value, String gradient) {

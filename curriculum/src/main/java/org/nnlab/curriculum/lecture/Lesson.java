@@ -15,6 +15,11 @@ public interface Lesson {
     /** The section heading, e.g. {@code "MNIST: a classifier for handwritten digits"}. */
     String title();
 
+    /** The heading for this run, e.g. naming the dataset given with {@code --data}; {@link #title()} by default. */
+    default String title(LessonContext context) {
+        return title();
+    }
+
     /** Runs the experiments and writes the section. */
     void run(LessonContext context) throws Exception;
 }

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Verbosity;
+import org.nnlab.data.mnist.MnistDataset;
 import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.report.Report;
 
@@ -16,24 +18,29 @@ import org.nnlab.viz.report.Report;
  * What a lesson writes into: its section of the HTML report, its SVG figures, and its numbers.
  *
  * <p>Numbers go to {@code summary.json} under the lesson's id; figures are also saved as
- * standalone {@code figures/<lesson>-<name>.svg} files.
+ * standalone {@code figures/<lesson>-<name>.svg} and {@code .png} files (the PNG at 150 dpi, for
+ * LaTeX or Word).
  */
 public final class LessonContext {
+    /** The resolution of the PNG copies of the figures: print quality for a 6-inch figure. */
+    static final double PNG_DPI = 150;
     private final Lesson lesson;
     private final long seed;
     private final Path figureFolder;
     private final Optional<Path> dataFolder;
+    private final MnistDataset mnist;
     private final PrintStream log;
     private final Verbosity verbosity;
     private final Report report;
     private final Map<String, Object> numbers = new LinkedHashMap<>();
 
-    LessonContext(Lesson lesson, long seed, Path figureFolder, Optional<Path> dataFolder, PrintStream log,
-                  Verbosity verbosity, Report report) {
+    LessonContext(Lesson lesson, long seed, Path figureFolder, Optional<Path> dataFolder, MnistDataset mnist,
+                  PrintStream log, Verbosity verbosity, Report report) {
         this.lesson = lesson;
         this.seed = seed;
         this.figureFolder = figureFolder;
         this.dataFolder = dataFolder;
+        this.mnist = mnist;
         this.log = log;
         this.verbosity = verbosity;
         this.report = report;
@@ -47,6 +54,16 @@ public final class LessonContext {
     /** The folder given with {@code --data}, if any. */
     public Optional<Path> dataFolder() {
         return dataFolder;
+    }
+
+    /** The MNIST-format dataset: the one given with {@code --data}, else the built-in digits. */
+    public MnistDataset mnist() {
+        return mnist;
+    }
+
+    /** Fit options that report progress as the command line asked (bars, epoch lines or nothing). */
+    public FitOptions.Builder fit() {
+        return FitOptions.builder().verbosity(verbosity).out(log);
     }
 
     /** Where progress lines go. */
@@ -65,9 +82,18 @@ public final class LessonContext {
         return this;
     }
 
-    /** Adds a code listing, e.g. the DSL that declares a model. */
+    /** Adds a code listing, e.g. a model's summary. */
     public LessonContext code(String text) {
         report.code(text);
+        return this;
+    }
+
+    /**
+     * Shows the code between {@code // SNIPPET name} and {@code // END SNIPPET} in the lesson's own
+     * source: the code that runs, not a copy of it.
+     */
+    public LessonContext snippet(String name) {
+        report.code(Snippets.of(lesson.getClass(), name));
         return this;
     }
 
@@ -82,6 +108,7 @@ public final class LessonContext {
         report.figure(figure, caption);
         try {
             figure.saveSvg(figureFolder.resolve(lesson.id() + "-" + name + ".svg"));
+            figure.savePng(figureFolder.resolve(lesson.id() + "-" + name + ".png"), PNG_DPI);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write figure " + name + " of lesson " + lesson.id()
                     + " to " + figureFolder + ": " + e.getMessage(), e);
@@ -93,12 +120,6 @@ public final class LessonContext {
     public <T> T number(String key, T value) {
         numbers.put(key, value);
         return value;
-    }
-
-    /** Adds the numbers recorded so far as a key/value block in the report. */
-    public LessonContext showNumbers(Map<String, ?> values) {
-        report.numbers(values);
-        return this;
     }
 
     Map<String, Object> numbers() {

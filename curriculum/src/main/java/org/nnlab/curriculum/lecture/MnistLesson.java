@@ -11,37 +11,34 @@ import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
-import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
 import org.nnlab.core.train.Sequential;
+import org.nnlab.data.mnist.DatasetResolver;
 import org.nnlab.data.mnist.LabeledImages;
 import org.nnlab.data.mnist.MnistDataset;
 import org.nnlab.dsl.Nn;
-import org.nnlab.viz.plot.Axes;
-import org.nnlab.viz.plot.Figure;
 import org.nnlab.viz.nn.ConfusionMatrix;
 import org.nnlab.viz.nn.ImageGrid;
 import org.nnlab.viz.nn.PredictionStem;
 import org.nnlab.viz.nn.TrainingCurves;
+import org.nnlab.viz.plot.Axes;
+import org.nnlab.viz.plot.Colormap;
+import org.nnlab.viz.plot.Figure;
 
 /**
- * Section 7: the lecture's MNIST classifier, 28×28 → flatten → 100 ReLU → 10 softmax.
+ * Section 7 (the lecture's §7): the lecture's MNIST classifier, 28×28 → flatten → 100 ReLU → 10 softmax.
  *
  * <p>Each image becomes a vector of 784 pixel intensities in [0, 1]; the hidden layer learns 100
- * features of the strokes; the softmax output gives one probability per digit, and the loss is
- * sparse categorical cross-entropy, −log p(true digit). Runs on the 10,000 built-in digits, or on
- * any MNIST-format folder given with {@code --data} (full MNIST, Fashion-MNIST, …).
+ * features of the strokes; the softmax output gives one probability per class, and the loss is
+ * sparse categorical cross-entropy, −log p(true class). Trained for 5 epochs with no validation
+ * split, then evaluated on the test images, as the lecture does. Runs on the 10,000 built-in
+ * digits, or on any MNIST-format folder given with {@code --data} (full MNIST, Fashion-MNIST, …),
+ * whose class names then label every figure.
  */
 final class MnistLesson implements Lesson {
     static final int EPOCHS = 5;
-    static final String DSL = """
-            Sequential model = Models.compile(Nn.input(28, 28)
-                    .flatten()
-                    .dense(100, RELU)
-                    .dense(10, SOFTMAX)
-                    .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY));
-            model.fit(train, FitOptions.builder().epochs(5).batchSize(32).validationSplit(0.1).build());
-            model.evaluate(test, 32);""";
+    /** The test accuracy the lecture prints after 5 epochs on the full MNIST (60,000 training images). */
+    static final double LECTURE_ACCURACY = 0.9749;
 
     @Override
     public String id() {
@@ -50,76 +47,94 @@ final class MnistLesson implements Lesson {
 
     @Override
     public String title() {
-        return "7. MNIST: recognising handwritten digits";
+        return "7. MNIST: recognising handwritten digits (lecture §7)";
+    }
+
+    @Override
+    public String title(LessonContext ctx) {
+        String name = ctx.mnist().name().toLowerCase(Locale.ROOT);
+        if (name.contains("fashion")) {
+            return "7. Fashion-MNIST: recognising clothing (the lecture's §7 on other data)";
+        }
+        return name.contains("mnist") || name.equals(DatasetResolver.BUILTIN) ? title()
+                : "7. " + ctx.mnist().name() + ": the lecture's §7 classifier on other data";
     }
 
     @Override
     public void run(LessonContext ctx) throws Exception {
-        MnistDataset dataset = ctx.dataFolder().isPresent() ? MnistDataset.load(ctx.dataFolder().get())
-                : MnistDataset.builtin();
+        MnistDataset dataset = ctx.mnist();
         LabeledImages train = dataset.train();
         LabeledImages test = dataset.test();
         List<String> classes = dataset.classNames();
+        boolean builtin = dataset.name().equals(DatasetResolver.BUILTIN);
         ctx.number("dataset", dataset.name());
         ctx.number("train_images", train.size());
         ctx.number("test_images", test.size());
         ctx.paragraph(String.format(Locale.ROOT, "Data: %s, %,d training and %,d test images of 28×28 pixels,"
-                + " scaled to [0, 1]. %s", dataset.name(), train.size(), test.size(), ctx.dataFolder().isPresent()
+                + " scaled to [0, 1], in %d classes (%s). %s", dataset.name(), train.size(), test.size(),
+                classes.size(), String.join(", ", classes), ctx.dataFolder().isPresent()
                 ? "Read from " + ctx.dataFolder().get() + "."
                 : "These are the 10,000 real MNIST digits nnlab ships (CC BY-SA 3.0, from the MNIST database by"
-                        + " LeCun and Cortes)."));
-        ctx.figure("sample", sample(train, classes), "The first training image and its label.");
+                        + " LeCun and Cortes); ./nnlab lecture --data DIR runs this section on the full MNIST or any"
+                        + " other MNIST-format folder."));
+        ctx.figure("sample", sample(train, classes), "The first training image and its class.");
 
-        ctx.code(DSL);
+        ctx.snippet("model");
+        // SNIPPET model
         Sequential model = Models.compile(Nn.input(28, 28)
                 .flatten()
                 .dense(100, RELU)
                 .dense(10, SOFTMAX)
                 .compile(Nn.adam(), SPARSE_CATEGORICAL_CROSSENTROPY, ACCURACY)
                 .seed(ctx.seed()));
+        History history = model.fit(train, ctx.fit().epochs(EPOCHS).batchSize(32).build());
+        Map<String, Double> evaluation = model.evaluate(test, 32);
+        // END SNIPPET
         ctx.code(model.summary());
         ctx.number("parameters", model.parameterCount());
-        long t0 = System.nanoTime();
-        History history = model.fit(train, FitOptions.builder().epochs(EPOCHS).batchSize(32).validationSplit(0.1)
-                .verbosity(ctx.verbosity()).out(ctx.log()).build());
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> evaluation = model.evaluate(test, 256);
         double accuracy = evaluation.get("accuracy");
         ctx.number("epochs", EPOCHS);
-        ctx.number("train_seconds", Math.round(trainSeconds * 100) / 100.0);
-        ctx.number("val_accuracy", history.last("val_accuracy"));
         ctx.number("test_loss", evaluation.get("loss"));
         ctx.number("test_accuracy", accuracy);
-        ctx.figure("curves", TrainingCurves.figure(history), "Loss and accuracy per epoch on the"
-                + " training images and on the 10% held out for validation.");
-        ctx.paragraph(String.format(Locale.ROOT, "Test accuracy after %d epochs: %.2f%% (loss %.4f), trained in"
-                + " %.1f s.", EPOCHS, 100 * accuracy, evaluation.get("loss"), trainSeconds));
+        ctx.number("lecture_test_accuracy_full_mnist", LECTURE_ACCURACY);
+        ctx.figure("curves", TrainingCurves.figure(history), "Loss and accuracy per epoch on the training images"
+                + " (the lecture holds out no validation set, so there is no validation curve).");
+        ctx.table(List.of("", "data", "test accuracy after 5 epochs"), List.of(
+                List.of("the lecture (Keras)", "full MNIST: 60,000 training, 10,000 test images",
+                        String.format(Locale.ROOT, "%.2f%%", 100 * LECTURE_ACCURACY)),
+                List.of("nnlab, this run", String.format(Locale.ROOT, "%s: %,d training, %,d test images",
+                        dataset.name(), train.size(), test.size()), String.format(Locale.ROOT, "%.2f%%", 100 * accuracy))));
+        ctx.paragraph(builtin ? "The built-in set has 8,000 training images, 7.5 times fewer than full MNIST, so"
+                + " its accuracy is a little lower; with --data pointing at the full MNIST the two runs are the same"
+                + " experiment." : dataset.name().toLowerCase(Locale.ROOT).contains("fashion")
+                ? "Fashion-MNIST is harder than the digits: the same model reaches well below the lecture's 97.49%,"
+                + " as it does in Keras." : "The lecture's number is for the full MNIST.");
 
         Tensor testX = test.featuresTensor();
         Tensor probabilities = model.predict(testX, 256);
         int[] predicted = probabilities.argmaxRows();
         int[] actual = test.labels();
         ctx.figure("predictions", ImageGrid.figure(testX.sliceRows(0, 24), 28, Arrays.copyOf(actual, 24),
-                Arrays.copyOf(predicted, 24), 8), "The first 24 test images, true → predicted label; wrong ones in red.");
+                Arrays.copyOf(predicted, 24), 8, classes), "The first 24 test images, true → predicted class;"
+                + " wrong ones in red.");
         int shown = firstMistakeOr(predicted, actual);
-        Figure stem = new Figure(6.4, 3.6);
-        Axes stemAxes = stem.subplot();
-        PredictionStem.draw(stemAxes, Arrays.copyOfRange(probabilities.to(Precision.FLOAT64).data(), shown * classes.size(),
-                (shown + 1) * classes.size()), actual[shown]);
-        stemAxes.title("Predicted probabilities, test image " + shown);
-        ctx.figure("probabilities", stem, "The softmax output for test image " + shown + " (true label "
-                + classes.get(actual[shown]) + ", predicted " + classes.get(predicted[shown]) + ").");
+        Figure stem = PredictionStem.figure(pixels(test.image(shown)), Arrays.copyOfRange(probabilities.to(Precision.FLOAT64).data(),
+                shown * classes.size(), (shown + 1) * classes.size()), actual[shown], classes);
+        ctx.figure("probabilities", stem, "Test image " + shown + " (true class " + classes.get(actual[shown])
+                + ", predicted " + classes.get(predicted[shown]) + ") and the softmax output for it, the lecture's"
+                + " 1 × 2 figure.");
         Figure confusion = new Figure(7, 6);
         ConfusionMatrix.draw(confusion.subplot(), actual, predicted, classes.size());
-        ctx.figure("confusion", confusion, "Confusion matrix on the test images: row = true label, column ="
-                + " prediction; the diagonal counts the correct ones.");
+        ctx.figure("confusion", confusion, "Confusion matrix on the test images: row = true class, column ="
+                + " prediction (" + String.join(", ", classes.subList(0, Math.min(10, classes.size())))
+                + "); the diagonal counts the correct ones.");
     }
 
     private static Figure sample(LabeledImages images, List<String> classes) {
-        Figure figure = new Figure(3, 3.2);
+        Figure figure = new Figure(4, 4);
         Axes ax = figure.subplot();
-        ax.imshow(pixels(images.image(0))).cmap(org.nnlab.viz.plot.Colormap.named("gray"));
-        ax.title("label: " + classes.get(images.label(0))).xticks(new double[0]).yticks(new double[0]);
+        ax.imshow(pixels(images.image(0))).cmap(Colormap.GRAY);
+        ax.title("class: " + classes.get(images.label(0))).xticks(new double[0]).yticks(new double[0]);
         return figure;
     }
 

@@ -31,26 +31,30 @@ final class PerceptronLesson implements Lesson {
 
     @Override
     public String title() {
-        return "1. The perceptron is a hyperplane; XOR is not linearly separable";
+        return "1. The perceptron is a hyperplane; XOR is not linearly separable (lecture §1)";
     }
 
     @Override
     public void run(LessonContext ctx) {
-        ctx.paragraph("A perceptron computes step(w₁x₁ + w₂x₂ + b): it answers 1 on one side of the line"
-                + " w₁x₁ + w₂x₂ + b = 0 and 0 on the other. Rosenblatt's rule w ← w + η(y − ŷ)x moves the line"
-                + " towards each misclassified point and stops once every point is on its side. We train it on"
-                + " the four corners of the unit square with three targets: AND, OR and XOR.");
-        Figure figure = new Figure(12, 4);
+        ctx.paragraph("A perceptron computes step(a) with a = w₁x₁ + w₂x₂ + b, where step(a) = 1 if a > 0 and 0"
+                + " otherwise, as the lecture defines it: it answers 1 strictly on one side of the line"
+                + " w₁x₁ + w₂x₂ + b = 0 and 0 on the line and the other side. Rosenblatt's rule w ← w + η(y − ŷ)x"
+                + " moves the line towards each misclassified point and stops once every point is on its side. We"
+                + " train it on the four corners of the unit square with three targets: AND, OR and XOR.");
+        ctx.snippet("perceptron");
+        Figure figure = new Figure(12, 4);   // three of the lecture's (4, 4) panels
         List<Axes> axes = figure.subplots(1, 3);
         List<List<Object>> rows = new ArrayList<>();
         String[] names = {"AND", "OR", "XOR"};
         double[][] targets = {{0, 0, 0, 1}, {0, 1, 1, 1}, {0, 1, 1, 0}};
         for (int g = 0; g < 3; g++) {
+            // SNIPPET perceptron
             Dense unit = new Dense("perceptron_" + names[g].toLowerCase(), 1, Activation.STEP, true,
                     Initializer.ZEROS, Initializer.ZEROS);
             unit.build(new int[] {2}, new SplittableRandom(ctx.seed()));
             PerceptronRule.Result result = new PerceptronRule(1.0, MAX_EPOCHS).train(unit,
                     Tensor.matrix(CORNERS), Tensor.wrap(targets[g].clone(), 4, 1));
+            // END SNIPPET
             double w1 = unit.kernel().value().get(0, 0);
             double w2 = unit.kernel().value().get(1, 0);
             double b = unit.bias().value().get(0);
@@ -85,7 +89,7 @@ final class PerceptronLesson implements Lesson {
             LessonFigures.line(ax, w1, w2, b, -0.5, 1.5, converged ? "g-" : "r--",
                     converged ? "separating line" : "last line (fails)");
         }
-        ax.xlim(-0.5, 1.5).ylim(-0.5, 1.5).axisEqual().grid(0.3);
+        ax.xlim(-0.5, 1.5).ylim(-0.5, 1.5).axisEqual().grid(0.3).legend(1);
         ax.title(name + (converged ? " (learned)" : " (not separable)")).xlabel("$x_1$").ylabel("$x_2$");
     }
 }

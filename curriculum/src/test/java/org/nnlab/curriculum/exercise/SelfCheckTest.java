@@ -13,8 +13,8 @@ class SelfCheckTest {
 
     @ParameterizedTest
     @MethodSource("exercises")
-    void referenceScoresFullAndStarterScoresZero(String id) {
-        SelfCheck.Result r = SelfCheck.run(ExerciseCatalog.bundled().find(id), GradeOptions.defaults());
+    void referenceScoresFullStarterZeroAndEveryKnownSubmissionItsScore(String id) {
+        SelfCheck.Result r = SelfCheck.run(ExerciseCatalog.bundled().find(id), GradeOptions.defaults(), 2);
         assertTrue(r.passed(), r.summary());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.exercise.Visibility;
 
 class GradescopeResultsTest {
     private static final GradedTest VISIBLE = new GradedTest("p.T", "a", "adds", 2, Visibility.VISIBLE, false, 5, "T.java:3");
@@ -50,9 +51,5 @@ class GradescopeResultsTest {
         assertTrue(text.endsWith("Score: 2.0 / 3.5 (1 of 2 tests passed) in 2.6 s\n"), text);
     }
 
-    @Test
-    void feedbackPageListsEveryTest() {
-        String html = FeedbackReport.html(report());
-        assertTrue(html.contains("edge cases") && html.contains("2.0 / 3.5"), html);
-    }
+
 }

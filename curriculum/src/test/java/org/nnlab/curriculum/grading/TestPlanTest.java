@@ -1,5 +1,6 @@
 package org.nnlab.curriculum.grading;
 
+import org.nnlab.exercise.Visibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,9 @@ class TestPlanTest {
     void rejectsPointsThatAreNotLiterals(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve("index.txt"), "e\n");
         Files.createDirectories(root.resolve("e/test/p"));
-        Files.writeString(root.resolve("e/exercise.properties"), "student=src/p/A.java\ntests=test/p/ATest.java\n");
+        Files.createDirectories(root.resolve("e/src/p"));
+        Files.writeString(root.resolve("e/src/p/A.java"), "package p;\npublic class A { }\n");
+        Files.writeString(root.resolve("e/exercise.properties"), "title=E\nstudent=src/p/A.java\ntests=test/p/ATest.java\n");
         Files.writeString(root.resolve("e/test/p/ATest.java"),
                 "package p;\nclass ATest {\n    static final int P = 2;\n    @Graded(points = P)\n    void t() { }\n}\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

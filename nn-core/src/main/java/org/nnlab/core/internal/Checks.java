@@ -59,6 +59,23 @@ public final class Checks {
         return value;
     }
 
+    /** {@code value} must be ≥ {@code min}. */
+    public static long atLeast(String what, long value, long min, String hint) {
+        if (value < min) {
+            throw new IllegalArgumentException(what + " (" + value + ") must be " + (min == 1 ? "> 0" : ">= " + min)
+                    + hinted(hint));
+        }
+        return value;
+    }
+
+    /** {@code value} must lie in [0, 1]. */
+    public static double closedUnitInterval(String what, double value, String hint) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(what + " (" + value + ") must be in [0, 1]" + hinted(hint));
+        }
+        return value;
+    }
+
     private static String hinted(String hint) {
         return hint.isEmpty() ? "" : ". Hint: " + hint;
     }

@@ -70,7 +70,15 @@ public final class AtomicFile {
      * @throws IOException naming the target and its folder, with a hint, if the file cannot be written
      */
     public static void writeString(Path target, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes} (an image, say), atomically.
+     *
+     * @throws IOException naming the target and its folder, with a hint, if the file cannot be written
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 

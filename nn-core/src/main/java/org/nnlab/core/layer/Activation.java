@@ -259,18 +259,21 @@ public enum Activation {
         // [end float32]
     },
 
-    /** The perceptron's step: f(z) = 1 if z ≥ 0, else 0. Trainable only with the perceptron rule. */
+    /**
+     * The perceptron's step as the lecture defines it: f(z) = 1 if z > 0, else 0, so a point on the
+     * line w·x + b = 0 is class 0. Trainable only with the perceptron rule.
+     */
     STEP("step") {
         @Override
         public double apply(double z) {
-            return z >= 0 ? 1.0 : 0.0;
+            return z > 0 ? 1.0 : 0.0;
         }
 
         // [float64] The float32 twin below is generated from this code (Float32Generator).
         @Override
         public void apply(double[] z, double[] y, int rows, int cols) {
             for (int i = 0; i < rows * cols; i++) {
-                y[i] = z[i] >= 0 ? 1.0 : 0.0;
+                y[i] = z[i] > 0 ? 1.0 : 0.0;
             }
         }
 
@@ -287,7 +290,7 @@ public enum Activation {
         @Override
         public void apply(float[] z, float[] y, int rows, int cols) {
             for (int i = 0; i < rows * cols; i++) {
-                y[i] = z[i] >= 0 ? 1.0f : 0.0f;
+                y[i] = z[i] > 0 ? 1.0f : 0.0f;
             }
         }
 

@@ -66,23 +66,8 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
         }
 
         @Override
-        public int[] outputShape(int[] inputShape) {
-            return inputShape.clone();
-        }
-
-        @Override
-        public long trainableParameters(int[] inputShape) {
-            return 0;
-        }
-
-        @Override
         public Activation activationAfter(Activation input) {
             return activation;
-        }
-
-        @Override
-        public void checkTrainable(String where) {
-            activation.requireDifferentiable(where);
         }
 
         @Override

@@ -2,10 +2,13 @@ package org.nnlab.core.layer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -28,17 +31,25 @@ import org.nnlab.core.tensor.Tensor;
  * touches them). With N rows in the batch, the training-mode backward pass is
  * dx = (γ / (N σ)) · (N · dy − Σ dy − x̂ · Σ(dy · x̂)), sums over the batch; in inference the
  * statistics are constants and dx = γ · dy / σ. Both add dγ += Σ dy · x̂ and dβ += Σ dy.
+ * Penalties on γ and β ({@code gammaRegularizer}, {@code betaRegularizer}, as Keras names them)
+ * ride on the parameters; the training loop adds them to the loss.
  */
 public final class BatchNormalization extends AbstractLayer {
     /** Keras's default momentum of the moving statistics. */
     public static final double DEFAULT_MOMENTUM = 0.99;
     /** Keras's default epsilon added to the variance before the square root. */
     public static final double DEFAULT_EPSILON = 1e-3;
+    private static final String GAMMA = "gamma";
+    private static final String BETA = "beta";
+    private static final String MOVING_MEAN = "moving_mean";
+    private static final String MOVING_VARIANCE = "moving_variance";
 
     private final double momentum;
     private final double epsilon;
     private final boolean center;
     private final boolean scale;
+    private final Regularizer betaRegularizer;
+    private final Regularizer gammaRegularizer;
 
     private int features;
     private Parameter gamma;
@@ -78,56 +89,113 @@ public final class BatchNormalization extends AbstractLayer {
         this.epsilon = config.epsilon();
         this.center = config.center();
         this.scale = config.scale();
+        this.betaRegularizer = config.betaRegularizer();
+        this.gammaRegularizer = config.gammaRegularizer();
     }
 
     /**
      * A batch normalization layer's options: Keras's {@code BatchNormalization(momentum, epsilon,
-     * center, scale, name)}.
+     * center, scale, beta_regularizer, gamma_regularizer, name)}.
      *
      * @param momentum the weight of the old value in the moving statistics, in (0, 1)
      * @param epsilon added to the variance for stability, &gt; 0
      * @param center whether to learn the shift β
      * @param scale whether to learn the scale γ
+     * @param betaRegularizer the penalty on β added to the loss; null for none, Keras's default
+     * @param gammaRegularizer the penalty on γ added to the loss; null for none, Keras's default
      * @param name null to let the model name it
      */
-    public record Config(double momentum, double epsilon, boolean center, boolean scale, String name)
-            implements LayerConfig {
+    public record Config(double momentum, double epsilon, boolean center, boolean scale, Regularizer betaRegularizer,
+                         Regularizer gammaRegularizer, String name) implements LayerConfig {
         /** Keras's defaults, with an automatic name. */
         public static final Config DEFAULTS = new Config(DEFAULT_MOMENTUM, DEFAULT_EPSILON, true, true, null);
 
-        /** @throws IllegalArgumentException if momentum or epsilon is out of range or the name is malformed */
+        /**
+         * @throws IllegalArgumentException if momentum or epsilon is out of range, the name is
+         *     malformed, or a regularizer is given for γ or β that the layer does not learn
+         */
         public Config {
             Checks.openUnitInterval("BatchNormalization momentum", momentum, "it is the share of the moving mean and"
                     + " variance kept at each step; Keras uses " + DEFAULT_MOMENTUM + ", and PyTorch's momentum 0.1"
                     + " is 1 minus this one, i.e. 0.9 here.");
             Checks.positive("BatchNormalization epsilon", epsilon, "epsilon keeps 1 / sqrt(variance + epsilon) finite"
                     + " when a feature is constant in a batch; Keras uses " + DEFAULT_EPSILON + ".");
+            if (betaRegularizer != null && !center) {
+                throw new IllegalArgumentException("BatchNormalization betaRegularizer " + betaRegularizer + " has no"
+                        + " beta to penalize: center is false. Hint: drop the beta regularizer, or keep center.");
+            }
+            if (gammaRegularizer != null && !scale) {
+                throw new IllegalArgumentException("BatchNormalization gammaRegularizer " + gammaRegularizer + " has no"
+                        + " gamma to penalize: scale is false. Hint: drop the gamma regularizer, or keep scale.");
+            }
             LayerNames.checkName(name);
+        }
+
+        /** Without regularizers: Keras's {@code BatchNormalization(momentum, epsilon, center, scale, name)}. */
+        public Config(double momentum, double epsilon, boolean center, boolean scale, String name) {
+            this(momentum, epsilon, center, scale, null, null, name);
         }
 
         /** A copy with another momentum. */
         public Config momentum(double value) {
-            return new Config(value, epsilon, center, scale, name);
+            return new Config(value, epsilon, center, scale, betaRegularizer, gammaRegularizer, name);
         }
 
         /** A copy with another epsilon. */
         public Config epsilon(double value) {
-            return new Config(momentum, value, center, scale, name);
+            return new Config(momentum, value, center, scale, betaRegularizer, gammaRegularizer, name);
         }
 
         /** A copy that learns the shift β or not. */
         public Config center(boolean value) {
-            return new Config(momentum, epsilon, value, scale, name);
+            return new Config(momentum, epsilon, value, scale, betaRegularizer, gammaRegularizer, name);
         }
 
         /** A copy that learns the scale γ or not. */
         public Config scale(boolean value) {
-            return new Config(momentum, epsilon, center, value, name);
+            return new Config(momentum, epsilon, center, value, betaRegularizer, gammaRegularizer, name);
+        }
+
+        /** A copy whose shift β is penalized by {@code value} (null for none). */
+        public Config betaRegularizer(Regularizer value) {
+            return new Config(momentum, epsilon, center, scale, value, gammaRegularizer, name);
+        }
+
+        /** A copy whose scale γ is penalized by {@code value} (null for none). */
+        public Config gammaRegularizer(Regularizer value) {
+            return new Config(momentum, epsilon, center, scale, betaRegularizer, value, name);
         }
 
         /** A copy with the layer's own name, null for an automatic one. */
         public Config named(String value) {
-            return new Config(momentum, epsilon, center, scale, value);
+            return new Config(momentum, epsilon, center, scale, betaRegularizer, gammaRegularizer, value);
+        }
+
+        /** {@code gamma} and {@code beta} when learned, then {@code moving_mean} and {@code moving_variance}. */
+        @Override
+        public List<String> weightNames() {
+            List<String> names = new ArrayList<>(4);
+            if (scale) {
+                names.add(GAMMA);
+            }
+            if (center) {
+                names.add(BETA);
+            }
+            names.add(MOVING_MEAN);
+            names.add(MOVING_VARIANCE);
+            return List.copyOf(names);
+        }
+
+        @Override
+        public Map<String, Regularizer> regularizers() {
+            Map<String, Regularizer> r = new LinkedHashMap<>();
+            if (gammaRegularizer != null) {
+                r.put(GAMMA, gammaRegularizer);
+            }
+            if (betaRegularizer != null) {
+                r.put(BETA, betaRegularizer);
+            }
+            return r;
         }
 
         @Override
@@ -170,7 +238,7 @@ public final class BatchNormalization extends AbstractLayer {
 
     @Override
     public Optional<LayerConfig> config() {
-        return Optional.of(new Config(momentum, epsilon, center, scale, name()));
+        return Optional.of(new Config(momentum, epsilon, center, scale, betaRegularizer, gammaRegularizer, name()));
     }
 
     @Override
@@ -178,13 +246,13 @@ public final class BatchNormalization extends AbstractLayer {
         int[] out = config().orElseThrow().outputShape(inputShape);
         features = inputShape[inputShape.length - 1];
         if (scale) {
-            gamma = new Parameter(name() + "/gamma", Tensor.filled(precision(), 1.0, features), true);
+            gamma = new Parameter(name() + "/" + GAMMA, Tensor.filled(precision(), 1.0, features), true, gammaRegularizer);
         }
         if (center) {
-            beta = new Parameter(name() + "/beta", zeros(features), true);
+            beta = new Parameter(name() + "/" + BETA, zeros(features), true, betaRegularizer);
         }
-        movingMean = new Parameter(name() + "/moving_mean", zeros(features), false);
-        movingVariance = new Parameter(name() + "/moving_variance", Tensor.filled(precision(), 1.0, features), false);
+        movingMean = new Parameter(name() + "/" + MOVING_MEAN, zeros(features), false);
+        movingVariance = new Parameter(name() + "/" + MOVING_VARIANCE, Tensor.filled(precision(), 1.0, features), false);
         return out;
     }
 

@@ -2,13 +2,16 @@ package org.nnlab.core.layer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.internal.Products;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -18,13 +21,19 @@ import org.nnlab.core.tensor.Tensor;
  * bias b has shape {@code (units)} and starts at zero. The activation f is applied inside the layer,
  * as in Keras's {@code Dense(units, activation=...)}; the default is {@link Activation#LINEAR}.
  * The input must be flat, {@code (batch, in)}: put a {@link Flatten} before it for images.
+ * Penalties on W and b ({@code kernelRegularizer}, {@code biasRegularizer}, as Keras names them)
+ * ride on the parameters; the training loop adds them to the loss.
  */
 public final class Dense extends AbstractLayer implements FusableOutput {
+    private static final String KERNEL = "kernel";
+    private static final String BIAS = "bias";
     private final int units;
     private final Activation activation;
     private final boolean useBias;
     private final Initializer kernelInitializer;
     private final Initializer biasInitializer;
+    private final Regularizer kernelRegularizer;
+    private final Regularizer biasRegularizer;
 
     private Parameter kernel;
     private Parameter bias;
@@ -51,7 +60,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
      */
     public Dense(String name, int units, Activation activation, boolean useBias,
                  Initializer kernelInitializer, Initializer biasInitializer) {
-        this(new Config(units, activation, useBias, kernelInitializer, biasInitializer, name));
+        this(new Config(units, activation, useBias, kernelInitializer, biasInitializer, null, null, name));
     }
 
     /** A dense layer with the options of {@code config}. */
@@ -62,29 +71,47 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         this.useBias = config.useBias();
         this.kernelInitializer = config.kernelInitializer();
         this.biasInitializer = config.biasInitializer();
+        this.kernelRegularizer = config.kernelRegularizer();
+        this.biasRegularizer = config.biasRegularizer();
     }
 
     /**
      * A dense layer's options, validated: Keras's {@code Dense(units, activation, use_bias,
-     * kernel_initializer, bias_initializer, name)}.
+     * kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer, name)}.
      *
      * @param units the number of neurons, &gt; 0
      * @param useBias whether to add a bias b
      * @param kernelInitializer how W starts; Keras's default is Glorot uniform
      * @param biasInitializer how b starts; Keras's default is zeros
+     * @param kernelRegularizer the penalty on W added to the loss; null for none, Keras's default
+     * @param biasRegularizer the penalty on b added to the loss; null for none, Keras's default
      * @param name null to let the model name it
      */
     public record Config(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
-                         Initializer biasInitializer, String name) implements LayerConfig {
+                         Initializer biasInitializer, Regularizer kernelRegularizer, Regularizer biasRegularizer,
+                         String name) implements LayerConfig {
 
-        /** @throws IllegalArgumentException if {@code units <= 0} or the name is malformed */
+        /**
+         * @throws IllegalArgumentException if {@code units <= 0}, the name is malformed, or a bias
+         *     regularizer is given to a layer without bias
+         */
         public Config {
             Checks.atLeast("Dense units", units, 1,
                     "units is the number of neurons, e.g. 100 for a hidden layer or 10 for ten classes.");
             Objects.requireNonNull(activation, "activation");
             Objects.requireNonNull(kernelInitializer, "kernelInitializer");
             Objects.requireNonNull(biasInitializer, "biasInitializer");
+            if (biasRegularizer != null && !useBias) {
+                throw new IllegalArgumentException("Dense biasRegularizer " + biasRegularizer + " has no bias to"
+                        + " penalize: useBias is false. Hint: drop the bias regularizer, or keep the bias.");
+            }
             LayerNames.checkName(name);
+        }
+
+        /** Without regularizers: Keras's {@code Dense(units, activation, use_bias, kernel_initializer, bias_initializer, name)}. */
+        public Config(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+                      Initializer biasInitializer, String name) {
+            this(units, activation, useBias, kernelInitializer, biasInitializer, null, null, name);
         }
 
         /** Keras's {@code Dense(units, activation)}: a bias, a Glorot-uniform kernel, a zero bias, an automatic name. */
@@ -94,27 +121,62 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
         /** A copy with another activation. */
         public Config activation(Activation value) {
-            return new Config(units, value, useBias, kernelInitializer, biasInitializer, name);
+            return new Config(units, value, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
+                    biasRegularizer, name);
         }
 
         /** A copy without bias: y = f(x·W), as the lecture's ReLU regressors' output layer. */
         public Config noBias() {
-            return new Config(units, activation, false, kernelInitializer, biasInitializer, name);
+            return new Config(units, activation, false, kernelInitializer, biasInitializer, kernelRegularizer,
+                    biasRegularizer, name);
         }
 
         /** A copy whose kernel starts from {@code value}. */
         public Config kernelInitializer(Initializer value) {
-            return new Config(units, activation, useBias, value, biasInitializer, name);
+            return new Config(units, activation, useBias, value, biasInitializer, kernelRegularizer, biasRegularizer,
+                    name);
         }
 
         /** A copy whose bias starts from {@code value}. */
         public Config biasInitializer(Initializer value) {
-            return new Config(units, activation, useBias, kernelInitializer, value, name);
+            return new Config(units, activation, useBias, kernelInitializer, value, kernelRegularizer, biasRegularizer,
+                    name);
+        }
+
+        /** A copy whose kernel W is penalized by {@code value} (null for none), e.g. {@code new L2(0.01)}. */
+        public Config kernelRegularizer(Regularizer value) {
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, value, biasRegularizer,
+                    name);
+        }
+
+        /** A copy whose bias b is penalized by {@code value} (null for none). */
+        public Config biasRegularizer(Regularizer value) {
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, value,
+                    name);
         }
 
         /** A copy with the layer's own name, null for an automatic one. */
         public Config named(String value) {
-            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, value);
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
+                    biasRegularizer, value);
+        }
+
+        /** {@code kernel}, and {@code bias} when the layer has one. */
+        @Override
+        public List<String> weightNames() {
+            return useBias ? List.of(KERNEL, BIAS) : List.of(KERNEL);
+        }
+
+        @Override
+        public Map<String, Regularizer> regularizers() {
+            Map<String, Regularizer> r = new LinkedHashMap<>();
+            if (kernelRegularizer != null) {
+                r.put(KERNEL, kernelRegularizer);
+            }
+            if (biasRegularizer != null) {
+                r.put(BIAS, biasRegularizer);
+            }
+            return r;
         }
 
         @Override
@@ -143,11 +205,6 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         }
 
         @Override
-        public void checkTrainable(String where) {
-            activation.requireDifferentiable(where);
-        }
-
-        @Override
         public Dense create() {
             return new Dense(this);
         }
@@ -155,7 +212,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
     @Override
     public Optional<LayerConfig> config() {
-        return Optional.of(new Config(units, activation, useBias, kernelInitializer, biasInitializer, name()));
+        return Optional.of(new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
+                biasRegularizer, name()));
     }
 
     /** A Dense layer takes one flat row per example. */
@@ -169,9 +227,11 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
         int[] out = config().orElseThrow().outputShape(inputShape);
         in = inputShape[0];
-        kernel = new Parameter(name() + "/kernel", kernelInitializer.create(precision(), in, units, rng, in, units), true);
+        kernel = new Parameter(name() + "/" + KERNEL, kernelInitializer.create(precision(), in, units, rng, in, units),
+                true, kernelRegularizer);
         if (useBias) {
-            bias = new Parameter(name() + "/bias", biasInitializer.create(precision(), in, units, rng, units), true);
+            bias = new Parameter(name() + "/" + BIAS, biasInitializer.create(precision(), in, units, rng, units),
+                    true, biasRegularizer);
         }
         return out;
     }

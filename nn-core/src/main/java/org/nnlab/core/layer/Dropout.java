@@ -101,21 +101,6 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
         }
 
         @Override
-        public int[] outputShape(int[] inputShape) {
-            return inputShape.clone();
-        }
-
-        @Override
-        public long trainableParameters(int[] inputShape) {
-            return 0;
-        }
-
-        @Override
-        public Activation activationAfter(Activation input) {
-            return input;
-        }
-
-        @Override
         public Dropout create() {
             return new Dropout(this);
         }

@@ -60,16 +60,6 @@ public final class Flatten extends AbstractLayer {
         }
 
         @Override
-        public long trainableParameters(int[] inputShape) {
-            return 0;
-        }
-
-        @Override
-        public Activation activationAfter(Activation input) {
-            return input;
-        }
-
-        @Override
         public Flatten create() {
             return new Flatten(this);
         }

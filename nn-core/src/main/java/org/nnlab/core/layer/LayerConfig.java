@@ -1,5 +1,9 @@
 package org.nnlab.core.layer;
 
+import java.util.List;
+import java.util.Map;
+import org.nnlab.core.regularizer.Regularizer;
+
 /**
  * A layer's kind and options as an immutable, validated value: what to build, not the built layer.
  *
@@ -21,14 +25,19 @@ public sealed interface LayerConfig
     String typeName();
 
     /**
-     * The shape of one output example for one input example of shape {@code inputShape}.
+     * The shape of one output example for one input example of shape {@code inputShape}; by
+     * default the input's, for layers that keep the shape.
      *
      * @throws IllegalArgumentException if the layer cannot take that shape, saying why and how to fix it
      */
-    int[] outputShape(int[] inputShape);
+    default int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
 
-    /** The number of values the optimizer updates, for input shape {@code inputShape}. */
-    long trainableParameters(int[] inputShape);
+    /** The number of values the optimizer updates, for input shape {@code inputShape}; none by default. */
+    default long trainableParameters(int[] inputShape) {
+        return 0;
+    }
 
     /** The number of values kept but never updated by an optimizer (moving statistics). */
     default long nonTrainableParameters(int[] inputShape) {
@@ -36,22 +45,41 @@ public sealed interface LayerConfig
     }
 
     /**
-     * The activation the output has passed through last, given the one the input has: a layer
-     * that applies one returns it, batch normalization returns {@link Activation#LINEAR}, and a
-     * layer that only moves values (dropout, flatten) returns {@code input}.
+     * The names of the weights the layer creates, in Keras's weight order, without the layer's name:
+     * {@code [kernel, bias]} for Dense, so the parameters are {@code dense_1/kernel}, …; empty if none.
      */
-    Activation activationAfter(Activation input);
+    default List<String> weightNames() {
+        return List.of();
+    }
+
+    /**
+     * The penalty on each regularized weight, keyed by its name in {@link #weightNames()}, e.g.
+     * {@code kernel → L2(l2=0.01)}; empty when nothing is regularized.
+     */
+    default Map<String, Regularizer> regularizers() {
+        return Map.of();
+    }
+
+    /**
+     * The activation the output has passed through last, given the one the input has: a layer
+     * that applies one returns it, batch normalization returns {@link Activation#LINEAR}, and by
+     * default a layer that only moves values (dropout, flatten) returns {@code input}.
+     */
+    default Activation activationAfter(Activation input) {
+        return input;
+    }
 
     /** A new, unbuilt layer with this configuration. */
     Layer create();
 
     /**
-     * Checks that backpropagation can train this layer; layers with a STEP activation are refused.
+     * Checks that backpropagation can train this layer: the activation it applies, if any (the one
+     * its output has after a linear input), must have a derivative, so STEP is refused.
      *
      * @param where names the layer for the message, e.g. {@code "Dense layer 1 (dense)"}
      */
     default void checkTrainable(String where) {
-        // Layers without an activation pass any gradient.
+        activationAfter(Activation.LINEAR).requireDifferentiable(where);
     }
 
     /**

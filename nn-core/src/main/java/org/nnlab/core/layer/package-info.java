@@ -9,6 +9,9 @@
  * function sits next to its derivative. {@link org.nnlab.core.layer.Flatten},
  * {@link org.nnlab.core.layer.ActivationLayer}, {@link org.nnlab.core.layer.Dropout} and
  * {@link org.nnlab.core.layer.BatchNormalization} complete the lecture's set; every one of them
- * is verified by {@link org.nnlab.core.check.GradientCheck} in its tests.
+ * is verified by {@link org.nnlab.core.check.GradientCheck} in its tests. Each built-in layer's
+ * options are a validated record, its {@link org.nnlab.core.layer.LayerConfig} (the output-shape
+ * rule lives there, without weights), and {@link org.nnlab.core.layer.LayerNames} is the one rule
+ * that names a model's layers; nn-dsl's specs are made of these.
  */
 package org.nnlab.core.layer;

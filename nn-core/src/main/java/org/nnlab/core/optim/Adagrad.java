@@ -1,7 +1,10 @@
 package org.nnlab.core.optim;
 
 import java.util.List;
+import java.util.Objects;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.optim.schedule.Constant;
+import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -46,12 +49,13 @@ public final class Adagrad extends Optimizer<Adagrad.Accumulator> {
     /**
      * Adagrad's hyperparameters, validated.
      *
-     * @param learningRate η &gt; 0
+     * @param learningRate η: a constant &gt; 0 or a schedule
      * @param initialAccumulatorValue where every accumulator starts, ≥ 0
      * @param epsilon ε &gt; 0, added to the accumulator under the square root
+     * @param options weight decay and clipping, {@link OptimizerOptions#NONE} by default
      */
-    public record Config(double learningRate, double initialAccumulatorValue, double epsilon)
-            implements OptimizerConfig {
+    public record Config(LearningRate learningRate, double initialAccumulatorValue, double epsilon,
+                         OptimizerOptions options) implements OptimizerConfig<Config> {
         /** Keras's defaults. */
         public static final Config DEFAULTS =
                 new Config(DEFAULT_LEARNING_RATE, DEFAULT_INITIAL_ACCUMULATOR_VALUE, DEFAULT_EPSILON);
@@ -64,21 +68,32 @@ public final class Adagrad extends Optimizer<Adagrad.Accumulator> {
                             + ".");
             Checks.positive("Adagrad epsilon", epsilon, "epsilon keeps the division finite; Keras uses "
                     + DEFAULT_EPSILON + ".");
+            Objects.requireNonNull(options, "options");
+        }
+
+        /** A constant learning rate and no weight decay or clipping. */
+        public Config(double learningRate, double initialAccumulatorValue, double epsilon) {
+            this(new Constant(learningRate), initialAccumulatorValue, epsilon, OptimizerOptions.NONE);
         }
 
         @Override
-        public Config learningRate(double value) {
-            return new Config(value, initialAccumulatorValue, epsilon);
+        public Config learningRate(LearningRate value) {
+            return new Config(value, initialAccumulatorValue, epsilon, options);
+        }
+
+        @Override
+        public Config options(OptimizerOptions value) {
+            return new Config(learningRate, initialAccumulatorValue, epsilon, value);
         }
 
         /** A copy with another starting value of the accumulators. */
         public Config initialAccumulatorValue(double value) {
-            return new Config(learningRate, value, epsilon);
+            return new Config(learningRate, value, epsilon, options);
         }
 
         /** A copy with another ε. */
         public Config epsilon(double value) {
-            return new Config(learningRate, initialAccumulatorValue, value);
+            return new Config(learningRate, initialAccumulatorValue, value, options);
         }
 
         @Override

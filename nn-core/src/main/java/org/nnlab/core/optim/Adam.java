@@ -1,7 +1,10 @@
 package org.nnlab.core.optim;
 
 import java.util.List;
+import java.util.Objects;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.optim.schedule.Constant;
+import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -61,52 +64,58 @@ public final class Adam extends Optimizer<Adam.Moments> {
     /**
      * Adam's hyperparameters, validated.
      *
-     * @param learningRate η &gt; 0
+     * @param learningRate η: a constant &gt; 0 or a schedule
      * @param beta1 the decay of the first moment, in [0, 1)
      * @param beta2 the decay of the second moment, in [0, 1)
      * @param epsilon ε &gt; 0, added to √v
      * @param amsgrad whether to use the AMSGrad variant (never-decreasing v)
+     * @param options weight decay and clipping, {@link OptimizerOptions#NONE} by default
      */
-    public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad)
-            implements OptimizerConfig {
+    public record Config(LearningRate learningRate, double beta1, double beta2, double epsilon, boolean amsgrad,
+                         OptimizerOptions options) implements OptimizerConfig<Config> {
         /** Keras's defaults. */
         public static final Config DEFAULTS =
                 new Config(DEFAULT_LEARNING_RATE, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON, DEFAULT_AMSGRAD);
 
         /** @throws IllegalArgumentException naming the first hyperparameter out of range */
         public Config {
-            checkLearningRate("Adam", learningRate, DEFAULT_LEARNING_RATE);
-            Checks.unitInterval("Adam beta1", beta1, "beta1 is the decay of the mean gradient; Keras uses "
-                    + DEFAULT_BETA_1 + ".");
-            Checks.unitInterval("Adam beta2", beta2, "beta2 is the decay of the mean squared gradient; Keras uses "
-                    + DEFAULT_BETA_2 + ".");
-            Checks.positive("Adam epsilon", epsilon, "epsilon keeps the step finite where v is 0; Keras uses "
-                    + DEFAULT_EPSILON + ".");
+            checkAdam("Adam", learningRate, beta1, beta2, epsilon, DEFAULT_LEARNING_RATE);
+            Objects.requireNonNull(options, "options");
+        }
+
+        /** A constant learning rate and no weight decay or clipping. */
+        public Config(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
+            this(new Constant(learningRate), beta1, beta2, epsilon, amsgrad, OptimizerOptions.NONE);
         }
 
         @Override
-        public Config learningRate(double value) {
-            return new Config(value, beta1, beta2, epsilon, amsgrad);
+        public Config learningRate(LearningRate value) {
+            return new Config(value, beta1, beta2, epsilon, amsgrad, options);
+        }
+
+        @Override
+        public Config options(OptimizerOptions value) {
+            return new Config(learningRate, beta1, beta2, epsilon, amsgrad, value);
         }
 
         /** A copy with another β1. */
         public Config beta1(double value) {
-            return new Config(learningRate, value, beta2, epsilon, amsgrad);
+            return new Config(learningRate, value, beta2, epsilon, amsgrad, options);
         }
 
         /** A copy with another β2. */
         public Config beta2(double value) {
-            return new Config(learningRate, beta1, value, epsilon, amsgrad);
+            return new Config(learningRate, beta1, value, epsilon, amsgrad, options);
         }
 
         /** A copy with another ε. */
         public Config epsilon(double value) {
-            return new Config(learningRate, beta1, beta2, value, amsgrad);
+            return new Config(learningRate, beta1, beta2, value, amsgrad, options);
         }
 
         /** A copy with AMSGrad on or off. */
         public Config amsgrad(boolean value) {
-            return new Config(learningRate, beta1, beta2, epsilon, value);
+            return new Config(learningRate, beta1, beta2, epsilon, value, options);
         }
 
         @Override
@@ -137,6 +146,18 @@ public final class Adam extends Optimizer<Adam.Moments> {
     @Override
     public Config config() {
         return config;
+    }
+
+    /** Adam's ranges, shared with {@link AdamW}, whose hyperparameters are Adam's. */
+    static void checkAdam(String optimizer, LearningRate learningRate, double beta1, double beta2, double epsilon,
+                          double defaultLearningRate) {
+        checkLearningRate(optimizer, learningRate, defaultLearningRate);
+        Checks.unitInterval(optimizer + " beta1", beta1, "beta1 is the decay of the mean gradient; Keras uses "
+                + DEFAULT_BETA_1 + ".");
+        Checks.unitInterval(optimizer + " beta2", beta2, "beta2 is the decay of the mean squared gradient; Keras uses "
+                + DEFAULT_BETA_2 + ".");
+        Checks.positive(optimizer + " epsilon", epsilon, "epsilon keeps the step finite where v is 0; Keras uses "
+                + DEFAULT_EPSILON + ".");
     }
 
     // [float64] The float32 twin below is generated from this code (Float32Generator).

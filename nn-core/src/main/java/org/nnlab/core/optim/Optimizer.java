@@ -1,12 +1,18 @@
 package org.nnlab.core.optim;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.optim.schedule.Constant;
+import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -20,8 +26,18 @@ import org.nnlab.core.tensor.Tensor;
  * as Keras keeps an optimizer's variables in the dtype of the variable they belong to. Each rule is
  * written once, on {@code double[]}; its {@code float[]} overload, which float32 parameters use, is
  * generated from it. {@link #iterations()} counts calls to {@link #step}, as Keras's
- * {@code optimizer.iterations} does; Adam's bias correction uses it. Non-trainable parameters are
- * skipped. The hyperparameters are a validated {@link OptimizerConfig}, {@link #config()}.
+ * {@code optimizer.iterations} does; Adam's bias correction and learning-rate schedules use it.
+ * Non-trainable parameters are skipped. The hyperparameters are a validated {@link OptimizerConfig},
+ * {@link #config()}.
+ *
+ * <p>One {@link #step} is Keras 3's {@code apply}: the learning rate η of this step is read (the
+ * schedule at {@link #iterations()}, or the constant rate, which {@link #setLearningRate} may have
+ * changed as Keras's callbacks assign {@code optimizer.learning_rate}); the gradients are clipped
+ * and the weights decayed as the {@link OptimizerOptions} say, in that order; then the subclass's
+ * update runs on every trainable parameter; then the step count grows by one. With no options set
+ * the clipping and decay cost nothing. Clipping and decay run in the parameter's precision too, as
+ * Keras casts the clip norm, decay and learning rate to the variable's dtype; norms are summed in
+ * double.
  *
  * @param <S> the state kept per parameter
  */
@@ -40,6 +56,12 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     // comparing references spares a hash lookup per parameter and step.
     private Parameter[] slotsFor = new Parameter[0];
     private List<S> slots = List.of();
+    /** The rate assigned by {@link #setLearningRate} or a restored snapshot; null while the config's holds. */
+    private Double assignedLearningRate;
+    /** Keras's {@code exclude_from_weight_decay(var_list=…)}. */
+    private final Set<Parameter> excludedFromDecay = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Whether each parameter decays, decided once per parameter as Keras caches it. */
+    private final Map<Parameter, Boolean> decays = new IdentityHashMap<>();
 
     /** One parameter's optimizer state: tensors as long as the parameter, each named as Keras names it. */
     public interface Slots {
@@ -54,10 +76,27 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     /** The hyperparameters. */
     public abstract OptimizerConfig config();
 
-    /** Applies one update to every trainable parameter from its current grad. */
+    /**
+     * Applies one update to every trainable parameter from its current grad: clipping, weight decay,
+     * then the optimizer's rule, as Keras's {@code apply} orders them.
+     *
+     * @throws IllegalStateException if a schedule gives a learning rate that is negative, NaN or infinite
+     */
     public final void step(List<Parameter> parameters) {
         long t = iterations + 1;
         double lr = learningRate();
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalStateException(kerasName() + "'s learning rate " + config().learningRate() + " gives " + lr
+                    + " at step " + iterations + "; a learning rate must be finite and >= 0. Hint: a decayRate above 1"
+                    + " makes ExponentialDecay grow without bound; use a rate <= 1 or fewer steps.");
+        }
+        OptimizerOptions options = config().options();
+        if (options.clips()) {
+            clipGradients(parameters, options);
+        }
+        if (options.weightDecay() > 0) {
+            applyWeightDecay(parameters, options, lr);
+        }
         List<S> all = slotsOf(parameters);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
@@ -157,9 +196,201 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     }
     // [end float32]
 
-    /** The learning rate. */
+    /**
+     * Keras's {@code _clip_gradients}: clipnorm per parameter, or globalClipnorm over all trainable
+     * parameters together, or clipvalue per value; in place on each trainable parameter's grad.
+     */
+    private static void clipGradients(List<Parameter> parameters, OptimizerOptions options) {
+        if (options.clipnorm() != null) {
+            double clipnorm = options.clipnorm();
+            for (Parameter p : parameters) {
+                if (p.trainable()) {
+                    // Keras's _clip_by_norm: g · c / max(‖g‖, c), with ‖g‖ = 0 for a zero gradient.
+                    Tensor g = p.grad();
+                    double l2norm = Math.sqrt(g.sumOfSquares());
+                    double divisor = Math.max(l2norm, clipnorm);
+                    if (g.precision() == Precision.FLOAT32) {
+                        clipByNorm(g.floatData(), (float) clipnorm, (float) divisor);
+                    } else {
+                        clipByNorm(g.data(), clipnorm, divisor);
+                    }
+                }
+            }
+        } else if (options.globalClipnorm() != null) {
+            double clipNorm = options.globalClipnorm();
+            double squaredNorm = 0;
+            for (Parameter p : parameters) {
+                if (p.trainable()) {
+                    squaredNorm += p.grad().sumOfSquares();
+                }
+            }
+            double useNorm = Math.sqrt(squaredNorm);
+            // clip_by_global_norm: a no-op scale of 1 below the norm; (N − N) makes it NaN for an infinite or NaN N.
+            double scale = clipNorm * Math.min(1.0 / useNorm, 1.0 / clipNorm) + (useNorm - useNorm);
+            for (Parameter p : parameters) {
+                if (p.trainable()) {
+                    Tensor g = p.grad();
+                    if (g.precision() == Precision.FLOAT32) {
+                        multiply(g.floatData(), (float) scale);
+                    } else {
+                        multiply(g.data(), scale);
+                    }
+                }
+            }
+        } else {
+            double v = options.clipvalue();
+            for (Parameter p : parameters) {
+                if (p.trainable()) {
+                    Tensor g = p.grad();
+                    if (g.precision() == Precision.FLOAT32) {
+                        clipValues(g.floatData(), (float) v);
+                    } else {
+                        clipValues(g.data(), v);
+                    }
+                }
+            }
+        }
+    }
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    /** Keras's {@code _clip_by_norm} once the norm is known: g ← g · c / d. */
+    private static void clipByNorm(double[] g, double clipnorm, double divisor) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = g[i] * clipnorm / divisor;
+        }
+    }
+
+    /** g ← g · scale, {@code clip_by_global_norm}'s rescaling. */
+    private static void multiply(double[] g, double scale) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = g[i] * scale;
+        }
+    }
+
+    /** {@code ops.clip(g, −v, v)}; NaN stays NaN. */
+    private static void clipValues(double[] g, double v) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Math.min(Math.max(g[i], -v), v);
+        }
+    }
+
+    /** w ← w − w·λ·η, Keras's decoupled weight decay. */
+    private static void decay(double[] w, double weightDecay, double lr) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] - w[i] * weightDecay * lr;
+        }
+    }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    /** Keras's {@code _clip_by_norm} once the norm is known: g ← g · c / d. */
+    private static void clipByNorm(float[] g, float clipnorm, float divisor) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = g[i] * clipnorm / divisor;
+        }
+    }
+
+    /** g ← g · scale, {@code clip_by_global_norm}'s rescaling. */
+    private static void multiply(float[] g, float scale) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = g[i] * scale;
+        }
+    }
+
+    /** {@code ops.clip(g, −v, v)}; NaN stays NaN. */
+    private static void clipValues(float[] g, float v) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Math.min(Math.max(g[i], -v), v);
+        }
+    }
+
+    /** w ← w − w·λ·η, Keras's decoupled weight decay. */
+    private static void decay(float[] w, float weightDecay, float lr) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] - w[i] * weightDecay * lr;
+        }
+    }
+    // [end float32]
+
+    /** Keras's {@code _apply_weight_decay}: w ← w − w·λ·η on every trainable parameter not excluded. */
+    private void applyWeightDecay(List<Parameter> parameters, OptimizerOptions options, double lr) {
+        double wd = options.weightDecay();
+        for (Parameter p : parameters) {
+            if (p.trainable() && decays.computeIfAbsent(p, q -> !excludedFromDecay.contains(q)
+                    && !options.excludes(q.name()))) {
+                if (p.precision() == Precision.FLOAT32) {
+                    decay(p.value().floatData(), (float) wd, (float) lr);
+                } else {
+                    decay(p.value().data(), wd, lr);
+                }
+            }
+        }
+    }
+
+    /**
+     * The learning rate of the next step: the schedule at {@link #iterations()}, or the constant
+     * rate (the config's, unless {@link #setLearningRate} assigned another), as Keras's
+     * {@code optimizer.learning_rate} reads.
+     */
     public final double learningRate() {
-        return config().learningRate();
+        return assignedLearningRate != null ? assignedLearningRate : config().learningRate().at(iterations);
+    }
+
+    /** Whether the learning rate follows a schedule of the step rather than a constant. */
+    public final boolean hasSchedule() {
+        return !(config().learningRate() instanceof Constant);
+    }
+
+    /**
+     * Assigns a new constant learning rate from the next step on, as Keras's callbacks assign
+     * {@code optimizer.learning_rate}; it is saved with the optimizer's state.
+     *
+     * @throws IllegalStateException if the learning rate follows a schedule, which Keras refuses too
+     * @throws IllegalArgumentException if {@code value} is not finite and &gt; 0
+     */
+    public final void setLearningRate(double value) {
+        if (hasSchedule()) {
+            throw new IllegalStateException(kerasName() + " was created with the learning rate schedule "
+                    + config().learningRate() + ", so its learning rate is not settable, as in Keras. Hint: give the"
+                    + " optimizer a constant learning rate to change it from a callback, or use the schedule alone.");
+        }
+        assignedLearningRate = Checks.positive(kerasName() + " learningRate", value,
+                "a learning rate scales every step and must stay > 0.");
+    }
+
+    /**
+     * Exempts {@code parameters} from weight decay, Keras's {@code exclude_from_weight_decay(var_list=…)};
+     * replaces an earlier list. Name patterns are in the config's {@link OptimizerOptions}.
+     *
+     * @throws IllegalStateException after the first step or a restore, as Keras allows it only before
+     *     the optimizer is built
+     */
+    public final void excludeFromWeightDecay(Collection<Parameter> parameters) {
+        if (!state.isEmpty() || iterations > 0) {
+            throw new IllegalStateException("excludeFromWeightDecay can only be configured before " + kerasName()
+                    + " takes its first step, as in Keras. Hint: call it right after creating the optimizer.");
+        }
+        excludedFromDecay.clear();
+        excludedFromDecay.addAll(parameters);
+        decays.clear();
+    }
+
+    /**
+     * Checks this optimizer's weight-decay exclusions against a model's parameters: every name
+     * pattern must match one of them, and every excluded parameter must be one of them.
+     *
+     * @throws IllegalArgumentException naming the pattern or parameter, and the model's parameter names
+     */
+    public final void checkExclusions(List<Parameter> parameters) {
+        List<String> names = parameters.stream().map(Parameter::name).toList();
+        config().checkExclusions(names);
+        Set<Parameter> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.addAll(parameters);
+        for (Parameter p : excludedFromDecay) {
+            if (!own.contains(p)) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + " excludes " + p.name()
+                        + " from weight decay, but it is not a parameter of this model, whose parameters are " + names
+                        + ". Hint: exclude the model's own parameters, e.g. model.parameters().");
+            }
+        }
     }
 
     /** The number of steps taken. */
@@ -188,7 +419,8 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
             }
             slots.add(copy);
         }
-        return new Snapshot(kerasName(), iterations, slots);
+        return new Snapshot(kerasName(), iterations, slots,
+                assignedLearningRate == null ? Double.NaN : assignedLearningRate);
     }
 
     /**
@@ -206,6 +438,10 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         if (snapshot.slots().size() != parameters.size()) {
             throw new IllegalArgumentException("Optimizer state holds " + snapshot.slots().size()
                     + " parameters but the model has " + parameters.size() + "." + SAME_MODEL_HINT);
+        }
+        if (!Double.isNaN(snapshot.learningRate()) && hasSchedule()) {
+            throw new IllegalArgumentException("Optimizer state assigns the learning rate " + snapshot.learningRate()
+                    + " but " + kerasName() + " follows the schedule " + config().learningRate() + "." + SAME_MODEL_HINT);
         }
         Map<Parameter, S> restored = new IdentityHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
@@ -234,18 +470,27 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         state.putAll(restored);
         slotsFor = new Parameter[0];
         iterations = snapshot.iterations();
+        assignedLearningRate = Double.isNaN(snapshot.learningRate()) ? null : snapshot.learningRate();
     }
 
     /**
-     * Saved optimizer state: whose it is, the step count and each parameter's slot tensors.
+     * Saved optimizer state: whose it is, the step count, each parameter's slot tensors (in the
+     * parameter's precision), and the learning rate a callback assigned.
      *
      * @param kind the Keras name of the optimizer that took it, e.g. {@code "adam"}
+     * @param learningRate the constant rate assigned by {@link #setLearningRate}, or NaN when the
+     *     config's learning rate (constant or schedule) holds
      */
-    public record Snapshot(String kind, long iterations, List<Tensor[]> slots) {
+    public record Snapshot(String kind, long iterations, List<Tensor[]> slots, double learningRate) {
         /** Keeps an unmodifiable copy of the list; the slot tensors themselves are shared, not copied. */
         public Snapshot {
-            java.util.Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(kind, "kind");
             slots = List.copyOf(slots);
+        }
+
+        /** A snapshot in which the config's learning rate holds. */
+        public Snapshot(String kind, long iterations, List<Tensor[]> slots) {
+            this(kind, iterations, slots, Double.NaN);
         }
     }
 
@@ -255,9 +500,16 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         return getClass().getSimpleName() + config().toString().substring("Config".length());
     }
 
-    /** The learning-rate rule every optimizer shares, with Keras's default for this one in the hint. */
-    static double checkLearningRate(String optimizer, double value, double kerasDefault) {
-        return Checks.positive(optimizer + " learningRate", value, "the learning rate scales every step; Keras uses "
-                + kerasDefault + " for " + optimizer + ", and 0.01 to 0.1 trains the lecture's small models fast.");
+    /**
+     * The learning-rate rule every optimizer shares, with Keras's default for this one in the hint:
+     * a constant must be finite and &gt; 0; a schedule has checked its own parameters.
+     */
+    static LearningRate checkLearningRate(String optimizer, LearningRate value, double kerasDefault) {
+        Objects.requireNonNull(value, optimizer + " learningRate");
+        if (value instanceof Constant c) {
+            Checks.positive(optimizer + " learningRate", c.value(), "the learning rate scales every step; Keras uses "
+                    + kerasDefault + " for " + optimizer + ", and 0.01 to 0.1 trains the lecture's small models fast.");
+        }
+        return value;
     }
 }

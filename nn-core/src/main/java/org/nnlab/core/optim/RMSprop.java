@@ -2,7 +2,10 @@ package org.nnlab.core.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.optim.schedule.Constant;
+import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -60,14 +63,15 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
     /**
      * RMSprop's hyperparameters, validated.
      *
-     * @param learningRate η &gt; 0
+     * @param learningRate η: a constant &gt; 0 or a schedule
      * @param rho the decay ρ of the running mean square, in [0, 1)
      * @param momentum μ in [0, 1); 0 keeps no momentum
      * @param epsilon ε &gt; 0, added under the square root
      * @param centered whether to divide by the estimated standard deviation instead of the RMS
+     * @param options weight decay and clipping, {@link OptimizerOptions#NONE} by default
      */
-    public record Config(double learningRate, double rho, double momentum, double epsilon, boolean centered)
-            implements OptimizerConfig {
+    public record Config(LearningRate learningRate, double rho, double momentum, double epsilon, boolean centered,
+                         OptimizerOptions options) implements OptimizerConfig<Config> {
         /** Keras's defaults. */
         public static final Config DEFAULTS =
                 new Config(DEFAULT_LEARNING_RATE, DEFAULT_RHO, DEFAULT_MOMENTUM, DEFAULT_EPSILON, DEFAULT_CENTERED);
@@ -80,31 +84,42 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
             Checks.unitInterval("RMSprop momentum", momentum, "0 means no momentum; 0.9 is usual.");
             Checks.positive("RMSprop epsilon", epsilon, "epsilon keeps the division finite; Keras uses "
                     + DEFAULT_EPSILON + ".");
+            Objects.requireNonNull(options, "options");
+        }
+
+        /** A constant learning rate and no weight decay or clipping. */
+        public Config(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
+            this(new Constant(learningRate), rho, momentum, epsilon, centered, OptimizerOptions.NONE);
         }
 
         @Override
-        public Config learningRate(double value) {
-            return new Config(value, rho, momentum, epsilon, centered);
+        public Config learningRate(LearningRate value) {
+            return new Config(value, rho, momentum, epsilon, centered, options);
+        }
+
+        @Override
+        public Config options(OptimizerOptions value) {
+            return new Config(learningRate, rho, momentum, epsilon, centered, value);
         }
 
         /** A copy with another ρ. */
         public Config rho(double value) {
-            return new Config(learningRate, value, momentum, epsilon, centered);
+            return new Config(learningRate, value, momentum, epsilon, centered, options);
         }
 
         /** A copy with another momentum μ. */
         public Config momentum(double value) {
-            return new Config(learningRate, rho, value, epsilon, centered);
+            return new Config(learningRate, rho, value, epsilon, centered, options);
         }
 
         /** A copy with another ε. */
         public Config epsilon(double value) {
-            return new Config(learningRate, rho, momentum, value, centered);
+            return new Config(learningRate, rho, momentum, value, centered, options);
         }
 
         /** A copy with centering on or off. */
         public Config centered(boolean value) {
-            return new Config(learningRate, rho, momentum, epsilon, value);
+            return new Config(learningRate, rho, momentum, epsilon, value, options);
         }
 
         @Override

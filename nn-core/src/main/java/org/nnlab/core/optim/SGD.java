@@ -1,7 +1,10 @@
 package org.nnlab.core.optim;
 
 import java.util.List;
+import java.util.Objects;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.optim.schedule.Constant;
+import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
@@ -49,11 +52,13 @@ public final class SGD extends Optimizer<SGD.Velocity> {
     /**
      * SGD's hyperparameters, validated.
      *
-     * @param learningRate η &gt; 0
+     * @param learningRate η: a constant &gt; 0 or a schedule
      * @param momentum μ in [0, 1); 0 is plain gradient descent
      * @param nesterov whether to use the Nesterov form of momentum
+     * @param options weight decay and clipping, {@link OptimizerOptions#NONE} by default
      */
-    public record Config(double learningRate, double momentum, boolean nesterov) implements OptimizerConfig {
+    public record Config(LearningRate learningRate, double momentum, boolean nesterov, OptimizerOptions options)
+            implements OptimizerConfig<Config> {
         /** Keras's defaults. */
         public static final Config DEFAULTS = new Config(DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, DEFAULT_NESTEROV);
 
@@ -61,21 +66,32 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         public Config {
             checkLearningRate("SGD", learningRate, DEFAULT_LEARNING_RATE);
             Checks.unitInterval("SGD momentum", momentum, "0 is plain gradient descent; 0.9 is the usual momentum.");
+            Objects.requireNonNull(options, "options");
+        }
+
+        /** A constant learning rate and no weight decay or clipping. */
+        public Config(double learningRate, double momentum, boolean nesterov) {
+            this(new Constant(learningRate), momentum, nesterov, OptimizerOptions.NONE);
         }
 
         @Override
-        public Config learningRate(double value) {
-            return new Config(value, momentum, nesterov);
+        public Config learningRate(LearningRate value) {
+            return new Config(value, momentum, nesterov, options);
+        }
+
+        @Override
+        public Config options(OptimizerOptions value) {
+            return new Config(learningRate, momentum, nesterov, value);
         }
 
         /** A copy with another momentum μ. */
         public Config momentum(double value) {
-            return new Config(learningRate, value, nesterov);
+            return new Config(learningRate, value, nesterov, options);
         }
 
         /** A copy with Nesterov momentum on or off. */
         public Config nesterov(boolean value) {
-            return new Config(learningRate, momentum, value);
+            return new Config(learningRate, momentum, value, options);
         }
 
         @Override

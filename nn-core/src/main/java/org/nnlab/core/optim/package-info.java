@@ -6,7 +6,11 @@
  * parameters; {@link org.nnlab.core.optim.OptimizerConfig} is an optimizer's validated hyperparameters. Then read
  * {@link org.nnlab.core.optim.SGD} (w ← w − η·g, and its momentum forms) and
  * {@link org.nnlab.core.optim.Adam}; each class states its update rule step by step, its defaults
- * and the paper it comes from. {@link org.nnlab.core.optim.RMSprop} and
- * {@link org.nnlab.core.optim.Adagrad} follow the same pattern.
+ * and the paper it comes from. {@link org.nnlab.core.optim.RMSprop},
+ * {@link org.nnlab.core.optim.Adagrad} and {@link org.nnlab.core.optim.AdamW} (Adam with decoupled
+ * weight decay) follow the same pattern. Every optimizer also takes
+ * {@link org.nnlab.core.optim.OptimizerOptions}, Keras's base-optimizer arguments: weight decay with
+ * its exclusions and gradient clipping, applied by {@code Optimizer.step} in Keras's order; and a
+ * learning rate that may be a schedule of the step ({@code org.nnlab.core.optim.schedule}).
  */
 package org.nnlab.core.optim;

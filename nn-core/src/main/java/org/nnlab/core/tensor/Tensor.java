@@ -91,6 +91,21 @@ public final class Tensor {
         return new Tensor(s, data);
     }
 
+    /** A copy of {@code values} as a 1-D tensor, like numpy's {@code np.array([1, 2, 3])}; same as {@link #vector}. */
+    public static Tensor of(double... values) {
+        return vector(values);
+    }
+
+    /**
+     * A copy of a rectangular 2-D array as a tensor of shape {@code [rows, cols]}, like numpy's
+     * {@code np.array([[1, 2], [3, 4]])}; same as {@link #matrix}.
+     *
+     * @throws IllegalArgumentException if the rows have different lengths
+     */
+    public static Tensor of(double[][] rows) {
+        return matrix(rows);
+    }
+
     /** A copy of {@code values} as a 1-D tensor. */
     public static Tensor vector(double... values) {
         return new Tensor(new int[] {values.length}, values.clone());
@@ -356,12 +371,37 @@ public final class Tensor {
 
     /** The Euclidean (L2) norm of all elements, summed in double whatever the precision. */
     public double norm() {
+        return Math.sqrt(sumOfSquares());
+    }
+
+    /** The sum of the squares of all elements, summed in double whatever the precision (a float's square is exact in double). */
+    public double sumOfSquares() {
         double s = 0;
-        for (int i = 0; i < size(); i++) {
-            double v = get(i);
-            s += v * v;
+        if (floats != null) {
+            for (float v : floats) {
+                s += (double) v * v;
+            }
+        } else {
+            for (double v : data) {
+                s += v * v;
+            }
         }
-        return Math.sqrt(s);
+        return s;
+    }
+
+    /** The sum of the absolute values of all elements, summed in double whatever the precision. */
+    public double sumOfAbsolutes() {
+        double s = 0;
+        if (floats != null) {
+            for (float v : floats) {
+                s += Math.abs(v);
+            }
+        } else {
+            for (double v : data) {
+                s += Math.abs(v);
+            }
+        }
+        return s;
     }
 
     /**
@@ -488,17 +528,17 @@ public final class Tensor {
     }
 
     /**
-     * The shape and up to the first 10 values, e.g. {@code Tensor[2, 2](1.0, 0.0, 0.0, 1.0)}; a
-     * float32 tensor says so: {@code Tensor[2] float32(0.1, 0.2)}.
+     * The values laid out by shape and rounded, as numpy and PyTorch print an array:
+     * <pre>
+     * Tensor([[ 1.0000,  0.5000],
+     *         [-2.0000,  0.2500]], shape=[2, 2])
+     * </pre>
+     * Four decimals, or scientific notation when the magnitudes call for it; axes longer than
+     * {@value TensorFormat#MAX_SHOWN} show their first and last three entries around {@code ...}.
+     * A float32 tensor ends with {@code dtype=float32}, as numpy marks an array that is not float64.
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor").append(Arrays.toString(shape))
-                .append(floats != null ? " float32(" : "(");
-        int n = Math.min(10, size());
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ", ").append(floats != null ? Float.toString(floats[i]) : Double.toString(data[i]));
-        }
-        return sb.append(size() > n ? ", …)" : ")").toString();
+        return TensorFormat.format(this);
     }
 }

@@ -8,9 +8,13 @@ import java.util.Map;
  *
  * <p>Epochs and batches are 0-based. {@code logs} hold the running means so far (per batch) or
  * the epoch's means including validation keys (per epoch). A callback stops training with
- * {@link Sequential#requestStop(String)}.
+ * {@link Sequential#requestStop(String)}. As in Keras, {@link #onEpochEnd} may add entries to the
+ * epoch's logs ({@link ReduceLROnPlateau} adds {@value #LEARNING_RATE}); {@link History} and the
+ * progress line are written after every callback has seen them.
  */
 public interface Callback {
+    /** The log key of the learning rate, as Keras's learning-rate callbacks write it. */
+    String LEARNING_RATE = "learning_rate";
 
     /** Called once before the first epoch. */
     default void onTrainBegin(Sequential model) {
@@ -31,7 +35,10 @@ public interface Callback {
     default void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
     }
 
-    /** Called after each epoch, with the epoch's loss, metrics and validation values. */
+    /**
+     * Called after each epoch, with the epoch's loss, metrics and validation values, in a map the
+     * callback may add to; with a learning-rate schedule it holds {@value #LEARNING_RATE} too.
+     */
     default void onEpochEnd(int epoch, Map<String, Double> logs) {
     }
 

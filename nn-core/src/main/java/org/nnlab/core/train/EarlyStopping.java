@@ -155,8 +155,7 @@ public final class EarlyStopping implements Callback {
     }
 
     private boolean improves(double current, double reference) {
-        return config.monitor().higherIsBetter() ? current - config.minDelta() > reference
-                : current + config.minDelta() < reference;
+        return config.monitor().improves(current, reference, config.minDelta());
     }
 
     /** The 0-based epoch training stopped at, or -1 if it ran to the end. */

@@ -11,16 +11,20 @@ import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
  * One call of {@code fit} or {@code evaluate}: batching, the training step, metrics, callbacks.
  *
- * <p>A training step is: gather the batch; forward in training mode; loss; zero the grads;
+ * <p>A training step is: gather the batch; forward in training mode; loss, plus the penalty of
+ * every regularized trainable weight (as Keras adds {@code model.losses}); zero the grads;
  * backward, the reversed loop over the layers that the constructor plans once (entering a fused
- * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up); callbacks see the
- * gradients; the optimizer steps. If the loss or a gradient is NaN or infinite and
+ * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up), then each
+ * penalty's gradient; callbacks see the gradients; the optimizer steps (clipping and weight decay
+ * happen there, in Keras's order). The reported loss, its validation twin and {@code evaluate}'s
+ * include the penalties, as Keras's do. If the loss or a gradient is NaN or infinite and
  * {@link FitOptions#terminateOnNaN()} is on, the step is not applied, so the weights from before
  * the bad batch are kept, and training stops with a message naming the epoch and batch.
  */
@@ -30,11 +34,17 @@ final class FitLoop {
     private final Loss loss;
     private final int[] outputShape;
     private final List<Parameter> nonTrainable = new ArrayList<>();
+    /** The trainable parameters that carry a regularizer; empty costs nothing per step. */
+    private final List<Penalized> regularized = new ArrayList<>();
     private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
     /** The output layer when it and the loss pair up (softmax or sigmoid with a cross-entropy), else null. */
     private final FusableOutput fusedHead;
     /** The backward pass, one step per layer that needs a gradient, first to last; run in reverse. */
     private final BackwardStep[] backwardPlan;
+
+    /** A weight and the penalty on it. */
+    private record Penalized(Parameter parameter, Regularizer regularizer) {
+    }
 
     /** One layer's part of the backward pass: takes ∂L/∂output, returns ∂L/∂input (null when unneeded). */
     @FunctionalInterface
@@ -50,6 +60,8 @@ final class FitLoop {
         for (Parameter p : model.parameters()) {
             if (!p.trainable()) {
                 nonTrainable.add(p);
+            } else {
+                p.regularizer().ifPresent(r -> regularized.add(new Penalized(p, r)));
             }
         }
         List<Layer> layers = model.layers();
@@ -89,7 +101,7 @@ final class FitLoop {
     }
 
     History run(Examples data) {
-        checkExamples(data, "x");
+        checkExamples(data, "x", "fit");
         Examples train = data;
         Examples validation = options.validationData();
         if (options.validationSplit() > 0) {
@@ -102,7 +114,11 @@ final class FitLoop {
             train = data.range(0, splitAt);
             validation = data.range(splitAt, data.size());
         } else if (validation != null) {
-            checkExamples(validation, "validationData");
+            checkExamples(validation, "validationData", "fit");
+            if (validation.size() == 0) {
+                throw new IllegalArgumentException("validationData has 0 examples, so val_loss would be NaN."
+                        + " Hint: pass at least one validation example, or leave validationData out.");
+            }
         }
         if (train.size() == 0) {
             throw new IllegalArgumentException("fit needs at least one training example but got 0");
@@ -162,11 +178,15 @@ final class FitLoop {
             if (validation != null) {
                 logs.putAll(measure(validation, "val_", null));
             }
-            history.record(logs);
-            progress.epochEnd(logs);
+            if (model.optimizer().hasSchedule()) {
+                logs.put(Callback.LEARNING_RATE, model.optimizer().learningRate());
+            }
+            // As Keras appends History and the progress bar after the user's callbacks, they see what callbacks add.
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, logs);
             }
+            history.record(logs);
+            progress.epochEnd(logs);
             if (model.stopRequest() != null) {
                 history.stopped(model.stopRequest());
             }
@@ -188,7 +208,7 @@ final class FitLoop {
             }
         }
         Tensor predictions = model.forward(xy[0], true);
-        double value = lossValue(predictions, xy[1]);
+        double value = lossValue(predictions, xy[1]) + penalty();
         if (options.terminateOnNaN() && !Double.isFinite(value)) {
             restoreNonTrainable(savedStatistics);
             return divergence("Loss became " + value, epoch, step, steps);
@@ -224,12 +244,46 @@ final class FitLoop {
                 + " for extreme values.";
     }
 
-    /** Backpropagation: the loss's gradient, then every planned step from the last layer to the first. */
+    /**
+     * Backpropagation: the loss's gradient, then every planned step from the last layer to the
+     * first, then each penalty's gradient added into its weight's grad.
+     */
     private void backward(Tensor predictions, Tensor targets) {
         Tensor grad = fusedHead != null ? loss.fusedGradient(predictions, targets) : loss.gradient(predictions, targets);
         for (int i = backwardPlan.length - 1; i >= 0; i--) {
             grad = backwardPlan[i].backward(grad);
         }
+        for (Penalized p : regularized) {
+            p.regularizer().addGradient(p.parameter().value(), p.parameter().grad());
+        }
+    }
+
+    /** The sum of every regularized weight's penalty at the current weights; 0 when none is regularized. */
+    private double penalty() {
+        double sum = 0;
+        for (Penalized p : regularized) {
+            sum += p.regularizer().penalty(p.parameter().value());
+        }
+        return sum;
+    }
+
+    /**
+     * One batch's training objective, loss plus penalties, with every grad set to its gradient, as a
+     * training step computes them (no optimizer step, no callbacks); for gradient checks.
+     */
+    double objectiveWithGradients(Tensor x, Tensor y) {
+        Tensor predictions = model.forward(x, true);
+        double value = lossValue(predictions, y) + penalty();
+        for (Parameter p : model.parameters()) {
+            p.zeroGrad();
+        }
+        backward(predictions, y);
+        return value;
+    }
+
+    /** One batch's training objective, loss plus penalties, in training mode. */
+    double objective(Tensor x, Tensor y) {
+        return lossValue(model.forward(x, true), y) + penalty();
     }
 
     /**
@@ -243,7 +297,11 @@ final class FitLoop {
 
     /** Checks {@code examples}, then their mean loss and metrics in inference mode (Sequential.evaluate). */
     Map<String, Double> evaluate(Examples examples) {
-        checkExamples(examples, "x");
+        checkExamples(examples, "x", "evaluate");
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("evaluate needs at least one example but got 0; the mean loss of no"
+                    + " examples is NaN. Hint: check the data you evaluate on (an empty test split or file?).");
+        }
         int steps = (examples.size() + options.batchSize() - 1) / options.batchSize();
         ProgressBar progress = new ProgressBar(options.out(), options.verbosity(), 0, steps);
         progress.start();
@@ -263,11 +321,12 @@ final class FitLoop {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        double penalty = penalty(); // the weights do not change while measuring
         for (int from = 0; from < n; from += options.batchSize()) {
             int to = Math.min(n, from + options.batchSize());
             Tensor[] xy = batch(examples, order, from, to);
             Tensor predictions = model.forward(xy[0], false);
-            tracker.add(lossValue(predictions, xy[1]), predictions, xy[1]);
+            tracker.add(lossValue(predictions, xy[1]) + penalty, predictions, xy[1]);
             if (progress != null) {
                 progress.batchEnd(from / options.batchSize() + 1, tracker.means());
             }
@@ -361,9 +420,16 @@ final class FitLoop {
         return s;
     }
 
-    /** Checks shapes, finiteness of features, and targets against the loss, before any step. */
-    private void checkExamples(Examples examples, String what) {
-        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), what.equals("x") ? "fit" : what);
+    /**
+     * Checks shapes, finiteness of features, and targets against the loss, before any step.
+     *
+     * @param what names the data in messages, e.g. {@code "x"} or {@code "validationData"}
+     * @param operation {@code fit} or {@code evaluate}: shape messages name the call ({@code fit
+     *     validationData} for validation data), the NaN message says what a bad value would spoil
+     */
+    private void checkExamples(Examples examples, String what, String operation) {
+        String where = what.equals("x") ? operation : operation + " " + what;
+        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), where);
         int n = examples.size();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
@@ -377,21 +443,38 @@ final class FitLoop {
             examples.gatherFeatures(all, from, to, buf);
             for (int i = 0; i < (to - from) * w; i++) {
                 if (!Double.isFinite(buf[i])) {
-                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
-                            + ", feature " + (i % w) + ". Hint: fill or drop missing values before training;"
-                            + " a NaN input makes every weight NaN.");
+                    throw nonFiniteInput(what, buf[i], from + i / w, i % w, operation);
                 }
                 if (!Double.isFinite(model.precision().round(buf[i]))) {
-                    throw new IllegalArgumentException(what + " contains " + buf[i] + " at example " + (from + i / w)
-                            + ", feature " + (i % w) + ", beyond the largest float32 (" + Float.MAX_VALUE + "), so this"
-                            + " float32 model would read it as infinity. Hint: standardize or rescale the features,"
-                            + " or build the model in Precision.FLOAT64.");
+                    throw beyondFloat32(what, buf[i], from + i / w, i % w);
                 }
             }
         }
         double[] targets = new double[n * examples.targetSize()];
         examples.gatherTargets(all, 0, n, targets);
         loss.validateTargets(Tensor.wrap(targets, withBatch(n, examples.targetShape())), outputShape);
+    }
+
+    /**
+     * The error for a NaN or infinite input value, one rule for fit, evaluate and predict:
+     * {@code x contains NaN at example 1, feature 0. Hint: fill or drop missing values before …}.
+     */
+    static IllegalArgumentException nonFiniteInput(String what, double value, int example, int feature,
+                                                   String operation) {
+        String consequence = switch (operation) {
+            case "fit" -> "training; a NaN input makes every weight NaN.";
+            case "evaluate" -> "evaluating; a NaN input makes the loss and the metrics NaN.";
+            default -> "predicting; the outputs for such an input look valid but mean nothing (ReLU maps NaN to 0).";
+        };
+        return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
+                + feature + ". Hint: fill or drop missing values before " + consequence);
+    }
+
+    /** A finite input too large for a float32 model, which would read it as infinity. */
+    static IllegalArgumentException beyondFloat32(String what, double value, int example, int feature) {
+        return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
+                + feature + ", beyond the largest float32 (" + Float.MAX_VALUE + "), so this float32 model would read"
+                + " it as infinity. Hint: standardize or rescale the features, or build the model in Precision.FLOAT64.");
     }
 
     private List<Tensor> saveNonTrainable() {

@@ -69,6 +69,12 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
         return new Builder();
     }
 
+    /** A copy with {@code replacement} instead of these options' callbacks. */
+    public FitOptions withCallbacks(List<? extends Callback> replacement) {
+        return new FitOptions(epochs, batchSize, shuffle, validationSplit, validationData, List.copyOf(replacement),
+                verbosity, terminateOnNaN, out);
+    }
+
     /** A builder starting from these options, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -153,6 +159,15 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, double vali
          */
         public Builder earlyStopping(Monitor monitor, int patience) {
             return callbacks(new EarlyStopping(monitor, patience));
+        }
+
+        /**
+         * Adds Keras's {@code ReduceLROnPlateau(monitor, factor, patience)} with its other defaults:
+         * the learning rate is multiplied by {@code factor} after {@code patience} epochs without
+         * improvement; {@code callbacks(new ReduceLROnPlateau(config))} sets every option.
+         */
+        public Builder reduceLROnPlateau(Monitor monitor, double factor, int patience) {
+            return callbacks(new ReduceLROnPlateau(monitor, factor, patience));
         }
 
         /** How much to print. */

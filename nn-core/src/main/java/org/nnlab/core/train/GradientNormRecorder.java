@@ -15,6 +15,10 @@ import java.util.Map;
 public final class GradientNormRecorder implements Callback {
     private final Map<String, List<Double>> series = new LinkedHashMap<>();
 
+    /** A recorder with nothing recorded yet; pass it to {@code fit} as a callback. */
+    public GradientNormRecorder() {
+    }
+
     @Override
     public void onBatchGradients(BatchGradients gradients) {
         gradients.kernelGradientNorms()

@@ -13,12 +13,19 @@ import java.util.Optional;
  *
  * <p>Keys are Keras's: {@code loss}, {@code accuracy}, {@code mse}, {@code mae}, and for validation
  * the same with a {@code val_} prefix. Each value is the mean over the epoch's batches, weighted
- * by batch size. If training stopped early (a callback, or a loss that became NaN), the reason is
+ * by batch size; the losses include the weights' penalties. When the learning rate can change
+ * ({@code ReduceLROnPlateau}, {@code LearningRateScheduler}, or a schedule) {@code learning_rate}
+ * holds it as Keras's callbacks log it at each epoch's end: the rate the epoch trained with, before
+ * ReduceLROnPlateau lowers it; for a schedule, the rate of the next step. If training stopped early (a callback, or a loss that became NaN), the reason is
  * in {@link #stopReason()}.
  */
 public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private String stopReason;
+
+    /** An empty history; {@code fit} returns a filled one. */
+    public History() {
+    }
 
     /** Appends one epoch's logs. */
     public void record(Map<String, Double> epochLogs) {
@@ -83,8 +90,22 @@ public final class History {
         return Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * A one-line summary: the epochs and each key's first and last value, e.g. {@code History(5 epochs:
+     * loss 0.6931 → 0.2145, accuracy 0.5000 → 0.9300)}; every value is in {@link #asMap()}.
+     */
     @Override
     public String toString() {
-        return "History" + values + (stopReason == null ? "" : " stopped: " + stopReason);
+        StringBuilder sb = new StringBuilder("History(").append(epochs()).append(epochs() == 1 ? " epoch" : " epochs");
+        String sep = ": ";
+        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+            List<Double> v = e.getValue();
+            sb.append(sep).append(e.getKey()).append(' ').append(ProgressBar.formatValue(v.get(0)));
+            if (v.size() > 1) {
+                sb.append(" → ").append(ProgressBar.formatValue(v.get(v.size() - 1)));
+            }
+            sep = ", ";
+        }
+        return sb.append(stopReason == null ? "" : "; stopped: " + stopReason).append(')').toString();
     }
 }

@@ -1,7 +1,11 @@
 package org.nnlab.core.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 
 /**
@@ -24,7 +28,9 @@ import org.nnlab.core.tensor.Precision;
  * _________________________________________________________________
  * </pre>
  * The sizes are the weights' memory in the model's precision, as Keras 3 prints them (1 KB = 1024
- * bytes). Used by {@link Sequential#summary()} and by the DSL's summary of an uncompiled spec.
+ * bytes). When weights are regularized, a list of the penalties follows the totals (Keras's table
+ * has no column for them), one weight per line: {@code  dense/kernel: L2(l2=0.01)}.
+ * Used by {@link Sequential#summary()} and by the DSL's summary of an uncompiled spec.
  */
 public final class ModelSummary {
     private static final int LINE = 65;
@@ -33,8 +39,20 @@ public final class ModelSummary {
     private ModelSummary() {
     }
 
-    /** One row: layer name, type, output shape text such as {@code (None, 784)}, and parameter count. */
-    public record Row(String name, String type, String outputShape, long params) {
+    /**
+     * One row: layer name, type, output shape text such as {@code (None, 784)}, parameter count, and
+     * the penalty on each regularized weight, keyed by weight name ({@code kernel}).
+     */
+    public record Row(String name, String type, String outputShape, long params, Map<String, Regularizer> regularizers) {
+        /** Keeps an unmodifiable copy of the regularizers, in their order. */
+        public Row {
+            regularizers = Collections.unmodifiableMap(new LinkedHashMap<>(regularizers));
+        }
+
+        /** A row without regularized weights. */
+        public Row(String name, String type, String outputShape, long params) {
+            this(name, type, outputShape, params, Map.of());
+        }
     }
 
     /** The summary table for {@code rows}, with totals and the precision. */
@@ -57,6 +75,13 @@ public final class ModelSummary {
         sb.append("Trainable params: ").append(count(trainableParams, precision)).append('\n');
         sb.append("Non-trainable params: ").append(count(totalParams - trainableParams, precision)).append('\n');
         sb.append("Precision: ").append(precision.kerasName()).append('\n');
+        if (rows.stream().anyMatch(r -> !r.regularizers().isEmpty())) {
+            sb.append("Regularizers (added to the loss):\n");
+            for (Row r : rows) {
+                r.regularizers().forEach((weight, penalty) ->
+                        sb.append(' ').append(r.name()).append('/').append(weight).append(": ").append(penalty).append('\n'));
+            }
+        }
         sb.append("_".repeat(LINE)).append('\n');
         return sb.toString();
     }

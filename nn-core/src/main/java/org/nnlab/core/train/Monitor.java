@@ -46,6 +46,14 @@ public enum Monitor {
     }
 
     /**
+     * Keras's {@code MonitorCallback._is_improvement}: whether {@code current} beats {@code reference}
+     * by more than {@code minDelta} in this monitor's direction.
+     */
+    public boolean improves(double current, double reference, double minDelta) {
+        return higherIsBetter() ? current - minDelta > reference : current + minDelta < reference;
+    }
+
+    /**
      * Checks that a model compiled with {@code metrics} reports this value.
      *
      * @throws IllegalArgumentException naming the metric to add

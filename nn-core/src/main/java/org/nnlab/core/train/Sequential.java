@@ -159,8 +159,9 @@ public final class Sequential {
      * Chooses how the model learns, like Keras's {@code model.compile}.
      *
      * @throws IllegalArgumentException if a metric is given twice, a layer uses the STEP activation
-     *     (backpropagation cannot train it), or the output layer does not suit the loss (softmax with
-     *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix
+     *     (backpropagation cannot train it), the output layer does not suit the loss (softmax with
+     *     binary cross-entropy, one unit for a categorical loss, …), naming the layer and the fix, or
+     *     a weight-decay exclusion names no parameter of this model
      */
     public void compile(Optimizer<?> optimizer, Loss loss, Metric... metrics) {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -177,6 +178,7 @@ public final class Sequential {
         if (output != null) {
             loss.checkOutput(output, outputShape(), where(layers.size() - 1));
         }
+        optimizer.checkExclusions(parameters);
         this.optimizer = optimizer;
         this.loss = loss;
         this.metrics = ms;
@@ -237,7 +239,8 @@ public final class Sequential {
      * 2ms/step - loss: 0.2194 - accuracy: 0.9300} (redrawn as a bar on a terminal).
      *
      * @throws IllegalStateException if {@link #compile} was not called
-     * @throws IllegalArgumentException if the examples do not fit the model (shape, NaN, labels)
+     * @throws IllegalArgumentException if there are no examples, or they do not fit the model
+     *     (shape, NaN, labels)
      */
     public Map<String, Double> evaluate(Examples examples, FitOptions options) {
         requireCompiled("evaluate");
@@ -249,9 +252,15 @@ public final class Sequential {
         return predict(x, FitOptions.DEFAULT_BATCH_SIZE);
     }
 
-    /** Outputs for every row of {@code x}, computed in batches of {@code batchSize} in inference mode. */
+    /**
+     * Outputs for every row of {@code x}, computed in batches of {@code batchSize} in inference mode.
+     *
+     * @throws IllegalArgumentException if {@code x} has the wrong shape or holds a NaN or infinite
+     *     value (naming the example and feature, as {@code fit} does)
+     */
     public Tensor predict(Tensor x, int batchSize) {
         checkFeatureShape(x.shape(), "predict");
+        requireFinite(x, "predict");
         int n = x.rows();
         int[] outShape = outputShape();
         int outSize = Tensor.sizeOf(outShape);
@@ -319,6 +328,7 @@ public final class Sequential {
     /** Outputs for {@code x} as one batch, in inference mode (a fresh tensor). */
     public Tensor predictOnBatch(Tensor x) {
         checkFeatureShape(x.shape(), "predictOnBatch");
+        requireFinite(x, "predictOnBatch");
         return forward(x, false).copy();
     }
 
@@ -333,6 +343,26 @@ public final class Sequential {
             h = layer.forward(h, training);
         }
         return h;
+    }
+
+    /**
+     * Rejects a NaN or infinite input as fit and evaluate do, naming the example and the feature, and,
+     * for a float32 model, a double beyond float32's range, which it would read as infinity.
+     */
+    private void requireFinite(Tensor x, String operation) {
+        int w = x.rows() == 0 ? 1 : x.size() / x.rows();
+        int i = x.firstNonFinite();
+        if (i >= 0) {
+            throw FitLoop.nonFiniteInput("x", x.get(i), i / w, i % w, operation);
+        }
+        if (precision == Precision.FLOAT32 && x.precision() == Precision.FLOAT64) {
+            double[] d = x.data();
+            for (int k = 0; k < d.length; k++) {
+                if (Math.abs(d[k]) > Float.MAX_VALUE && Float.isInfinite((float) d[k])) {
+                    throw FitLoop.beyondFloat32("x", d[k], k / w, k % w);
+                }
+            }
+        }
     }
 
     void checkFeatureShape(int[] batchShape, String where) {
@@ -351,7 +381,7 @@ public final class Sequential {
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (Layer layer : layers) {
             rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
-                    layer.parameterCount()));
+                    layer.parameterCount(), layer.config().map(LayerConfig::regularizers).orElse(Map.of())));
         }
         return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount(), precision);
     }

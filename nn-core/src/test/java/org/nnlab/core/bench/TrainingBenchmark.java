@@ -12,6 +12,7 @@ import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
@@ -23,8 +24,10 @@ import org.nnlab.core.train.Verbosity;
  * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
  *
  * <p>Usage: {@code java -cp nn-core/target/classes:nn-core/target/test-classes
- * org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch] [float32|float64]} (defaults
- * 20,000, 4, 32 and float32); {@code -Dnnlab.threads=2} uses two threads. The first epoch warms
+ * org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch] [float32|float64] [regularized]}
+ * (defaults 20,000, 4, 32, float32 and plain); {@code -Dnnlab.threads=2} uses two threads. With
+ * {@code regularized} both kernels carry an L2(0.01) penalty and Adam adds weight decay 0.004
+ * (biases excluded) and global clipping at norm 1, so the cost of those options can be read off. The first epoch warms
  * up the JIT and is reported but not counted; the
  * figure is the median over the remaining epochs. It measures the engine, not learning: labels are
  * random. For the full comparison with PyTorch on real data see {@code BENCHMARKS.md}.
@@ -49,9 +52,19 @@ public final class TrainingBenchmark {
         for (int i = 0; i < n; i++) {
             y.data()[i] = rng.nextInt(10);
         }
-        Sequential model = new Sequential(new int[] {784}, List.of(
-                new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42, precision);
-        model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        boolean regularized = args.length > 4 && args[4].equals("regularized");
+        Sequential model;
+        if (regularized) {
+            model = new Sequential(new int[] {784}, List.of(
+                    Dense.Config.of(100, Activation.RELU).kernelRegularizer(new L2()).create(),
+                    Dense.Config.of(10, Activation.SOFTMAX).kernelRegularizer(new L2()).create()), 42, precision);
+            model.compile(new Adam(Adam.Config.DEFAULTS.weightDecay(0.004).excludeFromWeightDecay("bias")
+                    .globalClipnorm(1.0)), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        } else {
+            model = new Sequential(new int[] {784}, List.of(
+                    new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42, precision);
+            model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        }
 
         List<Double> seconds = new ArrayList<>();
         List<Double> cpuSeconds = new ArrayList<>();
@@ -73,9 +86,10 @@ public final class TrainingBenchmark {
                 .sorted().toArray();
         double medianCpu = timedCpu[timedCpu.length / 2];
         int steps = (n + batch - 1) / batch;
-        System.out.printf(Locale.ROOT, "784-100-10, %s, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
+        System.out.printf(Locale.ROOT, "784-100-10%s, %s, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
                 + " %.0f samples/s, %.3f ms/step, main thread CPU %.3f ms/step (timed epochs %s)%n",
-                precision.kerasName(), batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
+                regularized ? " (L2, weight decay, clipping)" : "", precision.kerasName(), batch, Parallel.threads(),
+                median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
                 Arrays.toString(timed));
     }
 }

@@ -10,12 +10,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Flatten;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.optim.AdamW;
+import org.nnlab.core.optim.schedule.ExponentialDecay;
+import org.nnlab.core.regularizer.L1;
+import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
@@ -84,12 +88,12 @@ class ParallelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Precision.class)
-    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread(Precision precision) {
-        List<Tensor> one = trainSparseImages(1, precision);
-        List<Tensor> two = trainSparseImages(2, precision);
-        List<Tensor> twoAgain = trainSparseImages(2, precision);
-        List<Tensor> three = trainSparseImages(3, precision);
+    @CsvSource({"FLOAT32, false", "FLOAT64, false", "FLOAT32, true", "FLOAT64, true"})
+    void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread(Precision precision, boolean regularized) {
+        List<Tensor> one = trainSparseImages(1, precision, regularized);
+        List<Tensor> two = trainSparseImages(2, precision, regularized);
+        List<Tensor> twoAgain = trainSparseImages(2, precision, regularized);
+        List<Tensor> three = trainSparseImages(3, precision, regularized);
         for (int i = 0; i < one.size(); i++) {
             assertEquals(precision, one.get(i).precision(), "weight " + i + "'s precision");
             assertEquals(two.get(i), twoAgain.get(i), "weight " + i + ", 2 threads, same seed, two runs");
@@ -207,9 +211,10 @@ class ParallelTest {
 
     /**
      * Trains Flatten → Dense(40, relu) → Dense(3, softmax) with Adam on 300 half-zero 8×8 images,
-     * seed 5, in batches of 150: large enough for the products to split between threads.
+     * seed 5, in batches of 150: large enough for the products to split between threads. Regularized:
+     * L2 on the hidden kernel, L1 on the output kernel, AdamW with global clipping and a schedule.
      */
-    private static List<Tensor> trainSparseImages(int threads, Precision precision) {
+    private static List<Tensor> trainSparseImages(int threads, Precision precision, boolean regularized) {
         Parallel.setThreads(threads);
         SplittableRandom rng = new SplittableRandom(5);
         Tensor x = Tensor.zeros(300, 8, 8);
@@ -220,9 +225,18 @@ class ParallelTest {
                 x.data()[i * 64 + p] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble() + y.data()[i] * (p % 3);
             }
         }
-        Sequential model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
-                new Dense(3, Activation.SOFTMAX)), 5, precision);
-        model.compile(new Adam(), new SparseCategoricalCrossentropy());
+        Sequential model;
+        if (regularized) {
+            model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), Dense.Config.of(40, Activation.RELU)
+                    .kernelRegularizer(new L2(0.01)).create(), Dense.Config.of(3, Activation.SOFTMAX)
+                    .kernelRegularizer(new L1(0.001)).create()), 5, precision);
+            model.compile(AdamW.Config.DEFAULTS.learningRate(new ExponentialDecay(0.01, 2, 0.9))
+                    .excludeFromWeightDecay("bias").globalClipnorm(1.0).create(), new SparseCategoricalCrossentropy());
+        } else {
+            model = new Sequential(new int[] {8, 8}, List.of(new Flatten(), new Dense(40, Activation.RELU),
+                    new Dense(3, Activation.SOFTMAX)), 5, precision);
+            model.compile(new Adam(), new SparseCategoricalCrossentropy());
+        }
         model.fit(x, y, FitOptions.builder().epochs(3).batchSize(150).verbosity(Verbosity.SILENT).build());
         return model.getWeights();
     }

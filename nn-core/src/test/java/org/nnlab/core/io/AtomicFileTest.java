@@ -43,6 +43,17 @@ class AtomicFileTest {
     }
 
     @Test
+    void writesBytesExactlyAsGiven() throws IOException {
+        Path file = dir.resolve("figure.png");
+        // A PNG signature: 0x89 and 0x1a are not UTF-8 text, and no byte may be re-encoded.
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
+        AtomicFile.writeString(file, "old text");
+        AtomicFile.write(file, png);
+        assertArrayEquals(png, Files.readAllBytes(file));
+        assertEquals(List.of("figure.png"), names());
+    }
+
+    @Test
     void newFilesGetThePermissionsTheUmaskGives() throws IOException {
         assumeTrue(posix());
         Path plain = Files.createFile(dir.resolve("plain"));

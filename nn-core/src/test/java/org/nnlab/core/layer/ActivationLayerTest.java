@@ -41,7 +41,7 @@ class ActivationLayerTest {
         assertArrayEquals(new double[] {Math.tanh(-1), 0, Math.tanh(2)},
                 built(Activation.TANH, 3).forward(x, false).data(), 1e-15);
         assertArrayEquals(new double[] {-1, 0, 2}, built(Activation.LINEAR, 3).forward(x, false).data(), 0);
-        assertArrayEquals(new double[] {0, 1, 1}, built(Activation.STEP, 3).forward(x, false).data(), 0);
+        assertArrayEquals(new double[] {0, 0, 1}, built(Activation.STEP, 3).forward(x, false).data(), 0);
     }
 
     @Test

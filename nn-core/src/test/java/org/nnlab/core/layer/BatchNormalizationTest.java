@@ -94,9 +94,8 @@ class BatchNormalizationTest {
     void trainingBackwardMatchesNumericalGradient() {
         BatchNormalization bn = built(3);
         randomizeScaleAndShift(bn, 2);
-        // In training the output does not read the moving statistics: their numerical gradient is 0 too.
         GradientCheck.Report report = GradientCheck.layer(bn, random(4, -2, 3, 6, 3), true, 5);
-        assertEquals(5, report.entries().size(), report::toString);
+        assertEquals(3, report.entries().size(), report::toString);
         assertTrue(report.passes(GradientCheck.GOOD), report::toString);
     }
 
@@ -107,14 +106,10 @@ class BatchNormalizationTest {
         bn.movingMean().value().copyFrom(random(7, -1, 1, 3));
         bn.movingVariance().value().copyFrom(random(8, 0.5, 2, 3));
         GradientCheck.Report report = GradientCheck.layer(bn, random(9, -2, 2, 4, 3), false, 10);
-        // Moving statistics are constants to backprop (their grad stays 0), so only these are checked.
-        List<GradientCheck.Entry> checked = report.entries().stream()
-                .filter(e -> !e.name().contains("/moving_")).toList();
+        // Moving statistics are constants to backprop (their grad stays 0): the check leaves them out.
         assertEquals(List.of("input", "batch_normalization/gamma", "batch_normalization/beta"),
-                checked.stream().map(GradientCheck.Entry::name).toList());
-        for (GradientCheck.Entry e : checked) {
-            assertTrue(e.maxRelativeError() < GradientCheck.GOOD, report::toString);
-        }
+                report.entries().stream().map(GradientCheck.Entry::name).toList());
+        assertTrue(report.passes(GradientCheck.GOOD), report::toString);
         assertEquals(0.0, bn.movingMean().grad().norm());
     }
 

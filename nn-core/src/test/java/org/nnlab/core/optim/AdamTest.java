@@ -58,7 +58,8 @@ class AdamTest {
         assertEquals(List.of("momentum", "velocity"), adam.slotNames());
         assertEquals(List.of("momentum", "velocity", "velocity_hat"),
                 Adam.Config.DEFAULTS.amsgrad(true).create().slotNames());
-        assertEquals("Adam[learningRate=0.001, beta1=0.5, beta2=0.999, epsilon=1.0E-7, amsgrad=false]", adam.toString());
+        assertEquals("Adam[learningRate=0.001, beta1=0.5, beta2=0.999, epsilon=1.0E-7, amsgrad=false, options=none]",
+                adam.toString());
     }
 
     @Test

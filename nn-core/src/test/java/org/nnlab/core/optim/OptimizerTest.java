@@ -3,6 +3,7 @@ package org.nnlab.core.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -117,6 +118,63 @@ class OptimizerTest {
                 + " restore a snapshot taken from the same model (same layers, same optimizer and options).",
                 e.getMessage());
         assertEquals(0, amsgrad.iterations(), "a refused restore leaves the optimizer as it was");
+    }
+
+    @Test
+    void aScheduleIsReadAtTheStepCountBeforeEachStep() {
+        Parameter w = new Parameter("w", Tensor.vector(0.0), true);
+        SGD sgd = new SGD(SGD.Config.DEFAULTS.learningRate(
+                new org.nnlab.core.optim.schedule.ExponentialDecay(1.0, 1, 0.5)));
+        for (int step = 0; step < 3; step++) {
+            assertEquals(Math.pow(0.5, step), sgd.learningRate(), 0.0);
+            w.grad().data()[0] = 1.0;
+            sgd.step(List.of(w));
+        }
+        // w = −(1 + 0.5 + 0.25)
+        assertEquals(-1.75, w.value().get(0), 0.0);
+    }
+
+    @Test
+    void anAssignedLearningRateIsUsedAndSaved() {
+        List<Parameter> parameters = parameters();
+        Adam adam = new Adam(0.1);
+        adam.setLearningRate(0.01);
+        assertEquals(0.01, adam.learningRate());
+        adam.step(parameters);
+        Optimizer.Snapshot snapshot = adam.snapshot(parameters);
+        assertEquals(0.01, snapshot.learningRate());
+        Adam resumed = new Adam(0.1);
+        resumed.restore(parameters, snapshot);
+        assertEquals(0.01, resumed.learningRate());
+        assertEquals(Double.NaN, new Adam(0.1).snapshot(parameters).learningRate(), "NaN: the config's rate holds");
+    }
+
+    @Test
+    void aScheduledLearningRateCannotBeAssigned() {
+        Adam adam = new Adam(Adam.Config.DEFAULTS.learningRate(
+                new org.nnlab.core.optim.schedule.InverseTimeDecay(0.1, 10, 0.5)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> adam.setLearningRate(0.01));
+        assertEquals("adam was created with the learning rate schedule InverseTimeDecay[initialLearningRate=0.1,"
+                + " decaySteps=10, decayRate=0.5, staircase=false], so its learning rate is not settable, as in Keras."
+                + " Hint: give the optimizer a constant learning rate to change it from a callback, or use the schedule"
+                + " alone.", e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> new Adam().setLearningRate(-0.5));
+        assertEquals("adam learningRate (-0.5) must be > 0. Hint: a learning rate scales every step and must stay > 0.",
+                bad.getMessage());
+    }
+
+    @Test
+    void aScheduleThatOverflowsStopsTheStepWithItsValue() {
+        Parameter w = new Parameter("w", Tensor.vector(1.0), true);
+        SGD sgd = new SGD(SGD.Config.DEFAULTS.learningRate(
+                new org.nnlab.core.optim.schedule.ExponentialDecay(0.1, 1, 1e200)));
+        sgd.step(List.of(w));
+        sgd.step(List.of(w));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sgd.step(List.of(w)));
+        assertTrue(e.getMessage().startsWith("sgd's learning rate ExponentialDecay[initialLearningRate=0.1, decaySteps=1,"
+                + " decayRate=1.0E200, staircase=false] gives Infinity at step 2; a learning rate must be finite and"
+                + " >= 0."), e.getMessage());
     }
 
     private static List<Parameter> parameters() {

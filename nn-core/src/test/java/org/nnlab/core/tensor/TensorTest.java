@@ -181,9 +181,25 @@ class TensorTest {
     }
 
     @Test
-    void toStringShowsShapeAndFirstTenValues() {
-        assertEquals("Tensor[2, 2](1.0, 0.0, 0.0, 1.0)", Tensor.matrix(new double[][] {{1, 0}, {0, 1}}).toString());
-        assertEquals("Tensor[12](0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, …)", Tensor.zeros(12).toString());
+    void toStringIsANumpyLikeRoundedViewByShape() {
+        assertEquals("Tensor([[ 1.0000,  0.5000],\n        [-2.0000,  0.2500]], shape=[2, 2])",
+                Tensor.of(new double[][] {{1, 0.5}, {-2, 0.25}}).toString());
+        assertEquals("Tensor([0.0000, 0.0000, 0.0000, ..., 0.0000, 0.0000, 0.0000], shape=[12])",
+                Tensor.zeros(12).toString());
+        assertEquals("Tensor([[[0.0000],\n         [1.0000]],\n\n        [[2.0000],\n         [3.0000]]], shape=[2, 2, 1])",
+                Tensor.wrap(new double[] {0, 1, 2, 3}, 2, 2, 1).toString());
+        assertEquals("Tensor([1.0000e-06, 2.5000e+03], shape=[2])", Tensor.of(1e-6, 2500).toString());
+        assertEquals("Tensor([   NaN, 1.0000], shape=[2])", Tensor.of(Double.NaN, 1).toString());
+        assertEquals(Tensor.vector(1, 2), Tensor.of(1, 2));
+        assertEquals(Tensor.matrix(new double[][] {{1, 2}}), Tensor.of(new double[][] {{1, 2}}));
+    }
+
+    @Test
+    void aFloat32TensorPrintsItsValuesAndSaysFloat32AsNumpySaysDtype() {
+        assertEquals("Tensor([ 0.1000, -2.5000], shape=[2], dtype=float32)",
+                Tensor.wrap(new float[] {0.1f, -2.5f}, 2).toString());
+        assertEquals("Tensor([1.0000e-06, 2.5000e+03], shape=[2], dtype=float32)",
+                Tensor.of(1e-6, 2500).to(Precision.FLOAT32).toString());
     }
 
     @Test

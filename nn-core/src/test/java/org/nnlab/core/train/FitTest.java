@@ -114,6 +114,44 @@ class FitTest {
     }
 
     @Test
+    void predictRejectsNaNInputsAsFitDoes() {
+        Sequential model = xorModel(1);
+        Tensor x = Tensor.matrix(new double[][] {{0, 1}, {1, 1}, {2, Double.NaN}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(x));
+        assertEquals("x contains NaN at example 2, feature 1. Hint: fill or drop missing values before predicting;"
+                + " the outputs for such an input look valid but mean nothing (ReLU maps NaN to 0).", e.getMessage());
+        Tensor inf = Tensor.matrix(new double[][] {{Double.NEGATIVE_INFINITY, 1}});
+        e = assertThrows(IllegalArgumentException.class, () -> model.predictOnBatch(inf));
+        assertTrue(e.getMessage().startsWith("x contains -Infinity at example 0, feature 0."), e.getMessage());
+    }
+
+    @Test
+    void evaluateRejectsNaNInputsWithItsOwnHint() {
+        Tensor x = Tensor.matrix(new double[][] {{0, 1}, {Double.NaN, 2}});
+        Tensor y = Tensor.matrix(new double[][] {{0}, {1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> xorModel(1).evaluate(x, y));
+        assertEquals("x contains NaN at example 1, feature 0. Hint: fill or drop missing values before evaluating;"
+                + " a NaN input makes the loss and the metrics NaN.", e.getMessage());
+    }
+
+    @Test
+    void evaluateOnNoExamplesIsAnErrorNotNaN() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> xorModel(1).evaluate(Tensor.zeros(0, 2), Tensor.zeros(0, 1)));
+        assertEquals("evaluate needs at least one example but got 0; the mean loss of no examples is NaN."
+                + " Hint: check the data you evaluate on (an empty test split or file?).", e.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyValidationData() {
+        FitOptions options = FitOptions.builder().epochs(1).batchSize(2).verbosity(Verbosity.SILENT)
+                .validationData(Examples.of(Tensor.zeros(0, 2), Tensor.zeros(0, 1))).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> xorModel(1).fit(XOR_X, XOR_Y, options));
+        assertTrue(e.getMessage().startsWith("validationData has 0 examples, so val_loss would be NaN."), e.getMessage());
+    }
+
+    @Test
     void rejectsRowCountMismatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> xorModel(1).fit(XOR_X, XOR_Y.sliceRows(0, 3), quiet(1, 2)));
@@ -218,6 +256,18 @@ class FitTest {
                 FitOptions.builder().epochs(2).verbose(0).earlyStopping(Monitor.VAL_MSE, 3).build()));
         assertEquals("Monitor VAL_MSE ('val_mse') needs the MSE metric, but the model reports only the loss and"
                 + " [ACCURACY]. Hint: add MSE to the metrics in compile, or monitor VAL_LOSS.", e.getMessage());
+    }
+
+    @Test
+    void historyPrintsAShortSummaryNotEveryNumber() {
+        History h = new History();
+        for (int epoch = 0; epoch < 500; epoch++) {
+            h.record(Map.of("loss", 1.0 / (epoch + 1)));
+        }
+        assertEquals("History(500 epochs: loss 1.0000 → 0.0020)", h.toString());
+        h.stopped("EarlyStopping: val_loss did not improve");
+        assertTrue(h.toString().endsWith("; stopped: EarlyStopping: val_loss did not improve)"), h.toString());
+        assertEquals("History(0 epochs)", new History().toString());
     }
 
     @Test

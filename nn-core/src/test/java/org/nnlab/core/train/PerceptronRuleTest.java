@@ -70,12 +70,13 @@ class PerceptronRuleTest {
     @Test
     void movesWeightsByLearningRateTimesErrorTimesInput() {
         Dense d = zeroPerceptron(2);
-        // z = 0 gives ŷ = 1 but y = 0: error −1, so w = −0.5·[1, 2], b = −0.5; then z = −3 and ŷ = 0.
+        // z = 0 gives ŷ = 0 (the step is 1 only for z > 0) but y = 1: error +1, so w = 0.5·[1, 2],
+        // b = 0.5; then z = 3 and ŷ = 1.
         PerceptronRule.Result result = new PerceptronRule(0.5, 10)
-                .train(d, Tensor.matrix(new double[][] {{1, 2}}), Tensor.vector(0));
+                .train(d, Tensor.matrix(new double[][] {{1, 2}}), Tensor.vector(1));
         assertEquals(List.of(1, 0), result.errorsPerEpoch());
-        assertArrayEquals(new double[] {-0.5, -1}, d.kernel().value().data(), 0);
-        assertArrayEquals(new double[] {-0.5}, d.bias().value().data(), 0);
+        assertArrayEquals(new double[] {0.5, 1}, d.kernel().value().data(), 0);
+        assertArrayEquals(new double[] {0.5}, d.bias().value().data(), 0);
     }
 
     @Test

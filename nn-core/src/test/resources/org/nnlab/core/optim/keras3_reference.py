@@ -52,3 +52,38 @@ run('adam_b2_0.5', adam(0.1, 0.9, 0.5), {})
 run('adam_b2_0.5_ams', adam(0.1, 0.9, 0.5, 1e-7, True), {})
 run('rms_centered_only', rms(0.01, 0.9, 0.0, 1e-7, True), {})
 run('rms_mom_only', rms(0.01, 0.9, 0.5), {})
+
+# base_optimizer.py's apply(): clip the gradients, decay the weights, then the optimizer's update,
+# with lr = schedule(iterations) (iterations counted before the step).
+def clip_by_norm(g, c):
+    l2 = np.sqrt(np.sum(g*g))
+    return g * c / np.maximum(l2, c)
+def clip_by_global_norm(gs, c):
+    n = np.sqrt(sum(np.sum(g*g) for g in gs))
+    scale = c * np.minimum(1.0/n, 1.0/c) + (n - n)
+    return [g*scale for g in gs]
+def keras_apply(update, lr_at, wd=None, clipnorm=None, global_clipnorm=None, clipvalue=None):
+    def f(w, g, s, t):
+        if clipnorm: g = clip_by_norm(g, clipnorm)
+        elif global_clipnorm: g = clip_by_global_norm([g], global_clipnorm)[0]
+        elif clipvalue: g = np.clip(g, -clipvalue, clipvalue)
+        lr = lr_at(t - 1)
+        if wd is not None: w = w - w*wd*lr
+        return update(lr)(w, g, s, t)
+    return f
+const = lambda v: (lambda step: v)
+def expdecay(init, steps, rate, stair=False):
+    return lambda step: init * rate ** (np.floor(step/steps) if stair else step/steps)
+# update(lr) builds the optimizer's own rule at that step's learning rate; state s is shared.
+def sgd_at(mom=0.0, nest=False): return lambda lr: sgd(lr, mom, nest)
+def adam_at(b1=0.9, b2=0.999, eps=1e-7, ams=False): return lambda lr: adam(lr, b1, b2, eps, ams)
+def rms_at(rho=0.9, mom=0.0, eps=1e-7, c=False): return lambda lr: rms(lr, rho, mom, eps, c)
+def adagrad_at(init=0.1, eps=1e-7): return lambda lr: adagrad(lr, init, eps)
+run('adamw_default_lr0.1', keras_apply(adam_at(), const(0.1), wd=0.004), {})
+run('sgd_wd0.1_lr0.5', keras_apply(sgd_at(), const(0.5), wd=0.1), {})
+run('sgd_mom_clipnorm0.5', keras_apply(sgd_at(0.9), const(0.1), clipnorm=0.5), {})
+run('adam_globalclip0.3_wd0.05', keras_apply(adam_at(), const(0.1), wd=0.05, global_clipnorm=0.3), {})
+run('rms_clipvalue0.25', keras_apply(rms_at(), const(0.01), clipvalue=0.25), {})
+run('adagrad_wd0.2', keras_apply(adagrad_at(), const(0.1), wd=0.2), {})
+run('sgd_expdecay', keras_apply(sgd_at(), expdecay(0.5, 1, 0.5)), {})
+run('adam_expdecay_stair_wd', keras_apply(adam_at(), expdecay(0.1, 2, 0.5, True), wd=0.01), {})

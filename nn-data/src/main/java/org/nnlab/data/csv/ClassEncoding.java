@@ -2,15 +2,18 @@ package org.nnlab.data.csv;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The mapping between string class labels and class indices: the labels sorted in
- * {@link String#compareTo} order get indices 0, 1, 2, ….
+ * The mapping between string class labels and class indices: the labels sorted get indices 0, 1,
+ * 2, …; in {@link String#compareTo} order, or by value when every label is a number, so that
+ * classes {@code 1, 2, 10} get indices 0, 1, 2 (text order would put {@code 10} before {@code 2}).
  *
- * <p>Sorted order, like scikit-learn's {@code LabelEncoder}, makes the mapping depend only on which
- * labels occur, not on the order of the rows, so a shuffled copy of a file encodes the same way.
+ * <p>Sorted order, like scikit-learn's {@code LabelEncoder} (which also sorts a numeric column by
+ * value), makes the mapping depend only on which labels occur, not on the order of the rows, so a
+ * shuffled copy of a file encodes the same way.
  */
 public final class ClassEncoding {
     private final List<String> classes;
@@ -21,7 +24,11 @@ public final class ClassEncoding {
 
     /** The encoding of the distinct values in {@code labels}. */
     public static ClassEncoding of(Collection<String> labels) {
-        return new ClassEncoding(new ArrayList<>(new TreeSet<>(labels)));
+        List<String> distinct = new ArrayList<>(new TreeSet<>(labels));
+        if (distinct.stream().allMatch(CsvNumber::isNumber)) {
+            distinct.sort(Comparator.comparingDouble((String l) -> Double.parseDouble(l)).thenComparing(l -> l));
+        }
+        return new ClassEncoding(distinct);
     }
 
     /** The class names, index = class index. */

@@ -34,26 +34,28 @@ public final class Column {
     }
 
     /**
-     * The position of this column in a file with header {@code header} (empty if the file has none).
+     * The position of this column in a file with header {@code header} (empty if the file has none)
+     * whose rows have {@code width} fields; {@code line} is the first row's, for the message.
      *
-     * @throws IllegalArgumentException naming the columns that exist, if it has no such column
+     * @throws CsvFormatException naming the columns that exist, if it has no such column
      */
-    int resolve(List<String> header, int width, String source) {
+    int resolve(List<String> header, int width, String source, long line) throws CsvFormatException {
         if (name != null) {
             if (header.isEmpty()) {
-                throw new IllegalArgumentException(source + ": column '" + name + "' was chosen by name but the file is"
-                        + " read without a header row. Hint: use header(true), or choose it with Column.at(index).");
+                throw new CsvFormatException(source, line, "column '" + name + "' was chosen by name but the file is"
+                        + " read without a header row. Hint: use header(true), or choose it with Column.at(index).", null);
             }
             int i = header.indexOf(name);
             if (i < 0) {
-                throw new IllegalArgumentException(source + ": no column named '" + name + "'; the header has " + header
-                        + ". Hint: names are case-sensitive; check the delimiter if the header looks like one column.");
+                throw new CsvFormatException(source, line, "no column named '" + name + "'; the header has " + header
+                        + ". Hint: names are case-sensitive; check the delimiter if the header looks like one column.",
+                        null);
             }
             return i;
         }
         if (index >= width) {
-            throw new IllegalArgumentException(source + ": column index " + index + " is past the last column (the rows"
-                    + " have " + width + " columns, indices 0.." + (width - 1) + ")");
+            throw new CsvFormatException(source, line, "column index " + index + " is past the last column (the rows"
+                    + " have " + width + " columns, indices 0.." + (width - 1) + "). Hint: indices start at 0.", null);
         }
         return index;
     }

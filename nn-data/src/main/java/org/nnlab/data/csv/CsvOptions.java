@@ -1,5 +1,7 @@
 package org.nnlab.data.csv;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +9,9 @@ import java.util.Optional;
  * How to read a CSV file into features and labels; built with {@link #builder()}.
  *
  * <p>Defaults: delimiter {@code ','}, quote {@code '"'}, a header row ({@value #DEFAULT_HEADER}),
- * no label column, every column (but the label) a feature, labels {@link LabelKind#AUTO}. Blank
- * lines are skipped and spaces around fields are trimmed.
+ * no label column, every column (but the label) a feature, labels {@link LabelKind#AUTO}, encoding
+ * UTF-8. Blank lines are skipped, spaces around fields are trimmed and a leading byte order mark is
+ * dropped.
  */
 public final class CsvOptions {
     /** Whether the first row is a header by default. */
@@ -17,6 +20,8 @@ public final class CsvOptions {
     public static final char DEFAULT_DELIMITER = ',';
     /** The default quote character. */
     public static final char DEFAULT_QUOTE = '"';
+    /** The default encoding of a file. */
+    public static final Charset DEFAULT_ENCODING = StandardCharsets.UTF_8;
 
     private final char delimiter;
     private final char quote;
@@ -24,6 +29,7 @@ public final class CsvOptions {
     private final List<Column> features;
     private final Column label;
     private final LabelKind labelKind;
+    private final Charset encoding;
 
     private CsvOptions(Builder b) {
         this.delimiter = b.delimiter;
@@ -32,6 +38,7 @@ public final class CsvOptions {
         this.features = b.features;
         this.label = b.label;
         this.labelKind = b.labelKind;
+        this.encoding = b.encoding;
     }
 
     /** A builder with the defaults. */
@@ -74,6 +81,11 @@ public final class CsvOptions {
         return labelKind;
     }
 
+    /** The encoding a file is decoded with (bytes it cannot decode are an error, not replaced). */
+    public Charset encoding() {
+        return encoding;
+    }
+
     /** Builds {@link CsvOptions}; every setter validates its argument. */
     public static final class Builder {
         private char delimiter = DEFAULT_DELIMITER;
@@ -82,6 +94,7 @@ public final class CsvOptions {
         private List<Column> features;
         private Column label;
         private LabelKind labelKind = LabelKind.AUTO;
+        private Charset encoding = DEFAULT_ENCODING;
 
         private Builder() {
         }
@@ -154,6 +167,12 @@ public final class CsvOptions {
         /** How label cells are read; {@link LabelKind#AUTO} by default. */
         public Builder labelKind(LabelKind kind) {
             this.labelKind = java.util.Objects.requireNonNull(kind, "labelKind");
+            return this;
+        }
+
+        /** The encoding of the file, e.g. {@code StandardCharsets.ISO_8859_1} for an old Excel export; UTF-8 by default. */
+        public Builder encoding(Charset encoding) {
+            this.encoding = java.util.Objects.requireNonNull(encoding, "encoding");
             return this;
         }
 

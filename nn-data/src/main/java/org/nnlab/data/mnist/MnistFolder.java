@@ -1,12 +1,18 @@
 package org.nnlab.data.mnist;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.nnlab.data.DatasetNotFoundException;
 
 /**
@@ -15,12 +21,18 @@ import org.nnlab.data.DatasetNotFoundException;
  * <p>File {@code train-images-idx3-ubyte} matches that exact name, the same with {@code .gz}, a
  * prefixed name such as EMNIST's {@code emnist-balanced-train-images-idx3-ubyte.gz}, and the
  * dotted spelling {@code train-images.idx3-ubyte} of some mirrors. The exact name wins over a
- * prefixed one; plain wins over {@code .gz} when both exist.
+ * prefixed one. When a plain file and its {@code .gz} both exist (torchvision's {@code raw} folder
+ * keeps both), they must hold the same data, judged by the uncompressed length the gzip trailer
+ * records and the first {@value #COMPARED} bytes; then the plain one is read, and otherwise loading
+ * fails naming both rather than silently taking one. A folder with a file's name is named as such.
  */
 final class MnistFolder {
     /** The four standard base names: train images, train labels, test images, test labels. */
     static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+    /** How many leading bytes of a plain file and its {@code .gz} twin must agree. */
+    static final int COMPARED = 1 << 16;
 
     private MnistFolder() {
     }
@@ -31,7 +43,7 @@ final class MnistFolder {
             return false;
         }
         try {
-            return !matches(folder, FILES.get(0)).isEmpty();
+            return matches(folder, FILES.get(0)).stream().anyMatch(Files::isRegularFile);
         } catch (IOException e) {
             return false;
         }
@@ -49,17 +61,30 @@ final class MnistFolder {
                     + String.join(", ", FILES) + " (each may end in .gz). Hint: check the path, or use"
                     + " MnistDataset.named(\"fashion-mnist\") to search the usual places.", List.of(folder.toString()));
         }
-        List<Path> found = matches(folder, base);
+        List<Path> candidates = matches(folder, base);
+        List<Path> found = candidates.stream().filter(Files::isRegularFile).toList();
+        if (found.isEmpty() && !candidates.isEmpty()) {
+            String what = candidates.stream().allMatch(Files::isDirectory)
+                    ? (candidates.size() == 1 ? "it is a folder" : "they are folders")
+                    : "none is a regular file (a folder, a broken link or a device)";
+            throw new DatasetNotFoundException("Folder " + folder + " has " + names(candidates) + " but " + what
+                    + ", not a " + base + "[.gz] file."
+                    + " Hint: if the IDX file is inside (some unpacking tools make a folder of the archive's name),"
+                    + " move it up into " + folder + ".", List.of(folder.toString()));
+        }
         if (found.isEmpty()) {
             throw new DatasetNotFoundException("Folder " + folder + " has no " + base + "[.gz]; an MNIST-format folder"
                     + " needs the four files " + String.join(", ", FILES) + " (each may end in .gz). It holds: "
                     + listing(folder) + ". Hint: download the missing file into that folder.", List.of(folder.toString()));
         }
-        for (String exact : List.of(base, base + ".gz")) {
-            for (Path p : found) {
-                if (p.getFileName().toString().equals(exact)) {
-                    return p;
-                }
+        Path plain = folder.resolve(base);
+        Path gz = folder.resolve(base + ".gz");
+        if (found.contains(plain) && found.contains(gz)) {
+            requireSameData(plain, gz, folder);
+        }
+        for (Path exact : List.of(plain, gz)) {
+            if (found.contains(exact)) {
+                return exact;
             }
         }
         if (found.size() > 1) {
@@ -68,6 +93,61 @@ final class MnistFolder {
                     List.of(folder.toString()));
         }
         return found.get(0);
+    }
+
+    /**
+     * Fails unless {@code gz} decompresses to what {@code plain} holds, judged by the length in its
+     * trailer and the first {@value #COMPARED} bytes (reading no more than that of either).
+     */
+    private static void requireSameData(Path plain, Path gz, Path folder) throws IOException {
+        long length = Files.size(plain);
+        String difference;
+        try (InputStream p = Files.newInputStream(plain);
+             InputStream g = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
+            byte[] a = p.readNBytes(COMPARED);
+            byte[] b = g.readNBytes(COMPARED);
+            int at = Arrays.mismatch(a, b);
+            long recorded = trailerLength(gz);
+            int header = a.length >= 4 ? 4 + 4 * (a[3] & 0xFF) : 4;
+            if (at >= 0 && at < Math.min(a.length, b.length)) {
+                difference = "they differ at byte " + at + (at < header ? " (in the IDX header: another type or other"
+                        + " dimensions)" : "");
+            } else if (recorded != (length & 0xFFFF_FFFFL) || a.length != b.length) {
+                difference = base(gz) + "'s gzip trailer records " + recorded + " bytes but " + base(plain) + " has "
+                        + length;
+            } else {
+                return;
+            }
+        } catch (IOException e) {
+            difference = base(gz) + " cannot be decompressed (" + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + ")";
+        }
+        throw new DatasetNotFoundException("Folder " + folder + " has both " + base(plain) + " and " + base(gz)
+                + ", and they hold different data: " + difference + ". Hint: keep the one that belongs to this dataset"
+                + " and move the other away; nnlab does not guess which one you meant.", List.of(folder.toString()));
+    }
+
+    /** The uncompressed length modulo 2³² that a gzip file's last four bytes record (little-endian). */
+    private static long trailerLength(Path gz) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(gz)) {
+            if (ch.size() < 18) {
+                return -1;
+            }
+            ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            ch.position(ch.size() - 4);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                continue;
+            }
+            return b.flip().getInt() & 0xFFFF_FFFFL;
+        }
+    }
+
+    private static String base(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static String names(List<Path> paths) {
+        return String.join(", ", paths.stream().map(MnistFolder::base).toList());
     }
 
     private static List<Path> matches(Path folder, String base) throws IOException {
@@ -80,8 +160,7 @@ final class MnistFolder {
         Pattern pattern = Pattern.compile(re.append("(\\.gz)?").toString());
         List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> pattern.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p))
-                    .sorted().forEach(out::add);
+            files.filter(p -> pattern.matcher(p.getFileName().toString()).matches()).sorted().forEach(out::add);
         }
         return out;
     }

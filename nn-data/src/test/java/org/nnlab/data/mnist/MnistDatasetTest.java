@@ -123,6 +123,51 @@ class MnistDatasetTest {
     }
 
     @Test
+    void readsAPlainFileAndItsGzipTwinWhenTheyHoldTheSameData() throws IOException {
+        // torchvision's MNIST/raw folder keeps both.
+        Path folder = writeTinyDataset(dir.resolve("both"), "", 5, 5);
+        writeTinyDataset(folder, ".gz", 5, 5);
+        assertEquals(5, MnistDataset.load(folder).train().size());
+        assertEquals(folder.resolve("train-images-idx3-ubyte"), MnistFolder.find(folder, "train-images-idx3-ubyte"));
+    }
+
+    @Test
+    void refusesAPlainFileAndAGzipTwinThatDiffer() throws IOException {
+        Path folder = writeTinyDataset(dir.resolve("mixed"), "", 5, 5);
+        IdxWriter.write(images(4), folder.resolve("train-images-idx3-ubyte.gz"));
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> MnistDataset.load(folder));
+        assertEquals("Folder " + folder + " has both train-images-idx3-ubyte and train-images-idx3-ubyte.gz, and they"
+                + " hold different data: they differ at byte 7 (in the IDX header: another type or other dimensions)."
+                + " Hint: keep the one that belongs to this dataset and move the other away; nnlab does not guess which"
+                + " one you meant.", e.getMessage());
+    }
+
+    @Test
+    void refusesAGzipTwinWithTheSameStartButAnotherLength() throws IOException {
+        Path folder = writeTinyDataset(dir.resolve("longer"), "", 5, 5);
+        Path gz = folder.resolve("train-labels-idx1-ubyte.gz");
+        byte[] plain = Files.readAllBytes(folder.resolve("train-labels-idx1-ubyte"));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(plain);
+            out.write(new byte[3]);
+        }
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> MnistDataset.load(folder));
+        assertTrue(e.getMessage().contains("hold different data: train-labels-idx1-ubyte.gz's gzip trailer records 16"
+                + " bytes but train-labels-idx1-ubyte has 13."), e.getMessage());
+    }
+
+    @Test
+    void namesALabelsFolderWhereTheLabelsFileShouldBe() throws IOException {
+        Path folder = writeTinyDataset(dir.resolve("dirlabels"), ".gz", 3, 3);
+        Files.delete(folder.resolve("train-labels-idx1-ubyte.gz"));
+        Files.createDirectories(folder.resolve("train-labels-idx1-ubyte"));
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> MnistDataset.load(folder));
+        assertEquals("Folder " + folder + " has train-labels-idx1-ubyte but it is a folder, not a"
+                + " train-labels-idx1-ubyte[.gz] file. Hint: if the IDX file is inside (some unpacking tools make a"
+                + " folder of the archive's name), move it up into " + folder + ".", e.getMessage());
+    }
+
+    @Test
     void picksClassNamesFromTheDatasetName() {
         assertEquals("Ankle boot", MnistDataset.classNamesFor("fashion-mnist", 10).get(9));
         assertEquals("wo", MnistDataset.classNamesFor("kmnist", 10).get(9));

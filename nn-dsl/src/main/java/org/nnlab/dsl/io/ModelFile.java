@@ -1,13 +1,11 @@
 package org.nnlab.dsl.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nnlab.core.io.AtomicFile;
 import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.train.Callback;
+import org.nnlab.core.train.ReduceLROnPlateau;
 import org.nnlab.core.train.TrainingProgress;
+import org.nnlab.dsl.json.SpecFormatException;
 import org.nnlab.dsl.json.SpecJson;
 import org.nnlab.dsl.spec.ModelSpec;
 
@@ -35,12 +37,14 @@ import org.nnlab.dsl.spec.ModelSpec;
  *
  * <p>Entries: {@code manifest.json} (format name {@value #FORMAT_NAME}, version {@value #VERSION},
  * and each other entry's size and SHA-256), {@code model.json} (the spec, as {@link SpecJson}
- * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} (layouts in nn-dsl's
- * README). Weights and optimizer state are stored in the model's precision, so a float32 model
- * file is half the size of a float64 one and loads bit-identically. Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file
- * intact. Reading verifies every checksum before decoding anything, so a truncated, corrupted or
- * wrong-version file fails with a {@link ModelFileException} naming the file and the problem, and
- * never yields a wrong model.
+ * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} and {@code progress.json}
+ * (epochs, steps and ReduceLROnPlateau's counters; layouts in nn-dsl's README). Weights and
+ * optimizer state are stored in the model's precision, so a float32 model file is half the size of
+ * a float64 one and loads bit-identically. Writing is atomic ({@link AtomicFile}): a crash mid-save
+ * leaves the previous file intact. Reading verifies each entry's size and checksum before decoding
+ * it, and bounds every size by the bytes really there (see {@link #read}), so a truncated,
+ * corrupted, forged or wrong-version file fails quickly with a {@link ModelFileException} naming
+ * the file and the problem, and never yields a wrong model.
  */
 public final class ModelFile {
     /** The format name in the manifest. */
@@ -57,7 +61,13 @@ public final class ModelFile {
     static final String WEIGHTS = "weights.bin";
     static final String OPTIMIZER = "optimizer.bin";
     static final String PROGRESS = "progress.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most bytes {@code manifest.json} may take. */
+    static final int MAX_MANIFEST = 1 << 20;
+    /** The most bytes {@code model.json} may take: a spec is a few kilobytes of JSON. */
+    static final int MAX_SPEC = 16 << 20;
+    /** The most bytes {@code progress.json} may take. */
+    static final int MAX_PROGRESS = 1 << 16;
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFile() {
     }
@@ -78,6 +88,12 @@ public final class ModelFile {
         if (archive.progress() != null) {
             ObjectNode progress = JSON.createObjectNode()
                     .put("epochs", archive.progress().epochs()).put("steps", archive.progress().steps());
+            if (!archive.callbackStates().isEmpty()) {
+                ArrayNode callbacks = progress.putArray("callbacks");
+                for (ReduceLROnPlateau.State state : archive.callbackStates()) {
+                    callbacks.add(state == null ? JSON.nullNode() : plateauNode(state));
+                }
+            }
             entries.put(PROGRESS, JSON.writeValueAsBytes(progress));
         }
         byte[] manifest = manifest(entries);
@@ -90,6 +106,75 @@ public final class ModelFile {
             zip.finish();
             zip.flush();
         });
+    }
+
+    /** ReduceLROnPlateau's counters; a best that is not finite is written as text, which JSON numbers cannot hold. */
+    private static ObjectNode plateauNode(ReduceLROnPlateau.State state) {
+        ObjectNode node = JSON.createObjectNode();
+        Double best = state.best();
+        if (best == null) {
+            node.putNull("best");
+        } else if (Double.isFinite(best)) {
+            node.put("best", best.doubleValue());
+        } else {
+            node.put("best", best.toString());
+        }
+        return node.put("wait", state.epochsWaited()).put("cooldown_counter", state.cooldownCounter())
+                .put("epochs", state.epochs());
+    }
+
+    /** Reads what {@link #plateauNode} wrote, for the spec's {@code index}-th callback. */
+    private static ReduceLROnPlateau.State plateauState(JsonNode node, int index, Path file)
+            throws ModelFileException {
+        JsonNode best = node.path("best");
+        Double value = null;
+        if (best.isNumber()) {
+            value = best.doubleValue();
+        } else if (best.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(best.asText())) {
+            value = Double.parseDouble(best.asText());
+        } else if (!best.isNull()) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "].best must be a number or null but"
+                    + " is " + best, null);
+        }
+        for (String count : List.of("wait", "cooldown_counter", "epochs")) {
+            if (!node.path(count).canConvertToLong() || !node.path(count).isIntegralNumber()) {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]." + count + " must be a whole"
+                        + " number but is " + node.path(count), null);
+            }
+        }
+        try {
+            return new ReduceLROnPlateau.State(value, node.path("wait").intValue(), node.path("cooldown_counter").intValue(),
+                    node.path("epochs").longValue());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, PROGRESS + " callbacks[" + index + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** The callback counters of progress.json, one per spec callback (null where it keeps none). */
+    private static List<ReduceLROnPlateau.State> callbackStates(JsonNode progress, ModelSpec spec, Path file)
+            throws ModelFileException {
+        JsonNode list = progress.path("callbacks");
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        List<Callback> callbacks = spec.training() == null ? List.of() : spec.training().fit().callbacks();
+        if (!list.isArray() || list.size() != callbacks.size()) {
+            throw new ModelFileException(file, PROGRESS + " has callbacks " + list + " but the spec has "
+                    + callbacks.size() + " callback(s); expected one entry for each", null);
+        }
+        List<ReduceLROnPlateau.State> states = new ArrayList<>();
+        for (int i = 0; i < callbacks.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (entry.isNull()) {
+                states.add(null);
+            } else if (callbacks.get(i) instanceof ReduceLROnPlateau && entry.isObject()) {
+                states.add(plateauState(entry, i, file));
+            } else {
+                throw new ModelFileException(file, PROGRESS + " callbacks[" + i + "] holds " + entry + " but the spec's"
+                        + " callback " + i + " is " + callbacks.get(i) + ", which keeps no counters", null);
+            }
+        }
+        return states;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -110,99 +195,108 @@ public final class ModelFile {
     }
 
     /**
-     * Reads a model file, verifying its format version and every entry's checksum first.
+     * Reads a model file, verifying its format version, and each entry's size and checksum before
+     * decoding it.
      *
-     * @throws ModelFileException if the file is missing, truncated, corrupted, of another version, or inconsistent
+     * <p>Nothing in the file is trusted with memory. The manifest, the spec and the progress are
+     * small ({@value #MAX_MANIFEST}, {@value #MAX_SPEC} and {@value #MAX_PROGRESS} bytes at most);
+     * the spec, read first, bounds what the weights and the optimizer state may take (8 bytes per
+     * parameter it declares, plus names and shapes), so a manifest that promises more is refused
+     * before anything is inflated, and an entry that inflates past its promise is cut there.
+     *
+     * @throws ModelFileException if the file is missing, a directory, truncated, corrupted, of
+     *     another version, or inconsistent; the message names the file, the entry and the offset
      */
     public static ModelArchive read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ModelFileException(file, "is a directory, not a model file. Hint: pass the path of the .nnlab"
+                    + " file" + modelFilesIn(file) + ".", null);
+        }
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, "no such model file", null);
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, byte[]> entries = verifiedEntries(zip, file);
-            ModelSpec spec = SpecJson.fromJson(new String(entries.get(SPEC), StandardCharsets.UTF_8), file + "!" + SPEC);
+            Manifest manifest = Manifest.read(zip, file);
+            ModelSpec spec = SpecJson.fromJson(new String(manifest.verified(SPEC, MAX_SPEC), StandardCharsets.UTF_8),
+                    file + "!" + SPEC);
+            EntryBounds bounds = EntryBounds.of(spec);
+            byte[] weightBytes = manifest.verified(WEIGHTS, bounds.maxWeights());
+            if (weightBytes.length < bounds.minWeights()) {
+                throw new ModelFileException(file, WEIGHTS + " holds " + weightBytes.length + " bytes, but the spec"
+                        + " declares " + bounds.parameters() + " parameters, which take at least " + bounds.minWeights() + " bytes"
+                        + ". Hint: the spec or the weights were replaced; load an earlier copy.", null);
+            }
             List<String> names = new ArrayList<>();
-            List<Tensor> weights = WeightsCodec.decodeWeights(stream(entries.get(WEIGHTS)), names);
+            List<Tensor> weights = WeightsCodec.decodeWeights(weightBytes, names);
             Optimizer.Snapshot state = null;
-            if (entries.containsKey(OPTIMIZER)) {
+            if (manifest.has(OPTIMIZER)) {
                 if (spec.training() == null) {
-                    throw new ModelFileException(file, OPTIMIZER + " is present but the spec has no training configuration", null);
+                    throw new ModelFileException(file, OPTIMIZER + " is present but the spec has no training configuration",
+                            null);
                 }
-                state = WeightsCodec.decodeOptimizer(stream(entries.get(OPTIMIZER)));
+                state = WeightsCodec.decodeOptimizer(manifest.verified(OPTIMIZER, bounds.maxOptimizer()));
             }
             TrainingProgress progress = null;
-            if (entries.containsKey(PROGRESS)) {
-                JsonNode p = JSON.readTree(entries.get(PROGRESS));
-                if (!p.path("epochs").canConvertToLong() || !p.path("steps").canConvertToLong()) {
-                    throw new ModelFileException(file, PROGRESS + " must hold whole numbers 'epochs' and 'steps' but is "
-                            + p, null);
-                }
-                progress = new TrainingProgress(p.path("epochs").asLong(), p.path("steps").asLong());
+            List<ReduceLROnPlateau.State> callbackStates = List.of();
+            if (manifest.has(PROGRESS)) {
+                JsonNode p = progressJson(manifest.verified(PROGRESS, MAX_PROGRESS), file);
+                progress = progress(p, file);
+                callbackStates = callbackStates(p, spec, file);
             }
-            return new ModelArchive(spec, names, weights, state, progress);
+            return new ModelArchive(spec, names, weights, state, progress, callbackStates);
         } catch (ModelFileException e) {
             throw e;
-        } catch (java.util.zip.ZipException e) {
-            throw new ModelFileException(file, "is damaged, truncated or not an nnlab model file (ZIP error: " + e.getMessage()
+        } catch (WeightsCodec.Malformed e) {
+            throw new ModelFileException(file, e.getMessage() + " Hint: the file is damaged or was not written by nnlab;"
+                    + " load an earlier copy.", e);
+        } catch (SpecFormatException e) {
+            throw new ModelFileException(file, "holds a " + SPEC + " that is not a valid spec: "
+                    + e.getMessage().substring(e.source().length() + 2), e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ModelFileException(file, "is damaged, truncated or not an nnlab model file (ZIP error: "
+                    + (e.getMessage() != null ? e.getMessage() : "an entry's data runs past the end of the file")
                     + "). Hint: load an earlier copy or save the model again.", e);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
+            throw new ModelFileException(file, "cannot be read: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
         }
     }
 
-    private static Map<String, byte[]> verifiedEntries(ZipFile zip, Path file) throws IOException {
-        ZipEntry manifestEntry = zip.getEntry(MANIFEST);
-        if (manifestEntry == null) {
-            throw new ModelFileException(file, "has no " + MANIFEST + "; it is a ZIP but not an nnlab model file", null);
-        }
-        JsonNode manifest = JSON.readTree(readEntry(zip, manifestEntry, 1 << 20));
-        String format = manifest.path("format").asText("");
-        int version = manifest.path("version").asInt(-1);
-        if (!FORMAT_NAME.equals(format)) {
-            throw new ModelFileException(file, "has format '" + format + "' in its manifest, expected '" + FORMAT_NAME + "'", null);
-        }
-        if (version != VERSION && version != FLOAT64_VERSION) {
-            throw new ModelFileException(file, "is model file version " + version + "; this nnlab reads versions "
-                    + FLOAT64_VERSION + " and " + VERSION
-                    + (version > VERSION ? ". Hint: it was saved by a newer nnlab; upgrade to load it." : "."), null);
-        }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (JsonNode e : manifest.path("entries")) {
-            String name = e.path("name").asText();
-            long size = e.path("size").asLong(-1);
-            ZipEntry ze = zip.getEntry(name);
-            if (ze == null || size < 0) {
-                throw new ModelFileException(file, "lists entry '" + name + "' in its manifest but does not hold it", null);
+    private static JsonNode progressJson(byte[] bytes, Path file) throws IOException {
+        try {
+            JsonNode p = JSON.readTree(bytes);
+            if (p == null || !p.isObject()) {
+                throw new ModelFileException(file, PROGRESS + " must hold a JSON object but is " + p, null);
             }
-            byte[] bytes = readEntry(zip, ze, size);
-            String actual = sha256(bytes);
-            if (bytes.length != size || !actual.equals(e.path("sha256").asText())) {
-                throw new ModelFileException(file, "entry " + name + " is corrupted: its SHA-256 is " + actual + " ("
-                        + bytes.length + " bytes) but the manifest records " + e.path("sha256").asText() + " (" + size
-                        + " bytes). Hint: load an earlier copy; nnlab does not load a damaged model.", null);
-            }
-            entries.put(name, bytes);
-        }
-        for (String required : List.of(SPEC, WEIGHTS)) {
-            if (!entries.containsKey(required)) {
-                throw new ModelFileException(file, "has no " + required + " in its manifest", null);
-            }
-        }
-        return entries;
-    }
-
-    /** Reads at most {@code limit} + 1 bytes, so a corrupted size cannot exhaust memory. */
-    private static byte[] readEntry(ZipFile zip, ZipEntry e, long limit) throws IOException {
-        try (InputStream in = zip.getInputStream(e)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return p;
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(file, PROGRESS + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static DataInputStream stream(byte[] bytes) {
-        return new DataInputStream(new ByteArrayInputStream(bytes));
+    private static TrainingProgress progress(JsonNode p, Path file) throws ModelFileException {
+        if (!p.path("epochs").isIntegralNumber() || !p.path("steps").isIntegralNumber()
+                || !p.path("epochs").canConvertToLong() || !p.path("steps").canConvertToLong()) {
+            throw new ModelFileException(file, PROGRESS + " must hold whole numbers 'epochs' and 'steps' but is " + p, null);
+        }
+        try {
+            return new TrainingProgress(p.path("epochs").asLong(), p.path("steps").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, PROGRESS + ": " + e.getMessage(), e);
+        }
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String modelFilesIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".nnlab")).sorted()
+                    .limit(5).toList();
+            return names.isEmpty() ? " (this folder holds none)" : ", e.g. " + folder.resolve(names.get(0));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

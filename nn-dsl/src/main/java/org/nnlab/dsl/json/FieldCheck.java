@@ -13,12 +13,13 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.nnlab.core.train.Callback;
+import org.nnlab.core.optim.OptimizerOptions;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
@@ -35,6 +36,9 @@ final class FieldCheck {
     private final ObjectMapper mapper;
     private final String json;
     private final String source;
+    /** Each type's named subtypes and each record's properties, asked of Jackson once per check, not per object. */
+    private final Map<Class<?>, Map<String, Class<?>>> subtypesOf = new HashMap<>();
+    private final Map<Class<?>, Map<String, JavaType>> propertiesOf = new HashMap<>();
 
     FieldCheck(ObjectMapper mapper, String json, String source) {
         this.mapper = mapper;
@@ -74,20 +78,15 @@ final class FieldCheck {
             return;
         }
         Class<?> raw = type.getRawClass();
-        Map<String, Class<?>> subtypes = raw == Callback.class ? CoreTypesModule.CALLBACK_TYPES : subtypes(raw);
+        Map<String, Class<?>> subtypes = CoreTypesModule.CUSTOM_FAMILIES.containsKey(raw)
+                ? CoreTypesModule.CUSTOM_FAMILIES.get(raw) : subtypesOf.computeIfAbsent(raw, this::subtypes);
         boolean polymorphic = !subtypes.isEmpty();
-        Class<?> target = polymorphic ? subtypes.get(node.path("type").asText(null)) : raw;
+        String typeName = node.path("type").asText(null);
+        Class<?> target = !polymorphic ? raw : typeName == null ? null : subtypes.get(typeName);
         if (target == null || !target.isRecord()) {
-            return; // an unknown type, or a type with its own strict deserializer: Jackson reports it
+            return; // a missing or unknown type, or a type with its own strict deserializer: Jackson reports it
         }
-        Map<String, JavaType> known = new TreeMap<>();
-        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))
-                .findProperties()) {
-            known.put(p.getName(), p.getPrimaryType());
-        }
-        if (target == ModelSpec.class) {
-            known.putIfAbsent("format", mapper.constructType(int.class));
-        }
+        Map<String, JavaType> known = propertiesOf.computeIfAbsent(target, this::properties);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.containsKey(field) && !(polymorphic && field.equals("type"))) {
@@ -103,6 +102,26 @@ final class FieldCheck {
                 walk(node.get(p.getKey()), p.getValue(), path + "." + p.getKey(), pointer + "/" + escape(p.getKey()));
             }
         }
+    }
+
+    /** The properties Jackson deserializes for the record {@code target}, by JSON name, sorted. */
+    private Map<String, JavaType> properties(Class<?> target) {
+        Map<String, JavaType> known = new TreeMap<>();
+        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(target))
+                .findProperties()) {
+            known.put(p.getName(), p.getPrimaryType());
+        }
+        if (target == ModelSpec.class) {
+            known.putIfAbsent("format", mapper.constructType(int.class));
+        }
+        if (known.remove(CoreTypesModule.OPTIONS) != null) {
+            // An optimizer's options are written flat beside its own fields.
+            for (BeanPropertyDefinition p : mapper.getDeserializationConfig()
+                    .introspect(mapper.constructType(OptimizerOptions.class)).findProperties()) {
+                known.put(p.getName(), p.getPrimaryType());
+            }
+        }
+        return known;
     }
 
     /** The named subtypes Jackson knows for {@code base} (through annotations or mix-ins), by JSON name, sorted. */

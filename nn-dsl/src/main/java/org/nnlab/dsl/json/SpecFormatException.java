@@ -14,10 +14,19 @@ public final class SpecFormatException extends IllegalArgumentException {
     private final String source;
     /** The JSON path of the problem, e.g. {@code $.layers[1].units}. */
     private final String path;
-    /** The 1-based line of the problem, or −1 if unknown. */
+    /** The 1-based line of the problem; 0 for the file as a whole, −1 if unknown. */
     private final int line;
-    /** The 1-based column of the problem, or −1 if unknown. */
+    /** The 1-based column of the problem; 0 for the file as a whole, −1 if unknown. */
     private final int column;
+
+    /** A problem with the file as a whole (a directory, not UTF-8): line and column 0, path {@code $}. */
+    SpecFormatException(String source, String problem) {
+        super(source + ": " + problem);
+        this.source = source;
+        this.path = "$";
+        this.line = 0;
+        this.column = 0;
+    }
 
     SpecFormatException(String source, String path, int line, int column, String problem, Throwable cause) {
         super(source + ": line " + line + ", column " + column + ", at " + path + ": " + problem, cause);
@@ -37,12 +46,12 @@ public final class SpecFormatException extends IllegalArgumentException {
         return path;
     }
 
-    /** The 1-based line, or −1 if unknown. */
+    /** The 1-based line; 0 for the file as a whole, −1 if unknown. */
     public int line() {
         return line;
     }
 
-    /** The 1-based column, or −1 if unknown. */
+    /** The 1-based column; 0 for the file as a whole, −1 if unknown. */
     public int column() {
         return column;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.train.ModelSummary;
 import org.nnlab.core.tensor.Precision;
@@ -111,16 +112,30 @@ public record ModelSpec(
         LayerTable.of(inputShape, layers);
     }
 
+    /**
+     * Checks one more layer against the output shape of the layers before it, by the rule
+     * {@link #checkLayers} applies to each layer, and returns its output shape: a builder that keeps
+     * the shape so far checks each call in time independent of the model's depth.
+     *
+     * @param index the new layer's 0-based position
+     * @param stack supplies every layer, the new one last; called only to name the layer in an error
+     * @throws IllegalArgumentException if the layer does not fit, with the message checkLayers gives
+     */
+    public static int[] checkNextLayer(int[] shapeBefore, LayerConfig layer, int index,
+                                       Supplier<List<LayerConfig>> stack) {
+        return LayerTable.outputShape(layer, shapeBefore, index, i -> LayerTable.names(stack.get()).get(i));
+    }
+
     LayerTable table() {
         return LayerTable.of(inputShape, layers);
     }
 
-    /** The total number of parameters, trainable or not. */
+    /** The total number of parameters, trainable or not ({@code Long.MAX_VALUE} if more). */
     public long parameterCount() {
         return table().totalParams();
     }
 
-    /** The number of parameters an optimizer updates. */
+    /** The number of parameters an optimizer updates ({@code Long.MAX_VALUE} if more). */
     public long trainableParameterCount() {
         return table().trainableParams();
     }
@@ -134,7 +149,7 @@ public record ModelSpec(
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (LayerRow r : table.rows()) {
             rows.add(new ModelSummary.Row(r.name(), r.config().typeName(), r.outputShape().toString(),
-                    r.trainableParams() + r.nonTrainableParams()));
+                    r.trainableParams() + r.nonTrainableParams(), r.config().regularizers()));
         }
         return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams(), precision);
     }

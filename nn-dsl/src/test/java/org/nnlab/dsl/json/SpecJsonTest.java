@@ -68,6 +68,25 @@ class SpecJsonTest {
                         .spec(),
                 Nn.input(3).dense(3).compile(sgd().momentum(0.9).nesterov(true), MEAN_SQUARED_ERROR)
                         .fit(f -> f.epochs(0))
+                        .spec(),
+                Nn.input(4).dense(8, RELU, d -> d.kernelRegularizer(Nn.l2()).biasRegularizer(Nn.l1(0.25)))
+                        .batchNormalization(b -> b.gammaRegularizer(Nn.l1l2(0.1, 0.2)).betaRegularizer(Nn.l2(1e-4)))
+                        .dense(1, d -> d.kernelRegularizer(Nn.l1l2(0, 0.3)))
+                        .compile(adam(), MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(4, RELU).dense(1)
+                        .compile(Nn.adamw().learningRate(Nn.cosineDecay(0.0, 100, 0.2, 10).alpha(0.1))
+                                .excludeFromWeightDecay("bias", "dense_1/").clipnorm(1.0), MEAN_SQUARED_ERROR)
+                        .spec(),
+                Nn.input(3).dense(1).compile(sgd().learningRate(Nn.exponentialDecay(0.1, 1000, 0.96).staircase(true))
+                        .weightDecay(1e-4).globalClipnorm(5), MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(1).compile(rmsprop().learningRate(Nn.piecewiseConstantDecay(
+                        java.util.List.of(100L, 200L), java.util.List.of(0.1, 0.01, 0.001))).clipvalue(0.5),
+                        MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(1).compile(adagrad().learningRate(Nn.inverseTimeDecay(0.5, 10, 0.5)),
+                        MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(1).compile(adam().learningRate(0.01), MEAN_SQUARED_ERROR, MAE)
+                        .fit(f -> f.reduceLROnPlateau(VAL_MAE, 0.2, 5).callbacks(new org.nnlab.core.train.ReduceLROnPlateau(
+                                org.nnlab.core.train.ReduceLROnPlateau.Config.DEFAULTS.cooldown(2).minLr(1e-5))))
                         .spec());
     }
 
@@ -96,8 +115,8 @@ class SpecJsonTest {
         assertEquals("$.layers[1].unitz", e.path());
         assertEquals(11, e.line());
         assertTrue(e.getMessage().startsWith("model.json: line 11, column 5, at $.layers[1].unitz: Unknown field"
-                + " 'unitz'; the fields here are [activation, bias_initializer, kernel_initializer, name, type, units,"
-                + " use_bias]"), e.getMessage());
+                + " 'unitz'; the fields here are [activation, bias_initializer, bias_regularizer, kernel_initializer,"
+                + " kernel_regularizer, name, type, units, use_bias]"), e.getMessage());
     }
 
     @Test
@@ -114,10 +133,112 @@ class SpecJsonTest {
     }
 
     @Test
+    void anOptimizerIsOneFlatObjectAsKerasWritesIt() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.adamw().excludeFromWeightDecay("bias")
+                .clipnorm(1.0), MEAN_SQUARED_ERROR).spec());
+        assertTrue(json.contains("\"optimizer\" : {\n      \"type\" : \"adamw\",\n      \"learning_rate\" : 0.001,\n"
+                + "      \"beta_1\" : 0.9,\n      \"beta_2\" : 0.999,\n      \"epsilon\" : 1.0E-7,\n"
+                + "      \"amsgrad\" : false,\n      \"weight_decay\" : 0.004,\n"
+                + "      \"exclude_from_weight_decay\" : [ \"bias\" ],\n      \"clipnorm\" : 1.0\n    }"), json);
+    }
+
+    @Test
+    void anOptimizerWithoutTheNewerOptionsReadsAsKerasDefaults() {
+        String older = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.adamw(), MEAN_SQUARED_ERROR).spec())
+                .replace(",\n      \"weight_decay\" : 0.004", "");
+        assertTrue(!older.contains("weight_decay"), older);
+        assertEquals(Nn.adamw(), SpecJson.fromJson(older).training().optimizer(), "AdamW's absent decay is 0.004");
+        String sgd = SpecJson.toJson(Nn.input(2).dense(1).compile(sgd(), MEAN_SQUARED_ERROR).spec())
+                .replace(",\n      \"weight_decay\" : 0.0", "");
+        assertEquals(sgd(), SpecJson.fromJson(sgd).training().optimizer());
+    }
+
+    @Test
+    void aBadOptionInJsonCarriesCoresMessageAtTheOptimizer() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.adam().clipnorm(1.0), MEAN_SQUARED_ERROR).spec())
+                .replace("\"clipnorm\" : 1.0", "\"clipnorm\" : -1.0");
+        SpecFormatException e = failure(json);
+        assertEquals("$.training.optimizer", e.path());
+        assertTrue(e.getMessage().endsWith("clipnorm (-1.0) must be > 0. Hint: leave it out for no clipping; 1.0 is a"
+                + " common choice."), e.getMessage());
+    }
+
+    @Test
+    void aMisspeltOptionIsAnUnknownField() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd(), MEAN_SQUARED_ERROR).spec())
+                .replace("\"weight_decay\"", "\"weight_dacay\"");
+        SpecFormatException e = failure(json);
+        assertEquals("$.training.optimizer.weight_dacay", e.path());
+        assertTrue(e.getMessage().contains("Unknown field 'weight_dacay'; the fields here are [clipnorm, clipvalue,"
+                + " exclude_from_weight_decay, global_clipnorm, learning_rate, momentum, nesterov, type, weight_decay]"),
+                e.getMessage());
+    }
+
+    @Test
+    void aScheduleThatWouldYieldANonPositiveRateIsRefusedInJson() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd().learningRate(
+                Nn.exponentialDecay(0.1, 10, 0.9)), MEAN_SQUARED_ERROR).spec()).replace("\"decay_rate\" : 0.9",
+                "\"decay_rate\" : -0.9");
+        SpecFormatException e = failure(json);
+        assertEquals("$.training.optimizer.learning_rate", e.path());
+        assertTrue(e.getMessage().endsWith("ExponentialDecay decayRate (-0.9) must be > 0. Hint: the rate is multiplied"
+                + " by it every decaySteps steps; 0.96 decays slowly, 0.5 halves it."), e.getMessage());
+        SpecFormatException unknown = failure(json.replace("\"exponential_decay\"", "\"step_decay\""));
+        assertTrue(unknown.getMessage().endsWith("Unknown type 'step_decay'; a learning rate is a number or a schedule,"
+                + " one of [cosine_decay, exponential_decay, inverse_time_decay, piecewise_constant_decay]"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void anUnknownOptimizerTypeListsTheKnownOnes() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd(), MEAN_SQUARED_ERROR).spec())
+                .replace("\"sgd\"", "\"lion\"");
+        SpecFormatException e = failure(json);
+        assertTrue(e.getMessage().endsWith("Unknown type 'lion'; expected one of [sgd, rmsprop, adagrad, adam, adamw]"),
+                e.getMessage());
+    }
+
+    @Test
+    void regularizersAreWrittenAsKerasConfigs() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec());
+        assertTrue(json.contains("\"kernel_regularizer\" : {\n      \"type\" : \"l2\",\n      \"l2\" : 0.5\n    }"), json);
+        assertTrue(!json.contains("bias_regularizer"), "an absent regularizer is left out: " + json);
+    }
+
+    @Test
+    void aNegativePenaltyInJsonCarriesCoresMessage() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec())
+                .replace("\"l2\" : 0.5", "\"l2\" : -0.5");
+        SpecFormatException e = failure(json);
+        assertTrue(e.getMessage().endsWith("L2 l2 (-0.5) must be >= 0. Hint: it is the factor of sum(w²) in the loss;"
+                + " Keras uses 0.01."), e.getMessage());
+        assertTrue(e.path().startsWith("$.layers[0].kernel_regularizer"), e.path());
+    }
+
+    @Test
+    void unknownRegularizerTypeListsTheKnownOnes() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.kernelRegularizer(Nn.l2(0.5))).spec())
+                .replace("\"type\" : \"l2\"", "\"type\" : \"l3\"");
+        SpecFormatException e = failure(json);
+        assertTrue(e.getMessage().endsWith("Unknown type 'l3'; expected one of [l1, l1_l2, l2]"), e.getMessage());
+    }
+
+    @Test
     void unknownLayerTypeListsTheKnownOnes() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"flatten\"", "\"conv2d\""));
         assertEquals("model.json: line 8, column 14, at $.layers[0]: Unknown type 'conv2d'; expected one of"
                 + " [activation, batch_normalization, dense, dropout, flatten]", e.getMessage());
+    }
+
+    @Test
+    void aLayerOrOptimizerWithoutItsTypeIsASpecFormatException() {
+        // The fuzz suite found these (a dropped "type" line) reaching a NullPointerException.
+        SpecFormatException layer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"flatten\"", "\"x\" : 0"));
+        assertEquals("model.json: line 9, column 3, at $.layers[0]: Missing 'type' field; expected one of"
+                + " [activation, batch_normalization, dense, dropout, flatten]", layer.getMessage());
+        SpecFormatException optimizer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"sgd\",", ""));
+        assertTrue(optimizer.getMessage().contains("at $.training.optimizer: "), optimizer.getMessage());
+        assertTrue(optimizer.getMessage().contains("'type'"), optimizer.getMessage());
     }
 
     @Test
@@ -213,5 +334,36 @@ class SpecJsonTest {
         Path file = dir.resolve("mnist.json");
         SpecJson.write(mnist(), file);
         assertEquals(mnist(), SpecJson.read(file));
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWhereItGetsTooDeep() {
+        String json = "{\"format\": 1, \"name\": \"m\", \"seed\": 1, \"input_shape\": [2],\n \"layers\": "
+                + "[".repeat(5000) + "]".repeat(5000) + "}";
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.fromJson(json, "deep.json"));
+        assertEquals("deep.json: line 2, column 75, at $.layers" + "[0]".repeat(64) + ": JSON nested more than 64 levels"
+                + " deep; a model spec nests a few (model, layers, layer, field). Hint: the document is damaged or is not"
+                + " a model spec.", e.getMessage());
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void aNumberLongerThanJacksonReadsHasALineAndColumn() {
+        String json = "{\"format\": 1, \"name\": \"m\", \"seed\": " + "9".repeat(2000) + "}";
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.fromJson(json, "long.json"));
+        assertTrue(e.line() == 1 && e.column() > 1, e.getMessage());
+        assertTrue(e.getMessage().contains("Number value length (2000) exceeds the maximum allowed (1000"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryOrABinaryFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> SpecJson.read(dir));
+        assertEquals(dir + ": is a directory, not a JSON spec. Hint: pass the path of the .json file inside it.",
+                e.getMessage());
+        Path zip = dir.resolve("m.nnlab");
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, (byte) 0xFF, (byte) 0xFE});
+        e = assertThrows(SpecFormatException.class, () -> SpecJson.read(zip));
+        assertEquals(zip + ": is not UTF-8 text but a ZIP archive. Hint: a JSON spec is UTF-8 text; a saved model"
+                + " (.nnlab) is loaded with Model.load.", e.getMessage());
     }
 }

@@ -16,7 +16,8 @@ import org.nnlab.viz.plot.Limits;
  * points, shape {@code (resolution², 2)}. Its output {@code (n, k)} is read as class scores: for
  * k = 1, class 1 where the output is ≥ 0.5 (a sigmoid unit); for k ≥ 2, the argmax. Region j is
  * filled with cycle colour Cj at alpha 0.3 and the points with the same colours and black rims,
- * as in the usual matplotlib recipe.
+ * as in the usual matplotlib recipe; the boundary itself is a thin black contour line computed from
+ * the continuous output, so it is smooth where the filled cells step.
  */
 public final class DecisionRegions {
     /** The margin around the data, in data units. */
@@ -80,6 +81,7 @@ public final class DecisionRegions {
             colors[c] = Color.cycle(c).hex();
         }
         FilledContour regions = ax.contourf(gx, gy, z).levels(levels).colors(colors).alpha(0.3);
+        boundaries(ax, gx, gy, out.to(Precision.FLOAT64).data(), k);
         double[] px = new double[x.rows()];
         double[] py = new double[x.rows()];
         for (int r = 0; r < px.length; r++) {
@@ -89,6 +91,32 @@ public final class DecisionRegions {
         DataPoints.draw(ax, px, py, labels);
         ax.xlabel("$x_1$").ylabel("$x_2$");
         return regions;
+    }
+
+    /**
+     * The decision boundary as a smooth black line over the filled cells: where the output crosses
+     * 0.5 (k = 1), or where each class's score meets the best other score (k ≥ 2).
+     */
+    private static void boundaries(Axes ax, double[] gx, double[] gy, double[] p, int k) {
+        int n = gx.length;
+        for (int c = 0; c < (k <= 2 ? 1 : k); c++) {
+            double[][] margin = new double[n][n];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    int row = (j * n + i) * k;
+                    if (k == 1) {
+                        margin[j][i] = p[row] - 0.5;
+                    } else {
+                        double other = Double.NEGATIVE_INFINITY;
+                        for (int o = 0; o < k; o++) {
+                            other = o == c ? other : Math.max(other, p[row + o]);
+                        }
+                        margin[j][i] = p[row + c] - other;
+                    }
+                }
+            }
+            ax.contour(gx, gy, margin, 0).color("k").lineWidth(1);
+        }
     }
 
     private static int[] threshold(Tensor out) {

@@ -9,7 +9,9 @@ import org.nnlab.viz.plot.Limits;
 /**
  * The hidden layer's feature space: each input mapped to its two hidden activations (z1, z2),
  * coloured by class, with the output neuron's decision line v1·z1 + v2·z2 + c = 0 drawn across
- * it. This is the lecture's picture of XOR becoming linearly separable after the hidden layer.
+ * it, with equal units on both axes (as the lecture's {@code axis('equal')}) and the legend where
+ * it covers the least data. This is the lecture's picture of the classes becoming linearly
+ * separable after the hidden layer.
  */
 public final class FeatureSpace {
     private FeatureSpace() {
@@ -44,8 +46,8 @@ public final class FeatureSpace {
         ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
         double[] w = output.kernel().value().to(Precision.FLOAT64).data();
         double c = output.useBias() ? output.bias().value().to(Precision.FLOAT64).data()[0] : 0;
-        Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("output: $v_1 z_1 + v_2 z_2 + c = 0$");
-        ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").legend();
+        Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("$v_1 z_1 + v_2 z_2 + c = 0$");
+        ax.xlabel("$z_1$").ylabel("$z_2$").title("Hidden feature space").axisEqual().legend();
         return z;
     }
 }

@@ -6,6 +6,7 @@ import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Colormap;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.plot.Mathtext;
 
 /**
  * A grid of grey images (e.g. MNIST digits) titled with their true and predicted labels; wrong
@@ -23,6 +24,14 @@ public final class ImageGrid {
      * @param predicted predicted labels, or null to title with the true labels only
      */
     public static Figure figure(Tensor images, int width, int[] truth, int[] predicted, int cols) {
+        return figure(images, width, truth, predicted, cols, null);
+    }
+
+    /**
+     * The grid titled with class names, e.g. Fashion-MNIST's "Trouser → Dress" (in a smaller font
+     * when names are long), or with the label numbers when {@code classNames} is null.
+     */
+    public static Figure figure(Tensor images, int width, int[] truth, int[] predicted, int cols, List<String> classNames) {
         int n = images.rows();
         int size = images.size() / Math.max(1, n);
         if (n == 0 || width <= 0 || size % width != 0) {
@@ -50,14 +59,26 @@ public final class ImageGrid {
             }
             ax.imshow(px).cmap(Colormap.GRAY);
             if (predicted == null) {
-                ax.title(String.valueOf(truth[i]));
+                ax.title(name(classNames, truth[i]));
             } else {
-                ax.title(truth[i] + " → " + predicted[i]);
+                String t = name(classNames, truth[i]) + " → " + name(classNames, predicted[i]);
+                ax.title(t, t.length() > 12 ? 6.5 : Figure.TITLE_SCALE * Figure.DEFAULT_FONT_SIZE);
                 if (truth[i] != predicted[i]) {
                     ax.titleColor("r");
                 }
             }
         }
         return fig.title(predicted == null ? "Images with their labels" : "Images: true → predicted label");
+    }
+
+    private static String name(List<String> classNames, int label) {
+        if (classNames == null) {
+            return String.valueOf(label);
+        }
+        if (label < 0 || label >= classNames.size()) {
+            throw new IllegalArgumentException("ImageGrid: label " + label + " has no class name; there are "
+                    + classNames.size() + " names");
+        }
+        return Mathtext.escape(classNames.get(label));
     }
 }

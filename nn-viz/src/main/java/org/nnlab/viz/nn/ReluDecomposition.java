@@ -7,10 +7,17 @@ import org.nnlab.viz.plot.Axes;
 
 /**
  * A 1-input regression network decomposed: each hidden neuron's contribution v_j·f(w_j·x + b_j)
- * as a thin line, their sum plus the output bias as a thick black line, and the target as points.
- * With ReLU hidden units this shows the fit as a sum of hinges.
+ * as a thin line, the target as a thick blue line and the network's output, their sum (plus the
+ * output bias c if the layer has one, and so labelled), as a thick red dashed line on top. With
+ * ReLU hidden units this shows the fit as a sum of hinges.
+ *
+ * <p>Up to {@value #LABELLED_UNITS} units are named in the legend one by one; beyond that the
+ * legend has one entry for all of them, so that it stays small and off the curves ("best").
  */
 public final class ReluDecomposition {
+    /** Up to this many hidden units get a legend entry each. */
+    public static final int LABELLED_UNITS = 4;
+
     private ReluDecomposition() {
     }
 
@@ -44,10 +51,30 @@ public final class ReluDecomposition {
                 part[i] = v[j] * hidden.activation().apply(w[j] * xs[i] + b[j]);
                 sum[i] += part[i];
             }
-            ax.plot(xs, part).lineWidth(1).alpha(0.7).label(j < 6 ? "$v_{" + (j + 1) + "} h_{" + (j + 1) + "}(x)$" : null);
+            String label = hidden.units() <= LABELLED_UNITS ? "$v_{" + (j + 1) + "} h(w_{" + (j + 1) + "} x + b_{"
+                    + (j + 1) + "})$" : j == 0 ? "each unit $v_j h(w_j x + b_j)$" : null;
+            ax.plot(xs, part).lineWidth(1).alpha(0.7).label(label);
         }
-        ax.plot(x, target, "k.").markerSize(5).label("target");
-        ax.plot(xs, sum, "k-").lineWidth(2.5).label("sum + $c$");
+        double[] order = x.clone();
+        double[] sortedTarget = target.clone();
+        sortByX(order, sortedTarget);
+        ax.plot(order, sortedTarget, "b-").lineWidth(3).alpha(0.5).label("target");
+        ax.plot(xs, sum, "r--").lineWidth(3).label(output.useBias() ? "output: sum + $c$" : "output: sum");
         ax.xlabel("$x$").ylabel("$y$").title("Output as a sum of neuron contributions").grid(0.3).legend();
+    }
+
+    /** Sorts x ascending and permutes y alike, so the target draws as one line. */
+    private static void sortByX(double[] x, double[] y) {
+        Integer[] idx = new Integer[x.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        double[] x0 = x.clone();
+        double[] y0 = y.clone();
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(x0[a], x0[b]));
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = x0[idx[i]];
+            y[i] = y0[idx[i]];
+        }
     }
 }

@@ -19,9 +19,15 @@ public final class Axes {
     private final List<Annotation> annotations = new ArrayList<>();
     private final AxisSettings x = new AxisSettings("x");
     private final AxisSettings y = new AxisSettings("y");
+    private final Figure figure;
     private final int row;
     private final int col;
     private String title;
+    private double titleSize = Double.NaN;
+    private double xLabelSize = Double.NaN;
+    private double yLabelSize = Double.NaN;
+    private double tickSize = Double.NaN;
+    private double legendSize = Double.NaN;
     private Color titleColor = Color.BLACK;
     private boolean axisOn = true;
     private double gridAlpha = -1;
@@ -32,7 +38,8 @@ public final class Axes {
     private int lineCycle;
     private int patchCycle;
 
-    Axes(int row, int col) {
+    Axes(Figure figure, int row, int col) {
+        this.figure = figure;
         this.row = row;
         this.col = col;
     }
@@ -128,6 +135,14 @@ public final class Axes {
         return add(new FilledContour(xs, ys, z));
     }
 
+    /**
+     * The line where {@code z} crosses {@code level} over the grid xs × ys, like matplotlib's
+     * {@code contour(X, Y, Z, levels=[level])}; in the next line colour. See {@link ContourLines}.
+     */
+    public ContourLines contour(double[] xs, double[] ys, double[][] z, double level) {
+        return add(new ContourLines(xs, ys, z, level, Color.cycle(lineCycle++)));
+    }
+
     /** A solid horizontal line across the axes at y, in C0. */
     public RefLine axhline(double y) {
         return axhline(y, "");
@@ -152,7 +167,7 @@ public final class Axes {
 
     /** Text at (x, y) in data coordinates. */
     public Annotation text(double x, double y, String text) {
-        Annotation a = new Annotation(text, x, y, null);
+        Annotation a = new Annotation(text, x, y, null).fontSize(figure.fontSize());
         annotations.add(a);
         return a;
     }
@@ -163,7 +178,7 @@ public final class Axes {
             throw new IllegalArgumentException("annotate: points must be {x, y} pairs but got lengths "
                     + pointAt.length + " and " + textAt.length);
         }
-        Annotation a = new Annotation(text, textAt[0], textAt[1], pointAt.clone());
+        Annotation a = new Annotation(text, textAt[0], textAt[1], pointAt.clone()).fontSize(figure.fontSize());
         annotations.add(a);
         return a;
     }
@@ -173,6 +188,67 @@ public final class Axes {
         Mathtext.parse(text);
         this.title = text;
         return this;
+    }
+
+    /** Sets the title and its font size in points, like {@code plt.title(text, fontsize=15)}. */
+    public Axes title(String text, double fontSize) {
+        title(text);
+        this.titleSize = checkedSize("title", fontSize);
+        return this;
+    }
+
+    /**
+     * Sets every font size of this axes at once, like passing {@code fontsize=size} to each call:
+     * axis labels, tick labels and legend at {@code size}, the title at 1.2 × {@code size}
+     * (matplotlib's "large").
+     */
+    public Axes fontSize(double size) {
+        checkedSize("fontSize", size);
+        this.titleSize = Figure.TITLE_SCALE * size;
+        this.xLabelSize = size;
+        this.yLabelSize = size;
+        this.tickSize = size;
+        this.legendSize = size;
+        return this;
+    }
+
+    /** Sets the tick labels' font size in points, like {@code plt.xticks(fontsize=15)} (both axes). */
+    public Axes tickLabelSize(double size) {
+        this.tickSize = checkedSize("tickLabelSize", size);
+        return this;
+    }
+
+    /** The title's font size in points: set here, else 1.2 × the figure's font size. */
+    public double titleFontSize() {
+        return Double.isNaN(titleSize) ? Figure.TITLE_SCALE * figure.fontSize() : titleSize;
+    }
+
+    /** The x label's font size in points: set here, else the figure's font size. */
+    public double xLabelFontSize() {
+        return Double.isNaN(xLabelSize) ? figure.fontSize() : xLabelSize;
+    }
+
+    /** The y label's font size in points: set here, else the figure's font size. */
+    public double yLabelFontSize() {
+        return Double.isNaN(yLabelSize) ? figure.fontSize() : yLabelSize;
+    }
+
+    /** The tick labels' font size in points: set here, else the figure's font size. */
+    public double tickFontSize() {
+        return Double.isNaN(tickSize) ? figure.fontSize() : tickSize;
+    }
+
+    /** The legend's font size in points: set here, else the figure's font size. */
+    public double legendFontSize() {
+        return Double.isNaN(legendSize) ? figure.fontSize() : legendSize;
+    }
+
+    static double checkedSize(String what, double size) {
+        if (!(size > 0 && size < 200)) {
+            throw new IllegalArgumentException(what + " (" + size + ") must be a font size in (0, 200) points;"
+                    + " matplotlib's default is 10");
+        }
+        return size;
     }
 
     /** Sets the title's colour, e.g. {@code "r"} to flag a wrong prediction. */
@@ -196,6 +272,20 @@ public final class Axes {
     /** Sets the y-axis label (mathtext allowed). */
     public Axes ylabel(String text) {
         y.label(text);
+        return this;
+    }
+
+    /** Sets the x-axis label and its font size, like {@code plt.xlabel(text, fontsize=15)}. */
+    public Axes xlabel(String text, double fontSize) {
+        x.label(text);
+        this.xLabelSize = checkedSize("xlabel", fontSize);
+        return this;
+    }
+
+    /** Sets the y-axis label and its font size, like {@code plt.ylabel(text, fontsize=15)}. */
+    public Axes ylabel(String text, double fontSize) {
+        y.label(text);
+        this.yLabelSize = checkedSize("ylabel", fontSize);
         return this;
     }
 
@@ -243,7 +333,11 @@ public final class Axes {
         return this;
     }
 
-    /** Makes one unit the same length on both axes, widening the data limits to fill the box. */
+    /**
+     * Makes one unit the same length on both axes, like matplotlib's {@code axis('equal')}: the box
+     * keeps its size and one axis' limits change around their centre to fill it (adjustable
+     * "datalim"), even limits set with {@link #xlim} or {@link #ylim}; see {@link #equalLimits}.
+     */
     public Axes axisEqual() {
         this.equal = true;
         return this;
@@ -262,6 +356,25 @@ public final class Axes {
     /** Shows a legend at {@code location}. */
     public Axes legend(LegendLocation location) {
         this.legend = Objects.requireNonNull(location, "location");
+        return this;
+    }
+
+    /** Shows a legend at a matplotlib location code, like {@code plt.legend(loc=1)} (1 is upper right, 0 best). */
+    public Axes legend(int locationCode) {
+        return legend(LegendLocation.ofCode(locationCode));
+    }
+
+    /** Shows a legend at a location code with text of {@code fontSize} points, like {@code legend(loc=1, fontsize=15)}. */
+    public Axes legend(int locationCode, double fontSize) {
+        legend(LegendLocation.ofCode(locationCode));
+        this.legendSize = checkedSize("legend fontSize", fontSize);
+        return this;
+    }
+
+    /** Shows a legend at a named location with text of {@code fontSize} points. */
+    public Axes legend(String location, double fontSize) {
+        legend(LegendLocation.parse(location));
+        this.legendSize = checkedSize("legend fontSize", fontSize);
         return this;
     }
 
@@ -340,6 +453,45 @@ public final class Axes {
         return gridAlpha;
     }
 
+    /**
+     * The x and y limits shown in a box of {@code boxWidth} × {@code boxHeight} points: {@link #xlim()}
+     * and {@link #ylim()}, except with {@link #axisEqual()}, where matplotlib's {@code apply_aspect}
+     * with adjustable 'datalim' resizes one of them about its centre so that a unit has the same
+     * length on both axes. It grows the axis that is too short; when both views hold the data with
+     * room to spare (more than 5% beyond it), it may instead shrink the other, if the data still fit.
+     */
+    public Limits[] equalLimits(double boxWidth, double boxHeight) {
+        Limits xl = xlim();
+        Limits yl = ylim();
+        if (!equal || x.scale != Scale.LINEAR || y.scale != Scale.LINEAR || !(boxWidth > 0 && boxHeight > 0)) {
+            return new Limits[] {xl, yl};
+        }
+        double ratio = boxHeight / boxWidth;
+        double xsize = xl.span();
+        double ysize = yl.span();
+        double yExpander = ratio * xsize / ysize - 1;
+        if (Math.abs(yExpander) < 0.005) {
+            return new Limits[] {xl, yl};
+        }
+        DataBounds b = new DataBounds(x.scale, y.scale);
+        for (Series s : series) {
+            s.extend(b);
+        }
+        double xr = b.xmin <= b.xmax ? 1.05 * (b.xmax - b.xmin) : 0;
+        double yr = b.ymin <= b.ymax ? 1.05 * (b.ymax - b.ymin) : 0;
+        double ySize = ratio * xsize;
+        double xSize = ysize / ratio;
+        boolean adjustY = xsize - xr > 0 && ysize - yr > 0
+                ? (ySize - yr > 0 && yExpander < 0) || (xSize - xr < 0 && yExpander > 0)
+                : yExpander > 0;
+        if (adjustY) {
+            double mid = (yl.lo() + yl.hi()) / 2;
+            return new Limits[] {xl, new Limits(mid - ySize / 2, mid + ySize / 2)};
+        }
+        double mid = (xl.lo() + xl.hi()) / 2;
+        return new Limits[] {new Limits(mid - xSize / 2, mid + xSize / 2), yl};
+    }
+
     /** Whether {@link #axisEqual()} was called. */
     public boolean equalAspect() {
         return equal;
@@ -355,7 +507,9 @@ public final class Axes {
         List<LegendEntry> out = new ArrayList<>();
         for (Series s : series) {
             if (s.label() != null) {
-                out.add(new LegendEntry(s.label(), s.kind(), s.color(), s.marker(), s.lineStyle()));
+                double width = s instanceof Line l ? l.lineWidth() : s instanceof RefLine r ? r.lineWidth()
+                        : s instanceof ContourLines c ? c.lineWidth() : 1.5;
+                out.add(new LegendEntry(s.label(), s.kind(), s.color(), s.marker(), s.lineStyle(), s.alpha(), width));
             }
         }
         return List.copyOf(out);

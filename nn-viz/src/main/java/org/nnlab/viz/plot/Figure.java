@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nnlab.core.io.AtomicFile;
+import org.nnlab.viz.svg.PngRenderer;
 import org.nnlab.viz.svg.SvgRenderer;
 
 /**
@@ -28,6 +30,10 @@ public final class Figure {
     public static final double DEFAULT_WIDTH = 6.4;
     /** matplotlib's default figure height in inches. */
     public static final double DEFAULT_HEIGHT = 4.8;
+    /** matplotlib's default font size in points ({@code rcParams['font.size']}). */
+    public static final double DEFAULT_FONT_SIZE = 10;
+    /** How much larger than the font size titles are: matplotlib's "large". */
+    public static final double TITLE_SCALE = 1.2;
 
     private final double width;
     private final double height;
@@ -37,6 +43,7 @@ public final class Figure {
     private String suptitle;
     private String title;
     private String description;
+    private double fontSize = DEFAULT_FONT_SIZE;
 
     /** A figure of matplotlib's default size. */
     public Figure() {
@@ -75,7 +82,7 @@ public final class Figure {
         this.cols = cols;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                axes.add(new Axes(r, c));
+                axes.add(new Axes(this, r, c));
             }
         }
         return List.copyOf(axes);
@@ -117,6 +124,21 @@ public final class Figure {
     /** Height in inches. */
     public double height() {
         return height;
+    }
+
+    /**
+     * Sets the figure's font size in points, like {@code rcParams['font.size']}: tick labels, axis
+     * labels, legends and texts use it, titles 1.2 times it, unless an axes or a call sets its own.
+     * Set it before adding texts (as rcParams, it applies to what is created after).
+     */
+    public Figure fontSize(double size) {
+        this.fontSize = Axes.checkedSize("Figure fontSize", size);
+        return this;
+    }
+
+    /** The figure's font size in points ({@value #DEFAULT_FONT_SIZE} by default). */
+    public double fontSize() {
+        return fontSize;
     }
 
     /** Sets a title centred above all axes (mathtext allowed). */
@@ -184,5 +206,41 @@ public final class Figure {
      */
     public void saveSvg(Path file) throws IOException {
         AtomicFile.writeString(file, toSvg());
+    }
+
+    /**
+     * The figure as PNG bytes at {@code dpi} dots per inch, drawn with Java2D from the same layout
+     * as the SVG ({@code figsize × dpi} pixels, like matplotlib's {@code savefig(dpi=…)}).
+     */
+    public byte[] toPng(double dpi) {
+        return PngRenderer.png(this, dpi);
+    }
+
+    /** Writes a PNG at matplotlib's default {@value PngRenderer#DEFAULT_DPI} dpi, atomically. */
+    public void savePng(Path file) throws IOException {
+        savePng(file, PngRenderer.DEFAULT_DPI);
+    }
+
+    /** Writes a PNG at {@code dpi} dots per inch (300 for print), atomically. */
+    public void savePng(Path file, double dpi) throws IOException {
+        AtomicFile.write(file, toPng(dpi));
+    }
+
+    /**
+     * Writes the figure in the format its file name ends in, like matplotlib's {@code savefig}:
+     * {@code .svg}, or {@code .png} at {@value PngRenderer#DEFAULT_DPI} dpi.
+     *
+     * @throws IllegalArgumentException for another extension
+     */
+    public void savefig(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".svg")) {
+            saveSvg(file);
+        } else if (name.endsWith(".png")) {
+            savePng(file);
+        } else {
+            throw new IllegalArgumentException("savefig: cannot tell the format of '" + file.getFileName()
+                    + "'; expected a name ending in .svg or .png. Hint: fig.savefig(Path.of(\"figure.png\")).");
+        }
     }
 }

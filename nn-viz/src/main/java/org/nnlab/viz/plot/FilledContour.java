@@ -31,8 +31,8 @@ public final class FilledContour extends Series implements Mappable {
             throw new IllegalArgumentException("contourf: the grid is " + xs.length + " × " + ys.length
                     + " points; expected at least 2 × 2. Hint: sample the plane on a grid such as 200 × 200.");
         }
-        requireIncreasing("xs", xs);
-        requireIncreasing("ys", ys);
+        requireIncreasing("contourf", "xs", xs);
+        requireIncreasing("contourf", "ys", ys);
         if (z.length != ys.length) {
             throw new IllegalArgumentException("contourf: z has " + z.length + " rows but ys has " + ys.length
                     + " values; expected z[j][i] with one row per y. Hint: Z has shape (len(ys), len(xs)).");
@@ -131,7 +131,7 @@ public final class FilledContour extends Series implements Mappable {
             throw new IllegalArgumentException("contourf: levels " + Arrays.toString(newLevels)
                     + " has " + newLevels.length + " value(s); expected at least 2 boundaries. Hint: levels(0, 0.5, 1) gives two bands.");
         }
-        requireIncreasing("levels", newLevels);
+        requireIncreasing("contourf", "levels", newLevels);
         if (bandColors != null && bandColors.size() != newLevels.length - 1) {
             bandColors = null;
         }
@@ -192,10 +192,10 @@ public final class FilledContour extends Series implements Mappable {
         bounds.stickyY(ys[ys.length - 1]);
     }
 
-    private static void requireIncreasing(String what, double[] v) {
+    static void requireIncreasing(String call, String what, double[] v) {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i]) || (i > 0 && !(v[i] > v[i - 1]))) {
-                throw new IllegalArgumentException("contourf: " + what + " must be finite and strictly increasing, but "
+                throw new IllegalArgumentException(call + ": " + what + " must be finite and strictly increasing, but "
                         + what + "[" + i + "] = " + v[i] + (i > 0 ? " after " + v[i - 1] : "")
                         + ". Hint: build the grid with evenly spaced values, e.g. from a linspace.");
             }

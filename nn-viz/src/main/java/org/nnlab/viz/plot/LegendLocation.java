@@ -3,8 +3,12 @@ package org.nnlab.viz.plot;
 import java.util.Locale;
 
 /**
- * Where a legend sits inside its axes, with matplotlib's names; {@link #BEST} picks the corner or
- * edge position that covers the fewest data points (ties go to the order below, upper right first).
+ * Where a legend sits inside its axes, with matplotlib's names and codes ({@code loc=1} is
+ * {@link #UPPER_RIGHT}; the constants are in code order, 0 to 10). {@link #BEST} picks the position
+ * that covers the least data, as matplotlib's {@code _find_best_position} scores it: the line
+ * vertices and scatter points inside the legend box, plus the bars it overlaps, plus one for each
+ * line that crosses it; the first position with a score of 0 wins, else the lowest score, ties
+ * going to the lower code.
  */
 public enum LegendLocation {
     /** Whichever of the positions below covers the fewest data points, matplotlib's {@code "best"}. */
@@ -29,6 +33,28 @@ public enum LegendLocation {
     UPPER_CENTER,
     /** The centre of the axes. */
     CENTER;
+
+    /** The matplotlib code: 0 for best, 1 for upper right, … 10 for center. */
+    public int code() {
+        return ordinal();
+    }
+
+    /**
+     * The location of a matplotlib code, as {@code plt.legend(loc=1)} takes it.
+     *
+     * @throws IllegalArgumentException unless {@code code} is in 0..10
+     */
+    public static LegendLocation ofCode(int code) {
+        if (code < 0 || code >= values().length) {
+            StringBuilder codes = new StringBuilder();
+            for (LegendLocation l : values()) {
+                codes.append(codes.length() == 0 ? "" : ", ").append(l.code()).append(" ").append(l.matplotlibName());
+            }
+            throw new IllegalArgumentException("Unknown legend location code " + code + "; expected 0..10: " + codes
+                    + ". Hint: 0 (best) avoids the data.");
+        }
+        return values()[code];
+    }
 
     /** The matplotlib name, e.g. {@code "upper right"}. */
     public String matplotlibName() {

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>The supported subset: subscripts and superscripts ({@code x_1}, {@code x^3}, {@code w_{ij}},
  * nested), Greek letters ({@code \omega}, {@code \sigma}, {@code \Delta}, …), a few operators
  * ({@code \times \cdot \pm \leq \geq \neq \approx \infty \partial \nabla \sum \rightarrow \in}),
- * spacing ({@code \, \; \quad}) and {@code \mathrm{…}}. As in TeX, letters in math are italic,
+ * accents ({@code \hat Y}, {@code \bar{x}}, {@code \tilde}, {@code \vec}, {@code \dot}, {@code \ddot}, as
+ * Unicode combining marks on the letter), spacing ({@code \, \; \quad}) and {@code \mathrm{…}}. As in TeX, letters in math are italic,
  * digits and Greek capitals upright, spaces ignored, and {@code -} becomes a true minus sign.
  * Outside math, {@code \$} is a literal dollar. Anything else fails early, when the label is set.
  */
@@ -42,6 +43,10 @@ public final class Mathtext {
             Map.entry("}", "}"), Map.entry("$", "$"), Map.entry("%", "%"), Map.entry("_", "_"),
             Map.entry(",", "\u2009"), Map.entry(";", "\u2005"), Map.entry("quad", "\u2003"), Map.entry(" ", " "));
 
+    /** Accents as combining characters drawn over the preceding letter: \\hat{Y} is Ŷ. */
+    private static final Map<String, String> ACCENTS = Map.of("hat", "\u0302", "bar", "\u0304", "tilde", "\u0303",
+            "vec", "\u20d7", "dot", "\u0307", "ddot", "\u0308");
+
     private static final String OPERATORS = "+-=<>\u2212";
     private static final String SPACED_SYMBOLS = "×·±≤≥≠≈→←∈";
 
@@ -63,6 +68,11 @@ public final class Mathtext {
         Mathtext m = new Mathtext(text == null ? "" : text);
         m.parsePlain();
         return m.merged();
+    }
+
+    /** {@code text} as a label that shows it literally: each {@code $} escaped, so no math starts. */
+    public static String escape(String text) {
+        return text.replace("$", "\\$");
     }
 
     /** The label as plain Unicode, without styles (what a screen reader or a test sees). */
@@ -168,15 +178,37 @@ public final class Mathtext {
             pos = close + 1;
             return;
         }
+        if (ACCENTS.containsKey(name)) {
+            accent(name, start - 1, end, level);
+            return;
+        }
         String symbol = SYMBOLS.get(name);
         if (symbol == null) {
             throw error("unknown command \\" + name + " at index " + (start - 1),
                     "supported are Greek letters (\\omega, \\sigma, \\Delta…), \\times \\cdot \\pm \\leq \\geq \\infty"
-                            + " \\partial \\nabla \\sum \\rightarrow \\in, spacing \\, \\; \\quad and \\mathrm{…}");
+                            + " \\partial \\nabla \\sum \\rightarrow \\in, accents \\hat \\bar \\tilde \\vec \\dot"
+                            + " \\ddot, spacing \\, \\; \\quad and \\mathrm{…}");
         }
         boolean italic = Character.isLowerCase(name.charAt(0)) && name.length() > 1
                 && symbol.codePointAt(0) >= 0x3b1 && symbol.codePointAt(0) <= 0x3c9;
         runs.add(new Run(SPACED_SYMBOLS.contains(symbol) ? spaced(symbol, level) : symbol, italic, level));
+    }
+
+    /** {@code \\hat Y} or {@code \\hat{Y}}: the next atom, with the accent combined onto its last character. */
+    private void accent(String name, int at, int end, int level) {
+        while (pos < end && source.charAt(pos) == ' ') {
+            pos++;
+        }
+        int before = runs.size();
+        if (pos >= end) {
+            throw error("\\" + name + " at index " + at + " has nothing to put the accent on", "write \\" + name + "{y}");
+        }
+        parseAtom(end, level);
+        if (runs.size() == before) {
+            throw error("\\" + name + " at index " + at + " has nothing to put the accent on", "write \\" + name + "{y}");
+        }
+        Run last = runs.get(runs.size() - 1);
+        runs.set(runs.size() - 1, new Run(last.text() + ACCENTS.get(name), last.italic(), last.level()));
     }
 
     private int matchingBrace(int open, int end) {

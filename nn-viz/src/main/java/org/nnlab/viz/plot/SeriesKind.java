@@ -16,6 +16,8 @@ public enum SeriesKind {
     IMAGE,
     /** Filled colour bands between levels, from {@link Axes#contourf}. */
     CONTOURF,
+    /** Lines where grid values cross a level, from {@link Axes#contour}. */
+    CONTOUR,
     /** A horizontal reference line across the axes, from {@link Axes#axhline}. */
     HLINE,
     /** A vertical reference line across the axes, from {@link Axes#axvline}. */

@@ -8,6 +8,7 @@
  * options. Defaults, format strings ({@link org.nnlab.viz.plot.PlotFormat}), colours
  * ({@link org.nnlab.viz.plot.Color}, {@link org.nnlab.viz.plot.Colormap}), ticks and mathtext
  * labels follow matplotlib. NaN and infinite values are skipped and counted, never fatal. This
- * package does not depend on nn-core; drawing is left to {@link org.nnlab.viz.svg}.
+ * package uses nothing of nn-core but its atomic file writer; drawing is left to the unexported
+ * {@code org.nnlab.viz.svg}.
  */
 package org.nnlab.viz.plot;

@@ -1,5 +1,8 @@
 package org.nnlab.viz.report;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.html.HtmlEscapers;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,8 @@ import org.nnlab.viz.plot.Figure;
  * escaping and number formatting.
  */
 final class Html {
+    /** The control characters HTML forbids in text: all below U+0020 but tab, line feed and carriage return. */
+    private static final CharMatcher CONTROL = CharMatcher.inRange('\u0000', '\u001f').and(CharMatcher.noneOf("\t\n\r"));
     record Heading(String text) { }
 
     record Paragraph(String text) { }
@@ -121,22 +126,8 @@ final class Html {
         return c instanceof Number || text.matches("[-+−]?\\d[\\d,]*(\\.\\d+)?([eE][-+]?\\d+)?%?");
     }
 
-    /** Escapes {@code & < > "} and drops control characters. */
+    /** Escapes {@code & < > " '} (Guava's HTML escaper) and drops control characters, which HTML forbids. */
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '"': sb.append("&quot;"); break;
-                default:
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.toString();
+        return HtmlEscapers.htmlEscaper().escape(CONTROL.removeFrom(s));
     }
 }

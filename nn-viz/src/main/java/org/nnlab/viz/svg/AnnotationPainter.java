@@ -1,7 +1,10 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Path2D;
 import java.util.List;
 import org.nnlab.viz.plot.Annotation;
+import org.nnlab.viz.plot.Color;
+import org.nnlab.viz.plot.LineStyle;
 import org.nnlab.viz.plot.Mathtext;
 
 /**
@@ -9,11 +12,12 @@ import org.nnlab.viz.plot.Mathtext;
  * 2 points short of its target and ends in a filled head, like {@code arrowprops=dict(arrowstyle='-|>')}.
  */
 final class AnnotationPainter {
-    private final SvgWriter w;
+    private static final Color BOX_EDGE = Color.hex("#808080");
+    private final Canvas c;
     private final AxesFrame f;
 
-    AnnotationPainter(SvgWriter w, AxesFrame f) {
-        this.w = w;
+    AnnotationPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
     }
 
@@ -32,20 +36,18 @@ final class AnnotationPainter {
         double left = a.align() == Annotation.Align.LEFT ? x : a.align() == Annotation.Align.CENTER ? x - tw / 2 : x - tw;
         double top = y - TextMetrics.ascent(runs, size);
         double bottom = y + TextMetrics.descent(runs, size);
-        String color = a.color().hex();
         if (a.arrowTo() != null) {
-            arrow(a, left, top, tw, bottom - top, color);
+            arrow(a, left, top, tw, bottom - top, a.color());
         }
         if (a.boxed()) {
-            w.raw("<rect").attr("x", left - 3).attr("y", top - 3).attr("width", tw + 6).attr("height", bottom - top + 6)
-                    .raw(" rx=\"3\" fill=\"#fff\" stroke=\"#808080\" stroke-width=\"0.8\"/>\n");
+            c.rect(left - 3, top - 3, tw + 6, bottom - top + 6, Color.WHITE, 1, BOX_EDGE, 0.8, 3);
         }
-        String anchor = a.align() == Annotation.Align.LEFT ? "start" : a.align() == Annotation.Align.CENTER ? "middle" : "end";
-        TextPainter.write(w, x, y, a.text(), size, anchor, color.equals("#000") ? "" : " fill=\"" + color + "\"");
-        w.raw('\n');
+        Canvas.Anchor anchor = a.align() == Annotation.Align.LEFT ? Canvas.Anchor.START
+                : a.align() == Annotation.Align.CENTER ? Canvas.Anchor.MIDDLE : Canvas.Anchor.END;
+        c.text(x, y, a.text(), size, anchor, a.color(), 0);
     }
 
-    private void arrow(Annotation a, double left, double top, double tw, double th, String color) {
+    private void arrow(Annotation a, double left, double top, double tw, double th, Color color) {
         double tx = f.px(a.arrowTo()[0]);
         double ty = f.py(a.arrowTo()[1]);
         double cx = left + tw / 2;
@@ -70,10 +72,15 @@ final class AnnotationPainter {
         }
         double hx = ex - ux * 8;
         double hy = ey - uy * 8;
-        w.raw("<path fill=\"none\" stroke=\"").raw(color).raw("\" stroke-width=\"1\" d=\"M").num(sx).raw(' ').num(sy)
-                .raw('L').num(hx).raw(' ').num(hy).raw("\"/>\n");
-        w.raw("<path fill=\"").raw(color).raw("\" d=\"M").num(ex).raw(' ').num(ey)
-                .raw('L').num(hx - uy * 3).raw(' ').num(hy + ux * 3)
-                .raw('L').num(hx + uy * 3).raw(' ').num(hy - ux * 3).raw("Z\"/>\n");
+        Path2D.Double shaft = new Path2D.Double();
+        shaft.moveTo(sx, sy);
+        shaft.lineTo(hx, hy);
+        c.stroke(shaft, color, 1, LineStyle.NONE, 1);
+        Path2D.Double head = new Path2D.Double();
+        head.moveTo(ex, ey);
+        head.lineTo(hx - uy * 3, hy + ux * 3);
+        head.lineTo(hx + uy * 3, hy - ux * 3);
+        head.closePath();
+        c.fill(head, color, 1, null, 0);
     }
 }

@@ -21,6 +21,15 @@ final class AxesFrame {
     final Ticks yticks;
     /** Whether x tick labels are turned 30° because, at their fixed positions, they would overlap. */
     final boolean rotateXLabels;
+    /** Font sizes in points, resolved from the axes and its figure. */
+    final double titleSize;
+    final double xLabelSize;
+    final double yLabelSize;
+    final double tickSize;
+    final double legendSize;
+    /** The whole figure's size in points, which legends must not leave. */
+    final double figureWidth;
+    final double figureHeight;
     private final Scale xs;
     private final Scale ys;
     private final double u0;
@@ -28,8 +37,16 @@ final class AxesFrame {
     private final double v0;
     private final double v1;
 
-    AxesFrame(Axes axes, double x, double y, double w, double h, Limits xlim, Limits ylim, Ticks xticks, Ticks yticks) {
+    AxesFrame(Axes axes, double x, double y, double w, double h, Limits xlim, Limits ylim, Ticks xticks, Ticks yticks,
+              double figureWidth, double figureHeight) {
         this.axes = axes;
+        this.titleSize = axes.titleFontSize();
+        this.xLabelSize = axes.xLabelFontSize();
+        this.yLabelSize = axes.yLabelFontSize();
+        this.tickSize = axes.tickFontSize();
+        this.legendSize = axes.legendFontSize();
+        this.figureWidth = figureWidth;
+        this.figureHeight = figureHeight;
         this.x = x;
         this.y = y;
         this.w = w;
@@ -39,7 +56,7 @@ final class AxesFrame {
         this.xticks = xticks;
         this.yticks = yticks;
         this.rotateXLabels = axes.xaxis().tickPositions() != null
-                && !Layout.fits(xticks, axes.xaxis().scale(), xlim, w, true);
+                && !Layout.fits(xticks, axes.xaxis().scale(), xlim, w, true, axes.tickFontSize());
         this.xs = axes.xaxis().scale();
         this.ys = axes.yaxis().scale();
         this.u0 = xs.forward(xlim.lo());

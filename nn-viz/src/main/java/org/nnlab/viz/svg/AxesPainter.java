@@ -1,8 +1,10 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Path2D;
 import java.util.List;
 import org.nnlab.viz.plot.Annotation;
 import org.nnlab.viz.plot.Color;
+import org.nnlab.viz.plot.LineStyle;
 import org.nnlab.viz.plot.Mathtext;
 import org.nnlab.viz.plot.Series;
 import org.nnlab.viz.plot.SeriesKind;
@@ -10,66 +12,57 @@ import org.nnlab.viz.plot.Ticks;
 
 /**
  * Paints one axes in matplotlib's paint order: images, filled contours and bars, then the grid,
- * then lines, scatters and stems (all clipped to the box), then spines, ticks, labels, title,
- * colorbar, legend and texts. Spines are black, 0.8 pt; ticks point outwards, 3.5 pt long.
+ * then lines, scatters and stems (clipped to the box, their markers not), then spines, ticks,
+ * labels, title, colorbar, legend and texts. Spines are black, 0.8 pt; ticks point outwards,
+ * 3.5 pt long.
  */
 final class AxesPainter {
-    private static final String GRID_COLOR = "#b0b0b0";
-    private final SvgWriter w;
+    private static final Color GRID_COLOR = Color.hex("#b0b0b0");
+    private final Canvas c;
     private final AxesFrame f;
-    private final String id;
 
-    AxesPainter(SvgWriter w, AxesFrame f, String id) {
-        this.w = w;
+    AxesPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
-        this.id = id;
     }
 
     void paint() {
-        w.raw("<g id=\"").raw(id).raw("\">\n");
-        w.raw("<clipPath id=\"").raw(id).raw("-clip\"><rect").attr("x", f.x).attr("y", f.y).attr("width", f.w)
-                .attr("height", f.h).raw("/></clipPath>\n");
-        SeriesPainter painter = new SeriesPainter(w, f);
-        w.raw("<g clip-path=\"url(#").raw(id).raw("-clip)\">\n");
+        SeriesPainter painter = new SeriesPainter(c, f);
         List<Series> all = f.axes.series();
+        c.beginClip(f.x, f.y, f.w, f.h);
         for (Series s : all) {
             if (isPatch(s.kind())) {
                 painter.paint(s);
             }
         }
-        w.raw("</g>\n");
+        c.endClip();
         grid();
-        w.raw("<g clip-path=\"url(#").raw(id).raw("-clip)\">\n");
         for (Series s : all) {
             if (!isPatch(s.kind())) {
                 painter.paint(s);
             }
         }
-        w.raw("</g>\n");
         if (f.axes.axisOn()) {
-            w.raw("<rect").attr("x", f.x).attr("y", f.y).attr("width", f.w).attr("height", f.h)
-                    .raw(" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\" stroke-linejoin=\"miter\"/>\n");
+            c.rect(f.x, f.y, f.w, f.h, null, 1, Color.BLACK, 0.8, 0);
             xAxis();
             yAxis();
         }
         if (f.axes.title() != null) {
             List<Mathtext.Run> runs = Mathtext.parse(f.axes.title());
-            double base = f.y - 6 - TextMetrics.descent(runs, Layout.TITLE_SIZE)
-                    - (f.yticks.offset() != null ? TextPainter.BASE * 1.3 : 0);
-            String fill = f.axes.titleColor().equals(Color.BLACK) ? "" : " fill=\"" + f.axes.titleColor().hex() + "\"";
-            TextPainter.write(w, f.x + f.w / 2, base, f.axes.title(), Layout.TITLE_SIZE, "middle", fill);
-            w.raw('\n');
+            double size = f.titleSize;
+            double base = f.y - 6 - TextMetrics.descent(runs, size)
+                    - (f.yticks.offset() != null ? f.tickSize * 1.3 : 0);
+            c.text(f.x + f.w / 2, base, f.axes.title(), size, Canvas.Anchor.MIDDLE, f.axes.titleColor(), 0);
         }
         if (f.axes.colorbar() != null) {
-            new ColorbarPainter(w, f, id).paint();
+            new ColorbarPainter(c, f).paint();
         }
         if (f.axes.legendLocation() != null && !f.axes.legendEntries().isEmpty()) {
-            new LegendPainter(w, f).paint();
+            new LegendPainter(c, f).paint();
         }
         for (Annotation a : f.axes.annotations()) {
-            new AnnotationPainter(w, f).paint(a);
+            new AnnotationPainter(c, f).paint(a);
         }
-        w.raw("</g>\n");
     }
 
     private static boolean isPatch(SeriesKind k) {
@@ -80,89 +73,84 @@ final class AxesPainter {
         if (f.axes.gridAlpha() < 0) {
             return;
         }
-        w.raw("<path fill=\"none\" stroke=\"").raw(GRID_COLOR).raw("\" stroke-width=\"0.8\"");
-        if (f.axes.gridAlpha() < 1) {
-            w.attr("stroke-opacity", f.axes.gridAlpha());
-        }
-        w.raw(" d=\"");
+        Path2D.Double p = new Path2D.Double();
         for (double t : f.xticks.positions()) {
-            w.raw('M').num(f.px(t)).raw(' ').num(f.y).raw('V').num(f.bottom());
+            p.moveTo(f.px(t), f.y);
+            p.lineTo(f.px(t), f.bottom());
         }
         for (double t : f.yticks.positions()) {
-            w.raw('M').num(f.x).raw(' ').num(f.py(t)).raw('H').num(f.right());
+            p.moveTo(f.x, f.py(t));
+            p.lineTo(f.right(), f.py(t));
         }
-        w.raw("\"/>\n");
+        c.stroke(p, GRID_COLOR, 0.8, LineStyle.SOLID, f.axes.gridAlpha());
     }
 
     private void xAxis() {
         Ticks t = f.xticks;
+        double size = f.tickSize;
         tickMarks(t, true);
-        double base = f.bottom() + Layout.TICK + Layout.PAD + TextMetrics.CAP * TextPainter.BASE;
+        double top = f.bottom() + Layout.TICK + Layout.PAD;
         for (int i = 0; i < t.positions().length; i++) {
             double x = f.px(t.positions()[i]);
             if (f.rotateXLabels) {
-                double y = f.bottom() + Layout.TICK + Layout.PAD + TextMetrics.CAP * TextPainter.BASE * 0.6;
-                SvgWriter tr = new SvgWriter(64);
-                tr.raw(" transform=\"rotate(-").num(Layout.ROTATION).raw(' ').num(x).raw(' ').num(y).raw(")\"");
-                TextPainter.write(w, x, y, t.labels().get(i), TextPainter.BASE, "end", tr.toString());
+                c.text(x, top + TextMetrics.CAP * size * 0.6, t.labels().get(i), size, Canvas.Anchor.END, Color.BLACK,
+                        Layout.ROTATION);
             } else {
-                TextPainter.write(w, x, base, t.labels().get(i), TextPainter.BASE, "middle", "");
+                c.text(x, top + TextMetrics.CAP * size, t.labels().get(i), size, Canvas.Anchor.MIDDLE, Color.BLACK, 0);
             }
         }
-        double below = f.bottom() + Layout.TICK + Layout.PAD + Layout.xTickBand(f);
+        double below = top + Layout.xTickBand(f);
         if (t.offset() != null) {
-            below += TextPainter.BASE * 1.3;
-            TextPainter.write(w, f.right(), below - TextMetrics.DESCENT * TextPainter.BASE, t.offset(),
-                    TextPainter.BASE, "end", "");
+            below += size * 1.3;
+            c.text(f.right(), below - TextMetrics.DESCENT * size, t.offset(), size, Canvas.Anchor.END, Color.BLACK, 0);
         }
         String label = f.axes.xaxis().label();
         if (label != null) {
             List<Mathtext.Run> runs = Mathtext.parse(label);
-            double y = below + Layout.LABEL_PAD + TextMetrics.ascent(runs, TextPainter.BASE);
-            TextPainter.write(w, f.x + f.w / 2, y, label, TextPainter.BASE, "middle", "");
+            double y = below + Layout.LABEL_PAD + TextMetrics.ascent(runs, f.xLabelSize);
+            c.text(f.x + f.w / 2, y, label, f.xLabelSize, Canvas.Anchor.MIDDLE, Color.BLACK, 0);
         }
-        w.raw('\n');
     }
 
     private void yAxis() {
         Ticks t = f.yticks;
+        double size = f.tickSize;
         tickMarks(t, false);
         double x = f.x - Layout.TICK - Layout.PAD;
         for (int i = 0; i < t.positions().length; i++) {
-            double y = f.py(t.positions()[i]) + TextMetrics.CAP * TextPainter.BASE / 2;
-            TextPainter.write(w, x, y, t.labels().get(i), TextPainter.BASE, "end", "");
+            double y = f.py(t.positions()[i]) + TextMetrics.CAP * size / 2;
+            c.text(x, y, t.labels().get(i), size, Canvas.Anchor.END, Color.BLACK, 0);
         }
         if (t.offset() != null) {
-            TextPainter.write(w, f.x, f.y - 4, t.offset(), TextPainter.BASE, "start", "");
+            c.text(f.x, f.y - 4, t.offset(), size, Canvas.Anchor.START, Color.BLACK, 0);
         }
         String label = f.axes.yaxis().label();
         if (label != null) {
             List<Mathtext.Run> runs = Mathtext.parse(label);
-            double bx = x - Layout.maxWidth(t) - Layout.LABEL_PAD - TextMetrics.descent(runs, TextPainter.BASE);
-            double by = f.y + f.h / 2;
-            SvgWriter tr = new SvgWriter(64);
-            tr.raw(" transform=\"rotate(-90 ").num(bx).raw(' ').num(by).raw(")\"");
-            TextPainter.write(w, bx, by, label, TextPainter.BASE, "middle", tr.toString());
+            double bx = x - Layout.maxWidth(t, size) - Layout.LABEL_PAD - TextMetrics.descent(runs, f.yLabelSize);
+            c.text(bx, f.y + f.h / 2, label, f.yLabelSize, Canvas.Anchor.MIDDLE, Color.BLACK, 90);
         }
-        w.raw('\n');
     }
 
     private void tickMarks(Ticks t, boolean xAxis) {
-        w.raw("<path stroke=\"#000\" stroke-width=\"0.8\" d=\"");
-        for (double p : t.positions()) {
-            tick(p, xAxis, Layout.TICK);
+        Path2D.Double p = new Path2D.Double();
+        for (double v : t.positions()) {
+            tick(p, v, xAxis, Layout.TICK);
         }
-        for (double p : t.minor()) {
-            tick(p, xAxis, Layout.TICK * 0.6);
+        for (double v : t.minor()) {
+            tick(p, v, xAxis, Layout.TICK * 0.6);
         }
-        w.raw("\"/>\n");
+        // Tick marks: solid, with butt caps (LineStyle.NONE strokes without square caps).
+        c.stroke(p, Color.BLACK, 0.8, LineStyle.NONE, 1);
     }
 
-    private void tick(double p, boolean xAxis, double len) {
+    private void tick(Path2D.Double p, double v, boolean xAxis, double len) {
         if (xAxis) {
-            w.raw('M').num(f.px(p)).raw(' ').num(f.bottom()).raw('v').num(len);
+            p.moveTo(f.px(v), f.bottom());
+            p.lineTo(f.px(v), f.bottom() + len);
         } else {
-            w.raw('M').num(f.x).raw(' ').num(f.py(p)).raw('h').num(-len);
+            p.moveTo(f.x, f.py(v));
+            p.lineTo(f.x - len, f.py(v));
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Path2D;
 import java.util.List;
 import org.nnlab.viz.plot.Color;
 import org.nnlab.viz.plot.FilledContour;
 import org.nnlab.viz.plot.Limits;
+import org.nnlab.viz.plot.LineStyle;
 import org.nnlab.viz.plot.Mappable;
 import org.nnlab.viz.plot.Mathtext;
 import org.nnlab.viz.plot.Ticks;
@@ -13,19 +15,16 @@ import org.nnlab.viz.plot.Ticks;
  * block per band for a filled contour (ticked at the levels), with ticks and labels on the right.
  */
 final class ColorbarPainter {
-    private static final int STOPS = 24;
-    private final SvgWriter w;
+    private final Canvas c;
     private final AxesFrame f;
-    private final String id;
 
-    ColorbarPainter(SvgWriter w, AxesFrame f, String id) {
-        this.w = w;
+    ColorbarPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
-        this.id = id;
     }
 
-    /** The colorbar's ticks for a bar {@code height} points tall. */
-    static Ticks ticks(Mappable m, double height) {
+    /** The colorbar's ticks for a bar {@code height} points tall with labels of {@code size} points. */
+    static Ticks ticks(Mappable m, double height, double size) {
         double[] levels = m.levels();
         if (levels != null && levels.length <= 11) {
             return Ticks.at(levels);
@@ -33,7 +32,7 @@ final class ColorbarPainter {
         if (!(m.vmax() > m.vmin())) {
             return Ticks.at(new double[] {m.vmin()});
         }
-        int nbins = (int) Math.max(1, Math.min(9, Math.floor(height / (TextPainter.BASE * 2))));
+        int nbins = (int) Math.max(1, Math.min(9, Math.floor(height / (size * 2))));
         return Ticks.linear(new Limits(m.vmin(), m.vmax()), nbins);
     }
 
@@ -43,56 +42,41 @@ final class ColorbarPainter {
         double wd = Layout.CBAR_WIDTH;
         double lo = m.vmin();
         double hi = m.vmax() > lo ? m.vmax() : lo + 1;
+        double size = f.tickSize;
         if (m.levels() != null) {
             double[] lv = m.levels();
             FilledContour fc = (FilledContour) m;
-            w.raw("<g");
-            if (fc.alpha() < 1) {
-                w.attr("opacity", fc.alpha());
-            }
-            w.raw(">\n");
             for (int b = 0; b + 1 < lv.length; b++) {
                 double y0 = yOf(lv[b + 1], lo, hi);
                 double y1 = yOf(lv[b], lo, hi);
-                w.raw("<rect").attr("x", x).attr("y", y0).attr("width", wd).attr("height", y1 - y0)
-                        .raw(" fill=\"").raw(fc.bandColor(b).hex()).raw("\"/>\n");
+                c.cells(new double[] {x, y0, wd, y1 - y0}, 1, fc.bandColor(b), fc.alpha());
             }
-            w.raw("</g>\n");
         } else {
-            w.raw("<linearGradient id=\"").raw(id).raw("-cbar\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">");
-            for (int i = 0; i <= STOPS; i++) {
-                Color c = m.cmap().at(i / (double) STOPS);
-                w.raw("<stop").attr("offset", i / (double) STOPS).raw(" stop-color=\"").raw(c.hex()).raw("\"/>");
-            }
-            w.raw("</linearGradient>\n<rect").attr("x", x).attr("y", f.y).attr("width", wd).attr("height", f.h)
-                    .raw(" fill=\"url(#").raw(id).raw("-cbar)\"/>\n");
+            c.verticalGradient(x, f.y, wd, f.h, m.cmap());
         }
-        w.raw("<rect").attr("x", x).attr("y", f.y).attr("width", wd).attr("height", f.h)
-                .raw(" fill=\"none\" stroke=\"#000\" stroke-width=\"0.8\"/>\n");
-        Ticks t = ticks(m, f.h);
-        w.raw("<path stroke=\"#000\" stroke-width=\"0.8\" d=\"");
-        for (double p : t.positions()) {
-            w.raw('M').num(x + wd).raw(' ').num(yOf(p, lo, hi)).raw('h').num(Layout.TICK);
+        c.rect(x, f.y, wd, f.h, null, 1, Color.BLACK, 0.8, 0);
+        Ticks t = ticks(m, f.h, size);
+        Path2D.Double p = new Path2D.Double();
+        for (double v : t.positions()) {
+            p.moveTo(x + wd, yOf(v, lo, hi));
+            p.lineTo(x + wd + Layout.TICK, yOf(v, lo, hi));
         }
-        w.raw("\"/>\n");
+        // Tick marks: solid, with butt caps (LineStyle.NONE strokes without square caps).
+        c.stroke(p, Color.BLACK, 0.8, LineStyle.NONE, 1);
         double tx = x + wd + Layout.TICK + Layout.PAD;
         for (int i = 0; i < t.positions().length; i++) {
-            TextPainter.write(w, tx, yOf(t.positions()[i], lo, hi) + TextMetrics.CAP * TextPainter.BASE / 2,
-                    t.labels().get(i), TextPainter.BASE, "start", "");
+            c.text(tx, yOf(t.positions()[i], lo, hi) + TextMetrics.CAP * size / 2, t.labels().get(i), size,
+                    Canvas.Anchor.START, Color.BLACK, 0);
         }
         if (t.offset() != null) {
-            TextPainter.write(w, x, f.y - 4, t.offset(), TextPainter.BASE, "start", "");
+            c.text(x, f.y - 4, t.offset(), size, Canvas.Anchor.START, Color.BLACK, 0);
         }
         String label = f.axes.colorbarLabel();
         if (label != null) {
             List<Mathtext.Run> runs = Mathtext.parse(label);
-            double bx = tx + Layout.maxWidth(t) + Layout.LABEL_PAD + TextMetrics.ascent(runs, TextPainter.BASE);
-            double by = f.y + f.h / 2;
-            SvgWriter tr = new SvgWriter(64);
-            tr.raw(" transform=\"rotate(-90 ").num(bx).raw(' ').num(by).raw(")\"");
-            TextPainter.write(w, bx, by, label, TextPainter.BASE, "middle", tr.toString());
+            double bx = tx + Layout.maxWidth(t, size) + Layout.LABEL_PAD + TextMetrics.ascent(runs, f.yLabelSize);
+            c.text(bx, f.y + f.h / 2, label, f.yLabelSize, Canvas.Anchor.MIDDLE, Color.BLACK, 90);
         }
-        w.raw('\n');
     }
 
     private double yOf(double v, double lo, double hi) {

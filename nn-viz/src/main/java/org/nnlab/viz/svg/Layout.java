@@ -19,14 +19,14 @@ import org.nnlab.viz.plot.Ticks;
  * an estimated box, then on the box those margins give. Tick counts follow matplotlib's "auto"
  * rule (one x tick per three font sizes of axis length, one y tick per two, at most ten) and are
  * reduced until neighbouring labels no longer touch. Imshow axes keep square pixels by shrinking
- * their box; {@link Axes#axisEqual()} instead widens the data limits to fill the box.
+ * their box; {@link Axes#axisEqual()} instead keeps the box and adjusts the data limits to fill it
+ * ({@link Axes#equalLimits}). Every size follows the axes' font sizes.
  */
 final class Layout {
     static final double TICK = 3.5;
     static final double PAD = 3.5;
     static final double LABEL_PAD = 4;
     static final double EDGE = 6;
-    static final double TITLE_SIZE = 12;
     static final double CBAR_GAP = 10;
     static final double CBAR_WIDTH = 12;
     static final double ROTATION = 30;
@@ -36,13 +36,15 @@ final class Layout {
     final double width;
     final double height;
     final double suptitleBaseline;
+    final double suptitleSize;
     final List<AxesFrame> frames = new ArrayList<>();
 
     Layout(Figure fig) {
         width = fig.width() * 72;
         height = fig.height() * 72;
-        double top0 = fig.suptitle() == null ? 0 : EDGE + TITLE_SIZE * 1.2 + 4;
-        suptitleBaseline = EDGE + TITLE_SIZE * 0.95;
+        suptitleSize = Figure.TITLE_SCALE * fig.fontSize();
+        double top0 = fig.suptitle() == null ? 0 : EDGE + suptitleSize * 1.2 + 4;
+        suptitleBaseline = EDGE + suptitleSize * 0.95;
         int rows = Math.max(1, fig.rows());
         int cols = Math.max(1, fig.cols());
         double cw = width / cols;
@@ -57,7 +59,8 @@ final class Layout {
                 double[] g = aligned[i];
                 double bx = a.col() * cw + g[0];
                 double by = top0 + a.row() * ch + g[2];
-                AxesFrame f = place(a, bx, by, Math.max(20, cw - g[0] - g[1]), Math.max(20, ch - g[2] - g[3]));
+                AxesFrame f = place(a, bx, by, Math.max(20, cw - g[0] - g[1]), Math.max(20, ch - g[2] - g[3]),
+                        width, height);
                 placed.add(f);
                 margins[i] = margins(f);
             }
@@ -90,13 +93,13 @@ final class Layout {
         return out;
     }
 
-    private static AxesFrame place(Axes a, double x, double y, double w, double h) {
+    private static AxesFrame place(Axes a, double x, double y, double w, double h, double figW, double figH) {
         Limits xl = a.xlim();
         Limits yl = a.ylim();
         boolean linear = a.xaxis().scale() == Scale.LINEAR && a.yaxis().scale() == Scale.LINEAR;
-        boolean explicit = a.xaxis().explicitLimits() != null && a.yaxis().explicitLimits() != null;
         boolean image = a.series().stream().anyMatch(s -> s.kind() == SeriesKind.IMAGE);
-        if (linear && (image || (a.equalAspect() && explicit))) {
+        if (linear && image && !a.equalAspect()) {
+            // imshow's aspect 'equal' with adjustable 'box': square pixels, the box shrinks.
             double s = Math.min(w / xl.span(), h / yl.span());
             double nw = xl.span() * s;
             double nh = yl.span() * s;
@@ -104,24 +107,19 @@ final class Layout {
             y += (h - nh) / 2;
             w = nw;
             h = nh;
-        } else if (linear && a.equalAspect()) {
-            if (xl.span() / w > yl.span() / h) {
-                double half = xl.span() * h / w / 2;
-                double mid = (yl.lo() + yl.hi()) / 2;
-                yl = new Limits(mid - half, mid + half);
-            } else {
-                double half = yl.span() * w / h / 2;
-                double mid = (xl.lo() + xl.hi()) / 2;
-                xl = new Limits(mid - half, mid + half);
-            }
+        } else if (a.equalAspect()) {
+            Limits[] equal = a.equalLimits(w, h);
+            xl = equal[0];
+            yl = equal[1];
         }
-        Ticks xt = ticks(a.xaxis(), xl, w, true);
-        Ticks yt = ticks(a.yaxis(), yl, h, false);
-        return new AxesFrame(a, x, y, w, h, xl, yl, xt, yt);
+        double size = a.tickFontSize();
+        Ticks xt = ticks(a.xaxis(), xl, w, true, size);
+        Ticks yt = ticks(a.yaxis(), yl, h, false, size);
+        return new AxesFrame(a, x, y, w, h, xl, yl, xt, yt, figW, figH);
     }
 
     /** Ticks for one axis of length {@code len} points, thinned until the labels do not touch. */
-    static Ticks ticks(AxisSettings axis, Limits lim, double len, boolean horizontal) {
+    static Ticks ticks(AxisSettings axis, Limits lim, double len, boolean horizontal, double size) {
         if (axis.tickPositions() != null) {
             double[] p = axis.tickPositions();
             List<Double> pos = new ArrayList<>();
@@ -138,25 +136,25 @@ final class Layout {
             }
             return new Ticks(arr, List.copyOf(labels), null, new double[0]);
         }
-        int nbins = (int) Math.max(1, Math.min(9, Math.floor(len / (TextPainter.BASE * (horizontal ? 3 : 2)))));
+        int nbins = (int) Math.max(1, Math.min(9, Math.floor(len / (size * (horizontal ? 3 : 2)))));
         while (true) {
             Ticks t = axis.scale() == Scale.LOG ? Ticks.log(lim, nbins) : Ticks.linear(lim, nbins);
-            if (nbins == 1 || fits(t, axis.scale(), lim, len, horizontal)) {
+            if (nbins == 1 || fits(t, axis.scale(), lim, len, horizontal, size)) {
                 return t;
             }
             nbins--;
         }
     }
 
-    static boolean fits(Ticks t, Scale scale, Limits lim, double len, boolean horizontal) {
+    static boolean fits(Ticks t, Scale scale, Limits lim, double len, boolean horizontal, double size) {
         double u0 = scale.forward(lim.lo());
         double span = scale.forward(lim.hi()) - u0;
         for (int i = 1; i < t.positions().length; i++) {
             double gap = Math.abs(scale.forward(t.positions()[i]) - scale.forward(t.positions()[i - 1])) / span * len;
             double need = horizontal
-                    ? (TextMetrics.labelWidth(t.labels().get(i), TextPainter.BASE)
-                    + TextMetrics.labelWidth(t.labels().get(i - 1), TextPainter.BASE)) / 2 + 6
-                    : TextPainter.BASE * 1.4;
+                    ? (TextMetrics.labelWidth(t.labels().get(i), size)
+                    + TextMetrics.labelWidth(t.labels().get(i - 1), size)) / 2 + 0.6 * size
+                    : size * 1.4;
             if (gap < need) {
                 return false;
             }
@@ -167,74 +165,70 @@ final class Layout {
     /** {left, right, top, bottom} margins the frame needs around its box. */
     private static double[] margins(AxesFrame f) {
         Axes a = f.axes;
+        double top = EDGE;
+        if (a.title() != null) {
+            List<Mathtext.Run> runs = Mathtext.parse(a.title());
+            top += TextMetrics.ascent(runs, f.titleSize) + TextMetrics.descent(runs, f.titleSize) + 6;
+        }
         if (!a.axisOn()) {
-            double top = EDGE;
-            if (a.title() != null) {
-                List<Mathtext.Run> runs = Mathtext.parse(a.title());
-                top += TextMetrics.ascent(runs, TITLE_SIZE) + TextMetrics.descent(runs, TITLE_SIZE) + 6;
-            }
             return new double[] {EDGE, EDGE, top, EDGE};
         }
-        double yTickW = maxWidth(f.yticks);
+        double size = f.tickSize;
+        double yTickW = maxWidth(f.yticks, size);
         double left = EDGE + yTickW + TICK + PAD;
         if (a.yaxis().label() != null) {
-            left += labelThickness(a.yaxis().label()) + LABEL_PAD;
+            left += labelThickness(a.yaxis().label(), f.yLabelSize) + LABEL_PAD;
         }
         double[] xp = f.xticks.positions();
-        double firstHalf = xp.length == 0 ? 0 : TextMetrics.labelWidth(f.xticks.labels().get(0), TextPainter.BASE) / 2;
-        double lastHalf = xp.length == 0 ? 0
-                : TextMetrics.labelWidth(f.xticks.labels().get(xp.length - 1), TextPainter.BASE) / 2;
+        double firstHalf = xp.length == 0 ? 0 : TextMetrics.labelWidth(f.xticks.labels().get(0), size) / 2;
+        double lastHalf = xp.length == 0 ? 0 : TextMetrics.labelWidth(f.xticks.labels().get(xp.length - 1), size) / 2;
         left = Math.max(left, EDGE + (f.rotateXLabels ? 2 * firstHalf * ROTATED_COS : firstHalf));
         double right = EDGE + Math.max(4, lastHalf);
         if (a.colorbar() != null) {
-            right = EDGE + CBAR_GAP + CBAR_WIDTH + TICK + PAD + maxWidth(ColorbarPainter.ticks(a.colorbar(), f.h));
+            right = EDGE + CBAR_GAP + CBAR_WIDTH + TICK + PAD + maxWidth(ColorbarPainter.ticks(a.colorbar(), f.h, size), size);
             if (a.colorbarLabel() != null) {
-                right += labelThickness(a.colorbarLabel()) + LABEL_PAD;
+                right += labelThickness(a.colorbarLabel(), f.yLabelSize) + LABEL_PAD;
             }
         }
         double bottom = EDGE + TICK + PAD + xTickBand(f);
         if (a.xaxis().label() != null) {
-            bottom += labelThickness(a.xaxis().label()) + LABEL_PAD;
+            bottom += labelThickness(a.xaxis().label(), f.xLabelSize) + LABEL_PAD;
         }
         if (f.xticks.offset() != null) {
-            bottom += TextPainter.BASE * 1.3;
+            bottom += size * 1.3;
         }
-        double top = EDGE + 4;
-        if (a.title() != null) {
-            List<Mathtext.Run> runs = Mathtext.parse(a.title());
-            top += TextMetrics.ascent(runs, TITLE_SIZE) + TextMetrics.descent(runs, TITLE_SIZE) + 6;
-        }
+        top += 4;
         if (f.yticks.offset() != null) {
-            top += TextPainter.BASE * 1.3;
+            top += size * 1.3;
         }
         return new double[] {left, right, top, bottom};
     }
 
     /** The height of the band the x tick labels occupy below the ticks, turned or not. */
     static double xTickBand(AxesFrame f) {
-        double h = tickLabelHeight(f.xticks);
-        return f.rotateXLabels ? maxWidth(f.xticks) * ROTATED_SIN + h * ROTATED_COS : h;
+        double h = tickLabelHeight(f.xticks, f.tickSize);
+        return f.rotateXLabels ? maxWidth(f.xticks, f.tickSize) * ROTATED_SIN + h * ROTATED_COS : h;
     }
 
-    static double maxWidth(Ticks t) {
+    static double maxWidth(Ticks t, double size) {
         double w = 0;
         for (String l : t.labels()) {
-            w = Math.max(w, TextMetrics.labelWidth(l, TextPainter.BASE));
+            w = Math.max(w, TextMetrics.labelWidth(l, size));
         }
         return w;
     }
 
-    static double tickLabelHeight(Ticks t) {
-        double h = TextPainter.BASE * (TextMetrics.CAP + TextMetrics.DESCENT);
+    static double tickLabelHeight(Ticks t, double size) {
+        double h = size * (TextMetrics.CAP + TextMetrics.DESCENT);
         for (String l : t.labels()) {
             List<Mathtext.Run> runs = Mathtext.parse(l);
-            h = Math.max(h, TextMetrics.ascent(runs, TextPainter.BASE) + TextMetrics.descent(runs, TextPainter.BASE));
+            h = Math.max(h, TextMetrics.ascent(runs, size) + TextMetrics.descent(runs, size));
         }
         return h;
     }
 
-    static double labelThickness(String label) {
+    static double labelThickness(String label, double size) {
         List<Mathtext.Run> runs = Mathtext.parse(label);
-        return TextMetrics.ascent(runs, TextPainter.BASE) + TextMetrics.descent(runs, TextPainter.BASE);
+        return TextMetrics.ascent(runs, size) + TextMetrics.descent(runs, size);
     }
 }

@@ -1,6 +1,11 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
+import org.nnlab.viz.plot.Bars;
+import org.nnlab.viz.plot.Color;
 import org.nnlab.viz.plot.LegendEntry;
 import org.nnlab.viz.plot.LegendLocation;
 import org.nnlab.viz.plot.LineStyle;
@@ -12,70 +17,78 @@ import org.nnlab.viz.plot.XYSeries;
 /**
  * Paints a legend with matplotlib's geometry (in font sizes: handle 2, handle–text gap 0.8, border
  * padding 0.4, row spacing 0.5, 0.5 from the axes edge) on a white, 80%-opaque rounded frame with
- * a light grey rim. For "best", each candidate position is scored by the data points (and line
- * midpoints) it would cover, and the first position with the lowest score wins.
+ * a light grey rim. Handles are drawn as their series are, alpha included.
+ *
+ * <p>"best" scores each position as matplotlib's {@code Legend._find_best_position} does: line
+ * vertices and scatter points inside the box, bars it overlaps, and one per line crossing it; the
+ * first position scoring 0 wins, else the lowest score (ties to the lower location code). A legend
+ * wider or taller than its axes is kept inside the figure.
  */
 final class LegendPainter {
-    private static final double FONT = TextPainter.BASE;
-    private static final double HANDLE = 2 * FONT;
-    private static final double HANDLE_GAP = 0.8 * FONT;
-    private static final double BORDER = 0.4 * FONT;
-    private static final double SPACING = 0.5 * FONT;
-    private static final double ROW = 1.0 * FONT;
-    private static final double INSET = 0.5 * FONT;
-    private final SvgWriter w;
+    private final Canvas c;
     private final AxesFrame f;
+    private final double font;
 
-    LegendPainter(SvgWriter w, AxesFrame f) {
-        this.w = w;
+    LegendPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
+        this.font = f.legendSize;
     }
 
-    void paint() {
+    /** The legend's box {x, y, w, h} in page points, where {@link #paint()} draws it. */
+    double[] box() {
         List<LegendEntry> entries = f.axes.legendEntries();
         double textW = 0;
         for (LegendEntry e : entries) {
-            textW = Math.max(textW, TextMetrics.labelWidth(e.label(), FONT));
+            textW = Math.max(textW, TextMetrics.labelWidth(e.label(), font));
         }
-        double bw = 2 * BORDER + HANDLE + HANDLE_GAP + textW;
-        double bh = 2 * BORDER + entries.size() * ROW + (entries.size() - 1) * SPACING + 2;
+        double bw = 2 * 0.4 * font + 2 * font + 0.8 * font + textW;
+        double bh = 2 * 0.4 * font + entries.size() * font + (entries.size() - 1) * 0.5 * font + 2;
         LegendLocation loc = f.axes.legendLocation();
         if (loc == LegendLocation.BEST) {
             loc = best(bw, bh);
         }
-        double x = f.x + INSET + loc.fx() * (f.w - 2 * INSET - bw);
-        double y = f.y + INSET + loc.fy() * (f.h - 2 * INSET - bh);
-        w.raw("<g>\n<rect").attr("x", x).attr("y", y).attr("width", bw).attr("height", bh)
-                .raw(" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.8\" stroke=\"#ccc\" stroke-width=\"0.8\"/>\n");
-        SeriesPainter strokes = new SeriesPainter(w, f);
-        for (int i = 0; i < entries.size(); i++) {
-            LegendEntry e = entries.get(i);
-            double cy = y + BORDER + 1 + i * (ROW + SPACING) + ROW / 2;
-            double hx = x + BORDER;
-            handle(strokes, e, hx, cy);
-            TextPainter.write(w, hx + HANDLE + HANDLE_GAP, cy + TextMetrics.CAP * FONT / 2, e.label(), FONT, "start", "");
-            w.raw('\n');
-        }
-        w.raw("</g>\n");
+        double[] xy = at(loc, bw, bh);
+        double x = Math.max(Layout.EDGE, Math.min(xy[0], f.figureWidth - Layout.EDGE - bw));
+        double y = Math.max(Layout.EDGE, Math.min(xy[1], f.figureHeight - Layout.EDGE - bh));
+        return new double[] {x, y, bw, bh};
     }
 
-    private void handle(SeriesPainter strokes, LegendEntry e, double hx, double cy) {
+    void paint() {
+        List<LegendEntry> entries = f.axes.legendEntries();
+        double[] b = box();
+        c.rect(b[0], b[1], b[2], b[3], Color.WHITE, 0.8, Color.hex("#cccccc"), 0.8, 2);
+        for (int i = 0; i < entries.size(); i++) {
+            LegendEntry e = entries.get(i);
+            double cy = b[1] + 0.4 * font + 1 + i * 1.5 * font + font / 2;
+            double hx = b[0] + 0.4 * font;
+            handle(e, hx, cy);
+            c.text(hx + 2.8 * font, cy + TextMetrics.CAP * font / 2, e.label(), font, Canvas.Anchor.START, Color.BLACK, 0);
+        }
+    }
+
+    private double[] at(LegendLocation loc, double bw, double bh) {
+        double inset = 0.5 * font;
+        return new double[] {f.x + inset + loc.fx() * (f.w - 2 * inset - bw), f.y + inset + loc.fy() * (f.h - 2 * inset - bh)};
+    }
+
+    private void handle(LegendEntry e, double hx, double cy) {
         SeriesKind k = e.kind();
+        double len = 2 * font;
         if (k == SeriesKind.BAR || k == SeriesKind.HIST || k == SeriesKind.IMAGE || k == SeriesKind.CONTOURF) {
-            w.raw("<rect").attr("x", hx).attr("y", cy - 0.35 * FONT).attr("width", HANDLE).attr("height", 0.7 * FONT)
-                    .raw(" fill=\"").raw(e.color().hex()).raw("\"/>\n");
+            c.rect(hx, cy - 0.35 * font, len, 0.7 * font, e.color(), e.alpha(), null, 0, 0);
             return;
         }
         if (e.lineStyle() != LineStyle.NONE && k != SeriesKind.SCATTER) {
-            strokes.strokeStart(e.color(), 1.5, e.lineStyle(), 1);
-            w.raw(" d=\"M").num(hx).raw(' ').num(cy).raw('h').num(HANDLE).raw("\"/>\n");
+            Path2D.Double p = new Path2D.Double();
+            p.moveTo(hx, cy);
+            p.lineTo(hx + len, cy);
+            c.stroke(p, e.color(), e.lineWidth(), e.lineStyle(), e.alpha());
         }
         Marker m = e.marker();
         if (m != Marker.NONE) {
-            String c = e.color().hex();
-            w.raw(m.filled() ? "<g fill=\"" + c + "\">" : "<g fill=\"none\" stroke=\"" + c + "\">");
-            MarkerPath.write(w, m, hx + HANDLE / 2, cy, 6, null, m.filled());
-            w.raw("</g>\n");
+            c.markers(m, new double[] {hx + len / 2}, new double[] {cy}, new double[] {6}, null, e.color(), e.alpha(),
+                    null, 0);
         }
     }
 
@@ -86,9 +99,11 @@ final class LegendPainter {
             if (loc == LegendLocation.BEST) {
                 continue;
             }
-            double x = f.x + INSET + loc.fx() * (f.w - 2 * INSET - bw);
-            double y = f.y + INSET + loc.fy() * (f.h - 2 * INSET - bh);
-            long score = covered(x, y, bw, bh);
+            double[] xy = at(loc, bw, bh);
+            long score = badness(new Rectangle2D.Double(xy[0], xy[1], bw, bh));
+            if (score == 0) {
+                return loc;
+            }
             if (score < bestScore) {
                 bestScore = score;
                 bestLoc = loc;
@@ -97,37 +112,57 @@ final class LegendPainter {
         return bestLoc;
     }
 
-    private long covered(double x, double y, double bw, double bh) {
+    /** matplotlib's badness: vertices and points inside, bars overlapped, lines crossing. */
+    private long badness(Rectangle2D box) {
         long n = 0;
         for (Series s : f.axes.series()) {
-            if (!(s instanceof XYSeries)) {
+            if (s instanceof Bars bars) {
+                n += overlappedBars(bars, box);
                 continue;
             }
-            double[] xs = ((XYSeries) s).x();
-            double[] ys = ((XYSeries) s).y();
-            int stride = Math.max(1, xs.length / 2000);
+            if (!(s instanceof XYSeries xy)) {
+                continue;
+            }
+            double[] xs = xy.x();
+            double[] ys = xy.y();
+            boolean line = s.kind() == SeriesKind.LINE && s.lineStyle() != LineStyle.NONE;
+            boolean crosses = false;
             double px0 = Double.NaN;
             double py0 = Double.NaN;
-            for (int i = 0; i < xs.length; i += stride) {
+            for (int i = 0; i < xs.length; i++) {
                 double px = f.px(xs[i]);
                 double py = f.py(ys[i]);
-                n += inside(px, py, x, y, bw, bh);
-                if (s.kind() == SeriesKind.LINE && Double.isFinite(px0) && Double.isFinite(px)) {
-                    // Sample the segment every ~8 points so long straight lines count too.
-                    int steps = (int) Math.min(200, Math.hypot(px - px0, py - py0) / 8);
-                    for (int k = 1; k < steps; k++) {
-                        double t = (double) k / steps;
-                        n += inside(px0 + t * (px - px0), py0 + t * (py - py0), x, y, bw, bh);
-                    }
+                if (box.contains(px, py)) {
+                    n++;
+                }
+                if (line && !crosses && Double.isFinite(px0 + py0 + px + py)) {
+                    crosses = box.intersectsLine(new Line2D.Double(px0, py0, px, py));
                 }
                 px0 = px;
                 py0 = py;
+            }
+            if (crosses) {
+                n++;
             }
         }
         return n;
     }
 
-    private static int inside(double px, double py, double x, double y, double bw, double bh) {
-        return px >= x && px <= x + bw && py >= y && py <= y + bh ? 1 : 0;
+    private long overlappedBars(Bars bars, Rectangle2D box) {
+        double[] x = bars.x();
+        double[] h = bars.y();
+        double[] wd = bars.widths();
+        long n = 0;
+        for (int i = 0; i < x.length; i++) {
+            double x0 = f.px(x[i] - wd[i] / 2);
+            double x1 = f.px(x[i] + wd[i] / 2);
+            double y0 = f.py(0);
+            double y1 = f.py(h[i]);
+            if (Double.isFinite(x0 + x1 + y0 + y1)
+                    && box.intersects(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -1,9 +1,10 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Path2D;
 import org.nnlab.viz.plot.Marker;
 
 /**
- * Writes one marker centred on a page point, sized like matplotlib's: {@code size} is the
+ * The outline of one marker centred on a page point, sized like matplotlib's: {@code size} is the
  * marker's nominal diameter in points (a circle's diameter, a square's side, a triangle's height).
  */
 final class MarkerPath {
@@ -20,50 +21,43 @@ final class MarkerPath {
     }
 
     /**
-     * Writes the marker element.
-     *
-     * @param fill a per-marker fill (or stroke, for line markers) colour, or null to inherit the group's
+     * The outline of marker {@code m} centred on (x, y): a closed polygon for filled shapes, open
+     * strokes for the line markers ({@code + x | _}). Circles, points and pixels are drawn by the
+     * canvases themselves.
      */
-    static void write(SvgWriter w, Marker m, double x, double y, double size, String fill, boolean filled) {
+    static Path2D shape(Marker m, double x, double y, double size) {
         double r = size / 2;
+        Path2D.Double p = new Path2D.Double();
         switch (m) {
-            case CIRCLE:
-            case POINT:
-                w.raw("<circle").attr("cx", x).attr("cy", y).attr("r", m == Marker.POINT ? r / 2 : r);
-                break;
-            case PIXEL:
-                w.raw("<rect").attr("x", x - 0.5).attr("y", y - 0.5).raw(" width=\"1\" height=\"1\"");
-                break;
             case PLUS:
-            case X:
-            case VLINE:
             case HLINE:
-                w.raw("<path d=\"");
-                lines(w, m, x, y, r);
-                w.raw('"');
-                break;
+            case VLINE:
+                if (m != Marker.VLINE) {
+                    p.moveTo(x - r, y);
+                    p.lineTo(x + r, y);
+                }
+                if (m != Marker.HLINE) {
+                    p.moveTo(x, y - r);
+                    p.lineTo(x, y + r);
+                }
+                return p;
+            case X:
+                p.moveTo(x - r, y - r);
+                p.lineTo(x + r, y + r);
+                p.moveTo(x - r, y + r);
+                p.lineTo(x + r, y - r);
+                return p;
             default:
-                w.raw("<path d=\"");
-                polygon(w, shape(m), x, y, r);
-                w.raw('"');
-        }
-        if (fill != null) {
-            w.raw(filled ? " fill=\"" : " stroke=\"").raw(fill).raw('"');
-        }
-        w.raw("/>\n");
-    }
-
-    private static void lines(SvgWriter w, Marker m, double x, double y, double r) {
-        if (m == Marker.PLUS || m == Marker.HLINE) {
-            w.raw('M').num(x - r).raw(' ').num(y).raw('h').num(2 * r);
-        }
-        if (m == Marker.PLUS || m == Marker.VLINE) {
-            w.raw('M').num(x).raw(' ').num(y - r).raw('v').num(2 * r);
-        }
-        if (m == Marker.X) {
-            double d = r;
-            w.raw('M').num(x - d).raw(' ').num(y - d).raw('L').num(x + d).raw(' ').num(y + d)
-                    .raw('M').num(x - d).raw(' ').num(y + d).raw('L').num(x + d).raw(' ').num(y - d);
+                double[] q = shape(m);
+                for (int i = 0; i < q.length; i += 2) {
+                    if (i == 0) {
+                        p.moveTo(x + q[i] * r, y - q[i + 1] * r);
+                    } else {
+                        p.lineTo(x + q[i] * r, y - q[i + 1] * r);
+                    }
+                }
+                p.closePath();
+                return p;
         }
     }
 
@@ -81,13 +75,6 @@ final class MarkerPath {
             case STAR: return STAR;
             default: throw new IllegalArgumentException("No polygon for marker " + m);
         }
-    }
-
-    private static void polygon(SvgWriter w, double[] p, double x, double y, double r) {
-        for (int i = 0; i < p.length; i += 2) {
-            w.raw(i == 0 ? 'M' : 'L').num(x + p[i] * r).raw(' ').num(y - p[i + 1] * r);
-        }
-        w.raw('Z');
     }
 
     private static double[] regular(int n, double radius, double phase) {

@@ -17,16 +17,16 @@ import org.nnlab.viz.plot.Image;
  * filled contours as rectangles of equal band merged along rows and then down columns.
  *
  * <p>A decision-region map of 200 × 200 cells with a few bands thus becomes a few hundred
- * rectangles rather than 40,000; {@code shape-rendering="crispEdges"} keeps adjacent rectangles
- * free of hairline seams. The PNG encoder (javax.imageio) writes no timestamps, so output stays
+ * rectangles rather than 40,000, drawn without anti-aliased edges so that adjacent rectangles show
+ * no hairline seams. The PNG encoder (javax.imageio) writes no timestamps, so output stays
  * byte-identical.
  */
 final class RasterPainter {
-    private final SvgWriter w;
+    private final Canvas c;
     private final AxesFrame f;
 
-    RasterPainter(SvgWriter w, AxesFrame f) {
-        this.w = w;
+    RasterPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
     }
 
@@ -47,13 +47,7 @@ final class RasterPainter {
                 img.setRGB(flipX ? im.cols() - 1 - c : c, flipY ? im.rows() - 1 - r : r, argb);
             }
         }
-        w.raw("<image").attr("x", Math.min(xa, xb)).attr("y", Math.min(ya, yb))
-                .attr("width", Math.abs(xb - xa)).attr("height", Math.abs(yb - ya))
-                .raw(" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\"");
-        if (im.alpha() < 1) {
-            w.attr("opacity", im.alpha());
-        }
-        w.raw(" xlink:href=\"data:image/png;base64,").raw(png(img)).raw("\"/>\n");
+        c.image(img, Math.min(xa, xb), Math.min(ya, yb), Math.abs(xb - xa), Math.abs(yb - ya), im.alpha());
     }
 
     static String png(BufferedImage img) {
@@ -68,9 +62,9 @@ final class RasterPainter {
         return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
-    void contour(FilledContour c) {
-        double[] xs = c.xs();
-        double[] ys = c.ys();
+    void contour(FilledContour fc) {
+        double[] xs = fc.xs();
+        double[] ys = fc.ys();
         int nx = xs.length;
         int ny = ys.length;
         double[] ex = edges(xs);
@@ -83,15 +77,15 @@ final class RasterPainter {
         for (int j = 0; j <= ny; j++) {
             py[j] = f.py(ey[j]);
         }
-        int bands = c.levels().length - 1;
-        SvgWriter[] perBand = new SvgWriter[bands];
+        int bands = fc.levels().length - 1;
+        Cells[] perBand = new Cells[bands];
         List<int[]> open = new ArrayList<>();
         int[] band = new int[nx];
         for (int j = 0; j <= ny; j++) {
             List<int[]> runs = new ArrayList<>();
             if (j < ny) {
                 for (int i = 0; i < nx; i++) {
-                    band[i] = c.band(c.value(i, j));
+                    band[i] = fc.band(fc.value(i, j));
                 }
                 for (int i = 0; i < nx; ) {
                     int k = i;
@@ -121,32 +115,43 @@ final class RasterPainter {
             }
             open = next;
         }
-        w.raw("<g shape-rendering=\"crispEdges\"");
-        if (c.alpha() < 1) {
-            // Group opacity: the bands are composited as one layer, so shared edges never darken.
-            w.attr("opacity", c.alpha());
-        }
-        w.raw(">\n");
+        // Cells never overlap, so each band at the contour's alpha looks as the whole drawn at that opacity.
         for (int b = 0; b < bands; b++) {
             if (perBand[b] != null) {
-                w.raw("<g fill=\"").raw(c.bandColor(b).hex()).raw("\">\n").raw(perBand[b].toString()).raw("</g>\n");
+                c.cells(perBand[b].xywh, perBand[b].count, fc.bandColor(b), fc.alpha());
             }
         }
-        w.raw("</g>\n");
+    }
+
+    /** The rectangles of one band, {x, y, w, h} in turn. */
+    private static final class Cells {
+        double[] xywh = new double[64];
+        int count;
+
+        void add(double x, double y, double w, double h) {
+            if (4 * count + 4 > xywh.length) {
+                xywh = java.util.Arrays.copyOf(xywh, 2 * xywh.length);
+            }
+            xywh[4 * count] = x;
+            xywh[4 * count + 1] = y;
+            xywh[4 * count + 2] = w;
+            xywh[4 * count + 3] = h;
+            count++;
+        }
     }
 
     /** Writes the rectangle of an open run {i0, i1, band, firstRow} that ends before row {@code endRow}. */
-    private static void emit(SvgWriter[] perBand, int[] run, int endRow, double[] px, double[] py) {
-        SvgWriter out = perBand[run[2]];
+    private static void emit(Cells[] perBand, int[] run, int endRow, double[] px, double[] py) {
+        Cells out = perBand[run[2]];
         if (out == null) {
-            out = new SvgWriter(1024);
+            out = new Cells();
             perBand[run[2]] = out;
         }
         double x0 = Math.min(px[run[0]], px[run[1] + 1]);
         double x1 = Math.max(px[run[0]], px[run[1] + 1]);
         double y0 = Math.min(py[run[3]], py[endRow]);
         double y1 = Math.max(py[run[3]], py[endRow]);
-        out.raw("<rect").attr("x", x0).attr("y", y0).attr("width", x1 - x0).attr("height", y1 - y0).raw("/>\n");
+        out.add(x0, y0, x1 - x0, y1 - y0);
     }
 
     /** Cell edges: halfway between neighbours, the outer ones on the first and last grid value. */

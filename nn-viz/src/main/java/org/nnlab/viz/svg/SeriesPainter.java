@@ -1,7 +1,9 @@
 package org.nnlab.viz.svg;
 
+import java.awt.geom.Path2D;
 import org.nnlab.viz.plot.Bars;
 import org.nnlab.viz.plot.Color;
+import org.nnlab.viz.plot.ContourLines;
 import org.nnlab.viz.plot.FilledContour;
 import org.nnlab.viz.plot.Image;
 import org.nnlab.viz.plot.Line;
@@ -16,13 +18,19 @@ import org.nnlab.viz.plot.Stem;
 /**
  * Paints the series of one axes. Points whose page position is not finite (NaN, ±∞, or ≤ 0 on
  * a log axis) are skipped; a line is broken into separate segments at them.
+ *
+ * <p>Lines, stems and reference lines are clipped to the axes box. Markers are not: a marker is
+ * drawn whole when its point lies within the limits (a point on the edge shows a full circle, not
+ * half of one) and not at all when the point lies outside them.
  */
 final class SeriesPainter {
-    private final SvgWriter w;
+    /** How far outside the box, in points, a point still counts as on its edge (rounding of the limits). */
+    private static final double EDGE_TOLERANCE = 0.01;
+    private final Canvas c;
     private final AxesFrame f;
 
-    SeriesPainter(SvgWriter w, AxesFrame f) {
-        this.w = w;
+    SeriesPainter(Canvas c, AxesFrame f) {
+        this.c = c;
         this.f = f;
     }
 
@@ -36,20 +44,33 @@ final class SeriesPainter {
         } else if (s instanceof Bars) {
             bars((Bars) s);
         } else if (s instanceof Image) {
-            new RasterPainter(w, f).image((Image) s);
+            new RasterPainter(c, f).image((Image) s);
         } else if (s instanceof FilledContour) {
-            new RasterPainter(w, f).contour((FilledContour) s);
+            new RasterPainter(c, f).contour((FilledContour) s);
         } else if (s instanceof RefLine) {
             refLine((RefLine) s);
+        } else if (s instanceof ContourLines) {
+            contour((ContourLines) s);
         }
+    }
+
+    private void contour(ContourLines s) {
+        double[] seg = s.segments();
+        Path2D.Double p = new Path2D.Double();
+        for (int i = 0; i < seg.length; i += 4) {
+            p.moveTo(f.px(seg[i]), f.py(seg[i + 1]));
+            p.lineTo(f.px(seg[i + 2]), f.py(seg[i + 3]));
+        }
+        c.beginClip(f.x, f.y, f.w, f.h);
+        c.stroke(p, s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
+        c.endClip();
     }
 
     private void line(Line s) {
         double[] x = s.x();
         double[] y = s.y();
         if (s.lineStyle() != LineStyle.NONE) {
-            strokeStart(s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
-            w.raw(" d=\"");
+            Path2D.Double p = new Path2D.Double();
             boolean pen = false;
             for (int i = 0; i < x.length; i++) {
                 double px = f.px(x[i]);
@@ -58,58 +79,58 @@ final class SeriesPainter {
                     pen = false;
                     continue;
                 }
-                w.raw(pen ? ' ' : 'M').num(px).raw(' ').num(py);
+                if (pen) {
+                    p.lineTo(px, py);
+                } else {
+                    p.moveTo(px, py);
+                }
                 pen = true;
             }
-            w.raw("\"/>\n");
+            c.beginClip(f.x, f.y, f.w, f.h);
+            c.stroke(p, s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
+            c.endClip();
         }
         if (s.marker() != Marker.NONE) {
-            markers(x, y, s.marker(), s.markerSize(), s.color(), null, s.alpha());
+            markers(x, y, s.marker(), new double[] {s.markerSize()}, null, s.color(), s.alpha(), null, 0);
         }
     }
 
     private void scatter(Scatter s) {
         double[] x = s.x();
-        double[] y = s.y();
-        Color[] colors = s.pointColors();
-        boolean filled = s.marker().filled();
-        w.raw("<g");
-        paintAttrs(s.color(), filled, s.alpha(), s.edgeColor());
-        w.raw(">\n");
+        double[] sizes = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double px = f.px(x[i]);
-            double py = f.py(y[i]);
-            if (Double.isFinite(px) && Double.isFinite(py)) {
-                String fill = colors == null ? null : colors[i].hex();
-                MarkerPath.write(w, s.marker(), px, py, Math.sqrt(s.sizeOf(i)), fill, filled);
-            }
+            sizes[i] = Math.sqrt(s.sizeOf(i));
         }
-        w.raw("</g>\n");
+        markers(x, s.y(), s.marker(), sizes, s.pointColors(), s.color(), s.alpha(), s.edgeColor(), 0.5);
     }
 
     private void stem(Stem s) {
         double[] x = s.x();
         double[] y = s.y();
         double y0 = f.py(0);
-        strokeStart(s.color(), 1.5, LineStyle.SOLID, s.alpha());
-        w.raw(" d=\"");
+        Path2D.Double p = new Path2D.Double();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
             double px = f.px(x[i]);
             double py = f.py(y[i]);
             if (Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(y0)) {
-                w.raw('M').num(px).raw(' ').num(y0).raw('V').num(py);
+                p.moveTo(px, y0);
+                p.lineTo(px, py);
                 lo = Math.min(lo, px);
                 hi = Math.max(hi, px);
             }
         }
-        w.raw("\"/>\n");
+        c.beginClip(f.x, f.y, f.w, f.h);
+        c.stroke(p, s.color(), 1.5, LineStyle.SOLID, s.alpha());
         if (lo <= hi) {
-            strokeStart(s.baselineColor(), 1.5, LineStyle.SOLID, s.alpha());
-            w.raw(" d=\"M").num(lo).raw(' ').num(y0).raw('H').num(hi).raw("\"/>\n");
+            Path2D.Double base = new Path2D.Double();
+            base.moveTo(lo, y0);
+            base.lineTo(hi, y0);
+            c.stroke(base, s.baselineColor(), 1.5, LineStyle.SOLID, s.alpha());
         }
-        markers(x, y, Marker.CIRCLE, 6, s.color(), null, s.alpha());
+        c.endClip();
+        markers(x, y, Marker.CIRCLE, new double[] {6}, null, s.color(), s.alpha(), null, 0);
     }
 
     private void bars(Bars s) {
@@ -120,79 +141,63 @@ final class SeriesPainter {
         if (!Double.isFinite(base)) {
             base = f.axes.yaxis().inverted() ? f.y : f.bottom();
         }
-        w.raw("<g fill=\"").raw(s.color().hex()).raw('"');
-        if (s.alpha() < 1) {
-            w.attr("fill-opacity", s.alpha());
-        }
-        if (s.edgeColor() != null) {
-            w.raw(" stroke=\"").raw(s.edgeColor().hex()).raw("\" stroke-width=\"0.8\"");
-        }
-        w.raw(">\n");
         for (int i = 0; i < x.length; i++) {
             double x0 = f.px(x[i] - wd[i] / 2);
             double x1 = f.px(x[i] + wd[i] / 2);
             double top = f.py(h[i]);
             if (Double.isFinite(x0) && Double.isFinite(x1) && Double.isFinite(top)) {
-                w.raw("<rect").attr("x", Math.min(x0, x1)).attr("y", Math.min(top, base))
-                        .attr("width", Math.abs(x1 - x0)).attr("height", Math.abs(base - top)).raw("/>\n");
+                c.rect(Math.min(x0, x1), Math.min(top, base), Math.abs(x1 - x0), Math.abs(base - top), s.color(),
+                        s.alpha(), s.edgeColor(), 0.8, 0);
             }
         }
-        w.raw("</g>\n");
     }
 
     private void refLine(RefLine s) {
-        strokeStart(s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
+        Path2D.Double p = new Path2D.Double();
         if (s.kind() == SeriesKind.HLINE) {
-            w.raw(" d=\"M").num(f.x).raw(' ').num(f.py(s.value())).raw('H').num(f.right()).raw("\"/>\n");
+            p.moveTo(f.x, f.py(s.value()));
+            p.lineTo(f.right(), f.py(s.value()));
         } else {
-            w.raw(" d=\"M").num(f.px(s.value())).raw(' ').num(f.y).raw('V').num(f.bottom()).raw("\"/>\n");
+            p.moveTo(f.px(s.value()), f.y);
+            p.lineTo(f.px(s.value()), f.bottom());
         }
+        c.beginClip(f.x, f.y, f.w, f.h);
+        c.stroke(p, s.color(), s.lineWidth(), s.lineStyle(), s.alpha());
+        c.endClip();
     }
 
-    private void markers(double[] x, double[] y, Marker m, double size, Color color, Color edge, double alpha) {
-        w.raw("<g");
-        paintAttrs(color, m.filled(), alpha, edge);
-        w.raw(">\n");
+    /** Draws the markers of the points inside the box, whole and unclipped. */
+    private void markers(double[] x, double[] y, Marker m, double[] sizes, Color[] colors, Color color, double alpha,
+                         Color edge, double edgeWidth) {
+        int n = 0;
+        double[] px = new double[x.length];
+        double[] py = new double[x.length];
+        double[] sz = sizes.length == 1 ? sizes : new double[x.length];
+        Color[] cs = colors == null ? null : new Color[x.length];
         for (int i = 0; i < x.length; i++) {
-            double px = f.px(x[i]);
-            double py = f.py(y[i]);
-            if (Double.isFinite(px) && Double.isFinite(py)) {
-                MarkerPath.write(w, m, px, py, size, null, m.filled());
+            double u = f.px(x[i]);
+            double v = f.py(y[i]);
+            if (inside(u, v)) {
+                px[n] = u;
+                py[n] = v;
+                if (sz != sizes) {
+                    sz[n] = sizes[i];
+                }
+                if (cs != null) {
+                    cs[n] = colors[i];
+                }
+                n++;
             }
         }
-        w.raw("</g>\n");
-    }
-
-    private void paintAttrs(Color color, boolean filled, double alpha, Color edge) {
-        if (filled) {
-            w.raw(" fill=\"").raw(color.hex()).raw('"');
-            if (edge != null) {
-                w.raw(" stroke=\"").raw(edge.hex()).raw("\" stroke-width=\"0.5\"");
-            }
-        } else {
-            w.raw(" fill=\"none\" stroke=\"").raw(color.hex()).raw("\" stroke-width=\"1\"");
-        }
-        if (alpha < 1) {
-            // fill- and stroke-opacity inherit to each marker, so overlapping markers stack as in matplotlib
-            w.attr("fill-opacity", alpha).attr("stroke-opacity", alpha);
+        if (n > 0) {
+            c.markers(m, java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n),
+                    sz == sizes ? sizes : java.util.Arrays.copyOf(sz, n), cs == null ? null : java.util.Arrays.copyOf(cs, n),
+                    color, alpha, edge, edgeWidth);
         }
     }
 
-    /** Opens a stroked {@code <path} with colour, width, dashes and opacity; the caller adds d. */
-    void strokeStart(Color color, double width, LineStyle style, double alpha) {
-        w.raw("<path fill=\"none\" stroke=\"").raw(color.hex()).raw('"').attr("stroke-width", width)
-                .raw(" stroke-linejoin=\"round\" stroke-linecap=\"").raw(style == LineStyle.SOLID ? "square" : "butt")
-                .raw('"');
-        double[] dashes = style.dashes(width);
-        if (dashes != null) {
-            w.raw(" stroke-dasharray=\"");
-            for (int i = 0; i < dashes.length; i++) {
-                w.raw(i == 0 ? "" : " ").num(dashes[i]);
-            }
-            w.raw('"');
-        }
-        if (alpha < 1) {
-            w.attr("stroke-opacity", alpha);
-        }
+    private boolean inside(double u, double v) {
+        return u >= f.x - EDGE_TOLERANCE && u <= f.right() + EDGE_TOLERANCE
+                && v >= f.y - EDGE_TOLERANCE && v <= f.bottom() + EDGE_TOLERANCE;
     }
 }

@@ -40,15 +40,7 @@ public final class SvgRenderer {
         if (fig.description() != null) {
             w.raw("<desc>").text(fig.description()).raw("</desc>\n");
         }
-        w.raw("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
-        if (fig.suptitle() != null) {
-            TextPainter.write(w, layout.width / 2, layout.suptitleBaseline, fig.suptitle(), Layout.TITLE_SIZE,
-                    "middle", "");
-            w.raw('\n');
-        }
-        for (int i = 0; i < layout.frames.size(); i++) {
-            new AxesPainter(w, layout.frames.get(i), idPrefix + "-a" + i).paint();
-        }
+        FigurePainter.paint(fig, layout, new SvgCanvas(w, idPrefix));
         w.raw("</svg>\n");
         return w.toString();
     }

@@ -1,5 +1,7 @@
 package org.nnlab.viz.svg;
 
+import com.google.common.xml.XmlEscapers;
+
 /**
  * Appends SVG markup to a buffer with compact, locale-independent numbers and escaped text.
  *
@@ -64,22 +66,13 @@ final class SvgWriter {
         return this;
     }
 
-    /** Appends text with {@code & < > " '} escaped and control characters dropped (XML 1.0 forbids them). */
+    /**
+     * Appends text escaped for XML, in content and attributes alike (Guava's attribute escaper):
+     * {@code & < > " '} and line breaks as references, and the characters XML 1.0 forbids (control
+     * characters, U+FFFE, U+FFFF) as U+FFFD.
+     */
     SvgWriter text(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '"': sb.append("&quot;"); break;
-                case '\'': sb.append("&#39;"); break;
-                default:
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        sb.append(c);
-                    }
-            }
-        }
+        sb.append(XmlEscapers.xmlAttributeEscaper().escape(s));
         return this;
     }
 

@@ -43,6 +43,9 @@ final class TextMetrics {
     }
 
     private static double other(char c) {
+        if ((c >= '\u0300' && c <= '\u036f') || (c >= '\u20d0' && c <= '\u20ff')) {
+            return 0;   // a combining accent sits over the previous letter
+        }
         switch (c) {
             case '\u2212': return 0.838;
             case '\u2003': return 1.0;

@@ -18,14 +18,13 @@ final class TextPainter {
     /**
      * Writes {@code label} anchored at (x, y) on its baseline.
      *
-     * @param anchor "start", "middle" or "end"
      * @param extra further attributes, with a leading space (e.g. a fill or transform), or ""
      */
-    static void write(SvgWriter w, double x, double y, String label, double size, String anchor, String extra) {
+    static void write(SvgWriter w, double x, double y, String label, double size, Canvas.Anchor anchor, String extra) {
         List<Mathtext.Run> runs = Mathtext.parse(label);
         w.raw("<text").attr("x", x).attr("y", y);
-        if (!anchor.equals("start")) {
-            w.raw(" text-anchor=\"").raw(anchor).raw('"');
+        if (anchor != Canvas.Anchor.START) {
+            w.raw(" text-anchor=\"").raw(anchor == Canvas.Anchor.MIDDLE ? "middle" : "end").raw('"');
         }
         if (size != BASE) {
             w.attr("font-size", size);

@@ -14,8 +14,10 @@ import org.nnlab.viz.plot.Scale;
 import org.nnlab.viz.report.Report;
 
 /**
- * Writes {@code gallery.html} and one SVG per figure into a folder: every kind of plot nn-viz can
- * draw, for looking at in a browser (see {@code scripts/render-report.sh}).
+ * Writes {@code gallery.html}, and one SVG and one PNG per figure, into a folder: every kind of
+ * plot nn-viz can draw, for looking at in a browser (see {@code scripts/render-report.sh}). The
+ * PNGs come from the Java2D back end at 96 dpi, the resolution at which a browser shows the SVG,
+ * so the two can be laid over each other.
  *
  * <p>Usage: {@code java -cp … org.nnlab.viz.demo.Gallery [folder]} (default {@code target/gallery}).
  */
@@ -29,7 +31,12 @@ public final class Gallery {
         Report report = build();
         report.writeTo(folder.resolve("gallery.html"));
         List<Path> svgs = report.writeFigures(folder, "figure");
-        System.out.println("Wrote " + folder.resolve("gallery.html") + " and " + svgs.size() + " SVG files");
+        List<Figure> figures = report.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            String svg = svgs.get(i).getFileName().toString();
+            figures.get(i).savePng(folder.resolve(svg.substring(0, svg.length() - 4) + ".png"), 96);
+        }
+        System.out.println("Wrote " + folder.resolve("gallery.html") + ", " + svgs.size() + " SVG and as many PNG files");
     }
 
     /** The gallery report: plotting primitives first, then the neural-network figures. */
@@ -39,6 +46,12 @@ public final class Gallery {
         r.section("Lines, markers and format strings");
         r.figure(activations(), "Activation functions with mathtext labels, a legend and a grid.");
         r.figure(formats(), "Format strings 'ro', 'g^', 'bs', 'k:', 'c', 'm--'; the NaN at x = 5 breaks the line.");
+        r.section("The lecture's matplotlib: font sizes, legend codes, axis('equal'), accents");
+        r.figure(lectureStyle(), "'bo'/'ro' at alpha 0.4 with the C0/C1 legend at loc=1 (its markers as pale as the"
+                + " data), fontsize 15 for title, labels, ticks and legend, linewidth 3, grid alpha 0.3, a title with"
+                + " $\\hat{Y}$, and the 0.5 contour line over the filled region.");
+        r.figure(equalAxes(), "axis('equal') with xlim/ylim (−2, 2) in a wide box: the box keeps its size and x widens,"
+                + " so the hinges' slopes read true (1 and −2).");
         r.section("Scatter, equal axes and annotations");
         r.figure(scatter(), "Two classes with per-point colours and sizes, axis equal, an annotation.");
         r.section("Histograms, bars, stems and log scales");
@@ -53,6 +66,55 @@ public final class Gallery {
         r.numbers(new java.util.LinkedHashMap<>(java.util.Map.of("accuracy", 0.975)));
         r.code("model = Sequential([Dense(2, 'sigmoid'), Dense(1, 'sigmoid')])");
         return r;
+    }
+
+    static Figure lectureStyle() {
+        Figure fig = new Figure(8, 4);
+        List<Axes> ax = fig.subplots(1, 2);
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] cls = new double[4][40];
+        for (int i = 0; i < 40; i++) {
+            cls[0][i] = 8 * rnd.nextDouble();
+            cls[1][i] = 0.5 * cls[0][i] - 1 + rnd.nextDouble() - 2;
+            cls[2][i] = 8 * rnd.nextDouble();
+            cls[3][i] = 0.5 * cls[2][i] + rnd.nextDouble() + 0.5;
+        }
+        ax.get(0).plot(cls[0], cls[1], "bo").alpha(0.4).label("C0");
+        ax.get(0).plot(cls[2], cls[3], "ro").alpha(0.4).label("C1");
+        ax.get(0).plot(new double[] {0, 8}, new double[] {-1.25, 2.75}, "k").lineWidth(3);
+        ax.get(0).title("$\\hat{Y} = \\sigma(w \\cdot x + b)$", 15).xlabel("$x_1$", 15).ylabel("$x_2$", 15)
+                .tickLabelSize(15).grid(0.3).legend(1, 15);
+        double[] g = linspace(-2, 2, 60);
+        double[][] z = new double[g.length][g.length];
+        for (int j = 0; j < g.length; j++) {
+            for (int i = 0; i < g.length; i++) {
+                z[j][i] = 1 / (1 + Math.exp(-3 * (g[i] * g[i] + g[j] - 1)));
+            }
+        }
+        ax.get(1).contourf(g, g, z).levels(0, 0.5, 1).colors("C0", "C1").alpha(0.3);
+        ax.get(1).contour(g, g, z, 0.5).color("k").lineWidth(1).label("$P = 0.5$");
+        ax.get(1).title("region and its 0.5 line").legend(3);
+        return fig;
+    }
+
+    static Figure equalAxes() {
+        Figure fig = new Figure(8, 3);
+        List<Axes> ax = fig.subplots(1, 2);
+        double[] x = linspace(-2, 2, 81);
+        double[] h = new double[x.length];
+        double[] h2 = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            h[i] = Math.max(0, x[i]);
+            h2[i] = Math.max(0, -2 * x[i]);
+        }
+        for (int k = 0; k < 2; k++) {
+            ax.get(k).plot(x, h, "b").lineWidth(3).label("$h(x)$");
+            ax.get(k).plot(x, h2, "r").lineWidth(3).label("$h(-2x)$");
+            ax.get(k).xlim(-2, 2).ylim(-2, 2).grid(0.3).legend(2);
+        }
+        ax.get(0).title("xlim, ylim (−2, 2)");
+        ax.get(1).axisEqual().title("… and axis('equal')");
+        return fig;
     }
 
     static Figure activations() {

@@ -53,7 +53,9 @@ class NnFiguresTest {
         assertEquals(0, c.band(c.value(i0, nearest(c.ys(), 0))));
         assertEquals(1, c.band(c.value(i0, i1)));
         assertEquals(Color.cycle(1), c.bandColor(1));
-        assertEquals(SeriesKind.SCATTER, ax.series().get(1).kind());
+        assertEquals(SeriesKind.CONTOUR, ax.series().get(1).kind(), "the smooth boundary over the filled cells");
+        assertTrue(((org.nnlab.viz.plot.ContourLines) ax.series().get(1)).segments().length > 0);
+        assertEquals(SeriesKind.SCATTER, ax.series().get(2).kind());
         WellFormed.parse(fig.toSvg());
     }
 
@@ -89,7 +91,21 @@ class NnFiguresTest {
         PredictionStem.draw(ax, new double[] {0.1, 0.7, 0.2}, 2);
         assertEquals(SeriesKind.STEM, ax.series().get(0).kind());
         assertEquals("predicted 1 (70%)", ax.title());
-        assertEquals("true class 2", ax.legendEntries().get(0).label());
+        assertEquals("true class: 2", ax.legendEntries().get(1).label());
+        double[] others = ((org.nnlab.viz.plot.Stem) ax.series().get(0)).y();
+        assertTrue(Double.isNaN(others[2]), "the true class is not drawn twice, so no marker hides a stem");
+        assertEquals(Color.cycle(2), ax.series().get(1).color());
+    }
+
+    @Test
+    void predictionFigurePutsTheImageBesideTheStemsWithClassNames() {
+        double[][] image = new double[28][28];
+        Figure fig = PredictionStem.figure(image, new double[] {0.1, 0.9}, 1, List.of("T-shirt/top", "Trouser"));
+        assertEquals(2, fig.cols());
+        assertEquals(SeriesKind.IMAGE, fig.axes(0, 0).series().get(0).kind());
+        assertEquals("true: Trouser", fig.axes(0, 0).title());
+        assertEquals("predicted Trouser (90%)", fig.axes(0, 1).title());
+        assertEquals(List.of("T-shirt/top", "Trouser"), fig.axes(0, 1).xaxis().tickLabels());
     }
 
     @Test
@@ -139,7 +155,23 @@ class NnFiguresTest {
         ReluDecomposition.draw(ax, h, o, x, new double[] {3.5, 0.5, 2.5});
         Line sum = (Line) ax.series().get(3);
         assertArrayEquals(new double[] {3.5, 0.5, 2.5}, sum.y(), 1e-12);
+        assertEquals("output: sum + $c$", sum.label(), "the layer has a bias c");
+        assertEquals(Color.parse("r"), sum.color());
+        assertEquals(Color.parse("b"), ax.series().get(2).color(), "the target is not black like the fit");
         WellFormed.parse(fig.toSvg());
+    }
+
+    @Test
+    void reluSumWithoutOutputBiasIsNotLabelledWithC() {
+        Dense h = dense(1, 6, Activation.RELU, new double[] {1, -1, 1, -1, 1, -1}, new double[6]);
+        Dense o = new Dense("out", 1, Activation.LINEAR, false, org.nnlab.core.init.Initializer.ONES,
+                org.nnlab.core.init.Initializer.ZEROS);
+        o.build(new int[] {6}, new java.util.SplittableRandom(1));
+        Axes ax = new Figure().subplot();
+        ReluDecomposition.draw(ax, h, o, new double[] {-1, 0, 1}, new double[] {1, 0, 1});
+        List<String> labels = ax.legendEntries().stream().map(e -> e.label()).toList();
+        assertEquals(List.of("each unit $v_j h(w_j x + b_j)$", "target", "output: sum"), labels,
+                "six units share one legend entry");
     }
 
     @Test

@@ -108,7 +108,7 @@ class FigureModelTest {
         assertEquals(LegendLocation.UPPER_LEFT, ax.legendLocation());
         List<LegendEntry> entries = ax.legendEntries();
         assertEquals(2, entries.size());
-        assertEquals(new LegendEntry("train", SeriesKind.LINE, Color.parse("b"), Marker.NONE, LineStyle.DASHED),
+        assertEquals(new LegendEntry("train", SeriesKind.LINE, Color.parse("b"), Marker.NONE, LineStyle.DASHED, 1, 1.5),
                 entries.get(0));
         assertEquals(SeriesKind.SCATTER, entries.get(1).kind());
     }

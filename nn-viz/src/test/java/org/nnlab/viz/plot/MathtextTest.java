@@ -20,6 +20,18 @@ class MathtextTest {
     }
 
     @Test
+    void accentsCombineOntoTheLetterAsTheLectureWritesThem() {
+        assertEquals(List.of(new Run("Y\u0302", true, 0)), Mathtext.parse("$\\hat Y$"));
+        assertEquals(List.of(new Run("Y\u0302", true, 0)), Mathtext.parse("$\\hat{Y}$"));
+        assertEquals("x\u0304 y\u0303 v\u20d7 y\u0302\u2081".replace(" ", ""),
+                Mathtext.plain("$\\bar x\\tilde{y}\\vec v\\hat y_1$").replace("1", "\u2081"));
+        assertEquals(List.of(new Run("w", true, 0), new Run("j\u0302", true, -1)), Mathtext.parse("$w_{\\hat j}$"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mathtext.parse("$\\hat$"));
+        assertEquals("Bad mathtext in label '$\\hat$': \\hat at index 1 has nothing to put the accent on."
+                + " Hint: write \\hat{y}.", e.getMessage());
+    }
+
+    @Test
     void greekLowercaseIsItalicAndCapitalsUpright() {
         assertEquals(List.of(new Run("ωσ", true, 0)), Mathtext.parse("$\\omega\\sigma$"));
         assertEquals(List.of(new Run("Δ", false, 0)), Mathtext.parse("$\\Delta$"));
@@ -49,7 +61,7 @@ class MathtextTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mathtext.parse("$\\frac{1}{2}$"));
         assertEquals("Bad mathtext in label '$\\frac{1}{2}$': unknown command \\frac at index 1. Hint: supported are"
                 + " Greek letters (\\omega, \\sigma, \\Delta…), \\times \\cdot \\pm \\leq \\geq \\infty \\partial \\nabla"
-                + " \\sum \\rightarrow \\in, spacing \\, \\; \\quad and \\mathrm{…}.", e.getMessage());
+                + " \\sum \\rightarrow \\in, accents \\hat \\bar \\tilde \\vec \\dot \\ddot, spacing \\, \\; \\quad and \\mathrm{…}.", e.getMessage());
     }
 
     @Test

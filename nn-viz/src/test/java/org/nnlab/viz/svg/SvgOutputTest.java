@@ -99,7 +99,7 @@ class SvgOutputTest {
     @Test
     void idPrefixKeepsIdsUniquePerFigure() {
         String svg = everyKind().toSvg("fig7");
-        assertTrue(svg.contains("id=\"fig7-a0-clip\""));
+        assertTrue(svg.contains("id=\"fig7-c0\""));
         assertFalse(svg.contains("id=\"f-"));
     }
 

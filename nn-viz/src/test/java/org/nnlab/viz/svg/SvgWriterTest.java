@@ -27,6 +27,9 @@ class SvgWriterTest {
 
     @Test
     void escapesMarkupCharacters() {
-        assertEquals("a &lt; b &amp;&amp; &quot;c&quot; &#39;d&#39; &gt;", new SvgWriter(16).text("a < b && \"c\" 'd' >\u0001").toString());
+        assertEquals("a &lt; b &amp;&amp; &quot;c&quot; &apos;d&apos; &gt;\uFFFD",
+                new SvgWriter(16).text("a < b && \"c\" 'd' >\u0001").toString());
+        assertEquals("\uFFFD\uFFFD line&#xA;break", new SvgWriter(16).text("\u0000\uFFFF line\nbreak").toString(),
+                "characters XML 1.0 forbids are replaced, so the SVG stays well formed");
     }
 }

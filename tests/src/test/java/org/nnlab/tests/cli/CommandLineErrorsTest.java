@@ -35,11 +35,60 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void helpOfEveryCommandPrintsNoWarning() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"lecture", "--help"}, {"demo", "--help"}, {"exercises", "--help"},
+                {"release", "--help"}, {"grade", "--help"}}) {
+            Result r = cli(List.of(), args);
+            assertEquals(0, r.exit, r.toString());
+            assertEquals("", r.err, "nothing on stderr for " + String.join(" ", args));
+            assertTrue(r.out.startsWith("Usage: nnlab"), r.toString());
+            assertFalse(r.out.contains("WARN"), r.toString());
+        }
+    }
+
+    @Test
+    void badDataFolderIsReportedBeforeAnyLessonRunsInCommandLineTerms(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result r = cli(List.of(), "lecture", "--only", "perceptron", "--data", empty.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.startsWith("nnlab: --data " + empty + ": "), r.toString());
+        assertTrue(r.err.contains("Hint: give --data a folder holding those four MNIST-format files, e.g. --data"
+                + " /usr/share/datasets/fashion-mnist"), r.toString());
+        assertFalse(r.err.contains("MnistDataset"), "no Java API in a command-line hint: " + r);
+        assertFalse(r.out.contains("[1/1]"), "no lesson ran: " + r);
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
     void tooLittleHeapSaysHowToGiveMore(@TempDir Path tmp) throws Exception {
         Result r = cli(List.of("-Xmx12m"), "lecture", "--only", "mnist", "--quiet", "--out", tmp.toString());
         assertEquals(3, r.exit, r.toString());
-        assertTrue(r.err.contains("nnlab: ran out of memory (the JVM may use at most"), r.toString());
+        // Where the heap runs out varies; loading the built-in digits (real data, 8 MB of pixels) says so.
+        assertTrue(r.err.startsWith("nnlab: ran out of memory (the JVM may use at most ")
+                || r.err.startsWith("nnlab: ran out of memory while reading data (in IdxReader): its values really take"
+                + " more than the "), r.toString());
         assertTrue(r.err.contains("NNLAB_JAVA_OPTS=-Xmx2g ./nnlab lecture --only mnist"), r.toString());
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r);
+    }
+
+    @Test
+    void aCorruptDataFileIsNamedWithoutMemoryAdvice(@TempDir Path tmp) throws Exception {
+        // A 20-byte train-images file whose header claims 46340 × 46340 × 1 images: once an
+        // OutOfMemoryError answered with "give it more, -Xmx2g".
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        byte[] forged = {0, 0, 0x08, 3, 0, 0, (byte) 0xB5, 0x04, 0, 0, (byte) 0xB5, 0x04, 0, 0, 0, 1, 7, 7, 7, 7};
+        Files.write(data.resolve("train-images-idx3-ubyte"), forged);
+        for (String f : List.of("train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.write(data.resolve(f), new byte[] {0, 0, 0x08, 1, 0, 0, 0, 0});
+        }
+        Result r = cli(List.of("-Xmx256m"), "lecture", "--only", "mnist", "--quiet", "--data", data.toString(),
+                "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.startsWith("nnlab: "), r.toString());
+        assertTrue(r.err.contains(data.resolve("train-images-idx3-ubyte") + ": truncated at offset 20: the header"
+                + " promises 46340 × 46340 × 1 unsigned_byte values"), r.toString());
+        assertFalse(r.err.contains("-Xmx"), r.toString());
         assertFalse(r.err.contains("\tat "), "no stack trace: " + r);
     }
 

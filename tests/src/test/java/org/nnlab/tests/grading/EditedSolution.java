@@ -19,11 +19,7 @@ record EditedSolution(Exercise exercise, Map<String, String> sources) {
     /** The reference solution of the bundled exercise {@code id}, unedited. */
     static EditedSolution of(String id) {
         Exercise exercise = ExerciseCatalog.bundled().find(id);
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (String path : exercise.studentFiles()) {
-            sources.put(Exercise.fileName(path), exercise.marked(path).instructorVersion());
-        }
-        return new EditedSolution(exercise, sources);
+        return new EditedSolution(exercise, exercise.referenceSources());
     }
 
     /** This submission with the first {@code original} in {@code file} replaced by {@code replacement}. */

@@ -69,15 +69,26 @@ class LectureEndToEndTest {
     void reluRegressionErrorFallsAsUnitsGrow() {
         JsonNode mse = sections.get("relu").get("mse_by_units");
         double one = mse.get("1").asDouble();
+        double two = mse.get("2").asDouble();
         double four = mse.get("4").asDouble();
         double hundred = mse.get("100").asDouble();
-        assertTrue(one > four && four > hundred, mse.toString());
+        assertTrue(one > two && two > four && four > hundred, mse.toString());
         assertTrue(hundred < 0.01, mse.toString());
+        assertEquals(1, sections.get("relu").get("weights_1_unit").get("w").size());
+        assertEquals(2, sections.get("relu").get("weights_2_units").get("v").size());
     }
 
     @Test
     void recursionCountsCallsExactly() {
         JsonNode s = sections.get("recursion");
+        assertEquals(120, s.get("fac_5_recursive").asLong());
+        assertEquals(120, s.get("fac_5_iterative").asLong());
+        assertEquals(55, s.get("fib_10").asLong());
+        assertEquals(55, s.get("mfib_10").asLong());
+        Pattern timeit = Pattern.compile("[0-9.]+ (s|ms|µs|ns) ± [0-9.]+ (s|ms|µs|ns) per loop \\(mean ± std\\. dev\\. of 7"
+                + " runs, [0-9,]+ loops? each\\)");
+        assertTrue(timeit.matcher(s.get("fib_30_naive_timeit").asText()).matches(), s.toString());
+        assertTrue(timeit.matcher(s.get("fib_30_memo_timeit").asText()).matches(), s.toString());
         assertEquals(832_040, s.get("fib_30").asLong());
         assertEquals(2 * 832_040 - 1, s.get("fib_30_naive_calls").asLong());
         assertEquals(2 * 30 - 3, s.get("fib_30_memo_calls").asLong());
@@ -97,6 +108,8 @@ class LectureEndToEndTest {
         assertEquals(79_510, s.get("parameters").asInt());
         assertEquals(8000, s.get("train_images").asInt());
         assertTrue(s.get("test_accuracy").asDouble() >= 0.92, s.toString());
+        assertEquals(0.9749, s.get("lecture_test_accuracy_full_mnist").asDouble(), 0);
+        assertFalse(s.has("val_accuracy"), "the lecture trains without a validation split");
     }
 
     @Test
@@ -107,6 +120,10 @@ class LectureEndToEndTest {
         assertTrue(ratio.get("sigmoid").asDouble() < 0.01, ratio.toString());
         assertTrue(ratio.get("relu").asDouble() > 0.1, ratio.toString());
         assertTrue(ratio.get("sigmoid + batch norm").asDouble() > 0.1, ratio.toString());
+        JsonNode ten = s.get("ten_point_train_mse");
+        // 5000 epochs let the plain network memorise the ten points; 200 epochs with dropout do not.
+        assertTrue(ten.get("deep sigmoid").asDouble() < 0.01, ten.toString());
+        assertTrue(ten.get("with dropout 0.2").asDouble() > 10 * ten.get("deep sigmoid").asDouble(), ten.toString());
     }
 
     @Test
@@ -118,13 +135,16 @@ class LectureEndToEndTest {
             figures++;
         }
         try (Stream<Path> files = Files.list(out.resolve("figures"))) {
-            assertEquals(figures, files.count());
+            assertEquals(figures, files.filter(f -> f.toString().endsWith(".svg")).count());
+        }
+        try (Stream<Path> files = Files.list(out.resolve("figures"))) {
+            assertEquals(figures, files.filter(f -> f.toString().endsWith(".png")).count(), "a PNG beside each SVG");
         }
         assertTrue(figures >= 17, "figures in the report: " + figures);
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "no network references");
         assertFalse(html.contains("<script"), "no scripts");
         try (Stream<Path> files = Files.list(out.resolve("figures"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".svg")).toList()) {
                 DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile());
             }
         }
@@ -132,7 +152,7 @@ class LectureEndToEndTest {
 
     @Test
     void progressIsShownWhileTraining() {
-        assertTrue(log.contains("[7/8] 7. MNIST"), log);
+        assertTrue(log.contains("[7/8] 7. MNIST: recognising handwritten digits (lecture §7)"), log);
         assertTrue(log.contains("Epoch 5/5"), log);
     }
 

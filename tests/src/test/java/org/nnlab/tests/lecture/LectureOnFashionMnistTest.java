@@ -33,6 +33,16 @@ class LectureOnFashionMnistTest {
         assertEquals(10_000, mnist.get("test_images").asInt());
         // PyTorch's peer reaches about 0.87 with the same model after 5 epochs.
         assertTrue(mnist.get("test_accuracy").asDouble() >= 0.85, mnist.toString());
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Ankle boot"), "Fashion class names in the report");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Ankle boot"), "Fashion class names in the report");
+        assertTrue(html.contains("\">7. Fashion-MNIST: recognising clothing"), "the section title names the data");
+        assertTrue(html.contains("true class: " + "Ankle boot") || html.matches("(?s).*true class: [A-Z][a-z].*"),
+                "the stem legend names the class");
+        assertTrue(html.contains("97.49%") && html.contains("fashion-mnist: 60,000 training"),
+                "the lecture's number beside ours, saying which data");
+        String grid = Files.readString(out.resolve("figures/mnist-predictions.svg"));
+        assertTrue(grid.contains(" → "), grid.substring(0, 200));
+        assertTrue(grid.matches("(?s).*>(T-shirt/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot)"
+                + " → .*"), "grid titles use the class names");
     }
 }

@@ -44,6 +44,17 @@ final class OutputCapture extends OutputStream {
         dropped += len - keep;
     }
 
+    /** The text collected since the last {@link #take}, which stays collected. */
+    synchronized String peek() {
+        String text = new String(buffer, 0, size, StandardCharsets.UTF_8);
+        return dropped > 0 ? text + "\n… (" + dropped + " more bytes of output dropped)" : text;
+    }
+
+    /** Whether anything was written since the last {@link #take}. */
+    synchronized boolean isEmpty() {
+        return size == 0 && dropped == 0;
+    }
+
     /** The text collected since the last call, then clears it. */
     synchronized String take() {
         String text = new String(buffer, 0, size, StandardCharsets.UTF_8);

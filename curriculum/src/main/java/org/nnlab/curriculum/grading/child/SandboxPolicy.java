@@ -2,62 +2,59 @@ package org.nnlab.curriculum.grading.child;
 
 import java.io.File;
 import java.io.FilePermission;
-import java.net.URL;
 import java.nio.file.Path;
-import java.security.CodeSource;
+import java.security.AllPermission;
 import java.security.Permission;
 import java.security.PermissionCollection;
 import java.security.Permissions;
 import java.security.Policy;
 import java.security.ProtectionDomain;
 import java.util.PropertyPermission;
+import java.util.Set;
 
 /**
- * The security policy of the test JVM: the submission's classes may compute, read the class path
- * and use their working folder, and nothing else.
+ * The security policy of the test JVM: the submission's classes may compute, read the JDK and
+ * system properties, and use their working folder, and nothing else.
  *
- * <p>Code whose class file comes from the submission folder is denied, among others: ending the
- * JVM ({@code System.exit}, {@code Runtime.halt}), writing or deleting files outside the sandbox
- * folder, reading files other than the class path and the JDK (so neither {@code /proc/self/mem}
- * nor the results channel), deep reflection, replacing {@code System.out}, starting processes,
- * and the management beans (no heap dumps). Every other class (the JDK, nnlab, JUnit, the
- * graded tests) keeps all permissions; because Java checks every frame on the stack, a library
- * call made on behalf of the submission is restricted too.
+ * <p>Code defined by the submission's class loader is denied, among others: ending the JVM
+ * ({@code System.exit}, {@code Runtime.halt}), reading any file but the JDK's and its working
+ * folder's (so not the class path, where nn-data's test digits live, not the results channel, not
+ * {@code /proc/self/mem}), writing or deleting files outside its folder, deep reflection
+ * ({@code setAccessible}, {@code accessDeclaredMembers}), getting another class loader, inspecting
+ * the tests' package ({@code accessClassInPackage}), replacing {@code System.out}, starting
+ * processes, the network and the management beans. Every other class (the JDK, nnlab, JUnit,
+ * the tests, this harness) keeps all permissions; because Java checks every frame on the stack, a
+ * library call made on behalf of the submission is restricted too.
  *
- * <p>The SecurityManager exists up to JDK 23 (deprecated for removal since JDK 17); on a newer JDK
- * {@link #install} returns false and the grader says so. The separate JVM, the signed results
- * channel and the per-test restarts still hold there.
+ * <p>The SecurityManager exists up to JDK 23 (deprecated for removal since JDK 17). The grader
+ * refuses to grade without it unless told {@code --allow-unsandboxed}.
  */
 @SuppressWarnings("removal")
 final class SandboxPolicy extends Policy {
-    private final String submissionLocation;
+    private final ClassLoader submission;
     private final Permissions allowed = new Permissions();
-    /** Code-source location → whether it is the submission's class folder. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SandboxPolicy(Path submissionClasses, Path sandbox) {
-        this.submissionLocation = normalize(submissionClasses.toAbsolutePath().toString());
+    private SandboxPolicy(ClassLoader submission, Path sandbox) {
+        this.submission = submission;
         allowed.add(new FilePermission(sandbox.toAbsolutePath().toString(), "read"));
         allowed.add(new FilePermission(sandbox.toAbsolutePath() + File.separator + "-", "read,write,delete"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            allowed.add(new FilePermission(entry, "read"));
-            allowed.add(new FilePermission(entry + File.separator + "-", "read"));
-        }
         allowed.add(new FilePermission(System.getProperty("java.home") + File.separator + "-", "read"));
         allowed.add(new PropertyPermission("*", "read"));
         allowed.setReadOnly();
     }
 
     /**
-     * Installs the policy and a SecurityManager for the classes in {@code submissionClasses}.
+     * Installs the policy and a SecurityManager for the classes {@code submission} defines.
      *
+     * @param testPackages the packages of the tests' classes, which student code may not inspect
+     * @param guarded threads student code may not interrupt, suspend or rename (the harness's)
      * @return false when this JDK has no SecurityManager any more (JDK 24 and later)
      */
-    static boolean install(Path submissionClasses, Path sandbox) {
+    static boolean install(ClassLoader submission, Path sandbox, Set<String> testPackages, Set<Thread> guarded) {
         try {
-            SandboxPolicy policy = new SandboxPolicy(submissionClasses, sandbox);
+            SandboxPolicy policy = new SandboxPolicy(submission, sandbox);
             Policy.setPolicy(policy);
-            System.setSecurityManager(new ExitGuard(policy));
+            System.setSecurityManager(new Guard(submission, testPackages, guarded));
             return true;
         } catch (UnsupportedOperationException e) {
             return false;
@@ -71,65 +68,71 @@ final class SandboxPolicy extends Policy {
 
     @Override
     public PermissionCollection getPermissions(ProtectionDomain domain) {
+        Permissions copy = new Permissions();
         if (isSubmission(domain)) {
-            Permissions copy = new Permissions();
             allowed.elements().asIterator().forEachRemaining(copy::add);
-            return copy;
+        } else {
+            copy.add(new AllPermission());
         }
-        Permissions all = new Permissions();
-        all.add(new java.security.AllPermission());
-        return all;
+        return copy;
+    }
+
+    private boolean isSubmission(ProtectionDomain domain) {
+        return domain != null && domain.getClassLoader() == submission;
     }
 
     /**
-     * The SecurityManager, with {@code checkExit} decided by the call stack rather than by
-     * permissions: the JDK's application class loader grants {@code exitVM} to every class it
-     * loads, so the policy alone cannot take it away from the submission.
+     * The SecurityManager: the policy decides permissions; three checks look at the call stack
+     * instead. {@code checkExit}: the JDK's application class loader grants {@code exitVM} to every
+     * class, so the policy alone cannot take it away. {@code checkPackageAccess}: reflection from
+     * one class loader on another's classes asks for {@code accessClassInPackage} only for the
+     * JDK's restricted packages, so the tests' package is added to them. {@code checkAccess(Thread)}:
+     * the JDK lets any code interrupt or suspend threads outside the system group.
      */
-    private static final class ExitGuard extends SecurityManager {
-        private final SandboxPolicy policy;
+    private static final class Guard extends SecurityManager {
+        private final ClassLoader submission;
+        private final Set<String> testPackages;
+        private final Set<Thread> guarded;
 
-        ExitGuard(SandboxPolicy policy) {
-            this.policy = policy;
+        Guard(ClassLoader submission, Set<String> testPackages, Set<Thread> guarded) {
+            this.submission = submission;
+            this.testPackages = Set.copyOf(testPackages);
+            this.guarded = Set.copyOf(guarded);
         }
 
         @Override
         public void checkExit(int status) {
-            Class<?>[] stack = getClassContext();
-            boolean fromSubmission = java.security.AccessController.doPrivileged(
-                    (java.security.PrivilegedAction<Boolean>) () -> {
-                        for (Class<?> c : stack) {
-                            if (policy.isSubmission(c.getProtectionDomain())) {
-                                return true;
-                            }
-                        }
-                        return false;
-                    });
-            if (fromSubmission) {
+            if (fromSubmission()) {
                 throw new SecurityException("access denied (\"java.lang.RuntimePermission\" \"exitVM." + status
                         + "\"): the submission may not end the JVM");
             }
             super.checkExit(status);
         }
-    }
 
-    private boolean isSubmission(ProtectionDomain domain) {
-        CodeSource source = domain == null ? null : domain.getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location == null || !"file".equals(location.getProtocol())) {
+        @Override
+        public void checkPackageAccess(String pkg) {
+            if (testPackages.contains(pkg)) {
+                checkPermission(new RuntimePermission("accessClassInPackage." + pkg));
+            }
+            super.checkPackageAccess(pkg);
+        }
+
+        @Override
+        public void checkAccess(Thread t) {
+            if (t != Thread.currentThread() && guarded.contains(t) && fromSubmission()) {
+                throw new SecurityException("access denied (\"java.lang.RuntimePermission\" \"modifyThread\"): the"
+                        + " submission may not interrupt, stop or change the grader's thread " + t.getName());
+            }
+            super.checkAccess(t);
+        }
+
+        private boolean fromSubmission() {
+            for (Class<?> c : getClassContext()) {
+                if (c.getClassLoader() == submission) {
+                    return true;
+                }
+            }
             return false;
         }
-        return verdicts.computeIfAbsent(location.toString(), key -> {
-            try {
-                return normalize(new File(location.toURI()).getAbsolutePath()).equals(submissionLocation);
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                return true; // a location we cannot read is treated as the submission's: restricted
-            }
-        });
-    }
-
-    private static String normalize(String path) {
-        String p = path.replace('\\', '/');
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

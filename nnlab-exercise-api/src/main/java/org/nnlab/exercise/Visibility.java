@@ -1,4 +1,4 @@
-package org.nnlab.curriculum.grading;
+package org.nnlab.exercise;
 
 import java.util.Locale;
 
