@@ -72,6 +72,16 @@ public final class Dataset implements Examples {
     }
 
     @Override
+    public boolean concurrentGathers() {
+        return examples.concurrentGathers();
+    }
+
+    @Override
+    public void gatherFeatures(int[] indices, int from, int to, float[] into) {
+        examples.gatherFeatures(indices, from, to, into);
+    }
+
+    @Override
     public void gatherTargets(int[] indices, int from, int to, double[] into) {
         examples.gatherTargets(indices, from, to, into);
     }

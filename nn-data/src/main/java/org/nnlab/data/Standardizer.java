@@ -1,6 +1,7 @@
 package org.nnlab.data;
 
 import java.util.Arrays;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -40,7 +41,7 @@ public final class Standardizer {
         }
         int n = train.rows();
         int w = train.rowSize();
-        double[] x = train.data();
+        double[] x = train.to(Precision.FLOAT64).data();
         double[] mean = new double[w];
         double[] std = new double[w];
         for (int i = 0; i < n; i++) {
@@ -79,12 +80,12 @@ public final class Standardizer {
         return stds.clone();
     }
 
-    /** {@code (x − mean) / scale} column by column, as a new tensor of {@code x}'s shape. */
+    /** {@code (x − mean) / scale} column by column, as a new float64 tensor of {@code x}'s shape. */
     public Tensor transform(Tensor x) {
         requireWidth(x);
         Tensor out = Tensor.zeros(x.shape());
         int w = means.length;
-        double[] in = x.data();
+        double[] in = x.to(Precision.FLOAT64).data();
         double[] z = out.data();
         for (int i = 0; i < x.rows(); i++) {
             for (int j = 0; j < w; j++) {
@@ -94,14 +95,14 @@ public final class Standardizer {
         return out;
     }
 
-    /** {@code z · scale + mean}: undoes {@link #transform}. */
+    /** {@code z · scale + mean}: undoes {@link #transform}; {@code z} may be a float32 model's predictions. */
     public Tensor inverseTransform(Tensor z) {
         requireWidth(z);
         Tensor out = Tensor.zeros(z.shape());
         int w = means.length;
         for (int i = 0; i < z.rows(); i++) {
             for (int j = 0; j < w; j++) {
-                out.data()[i * w + j] = z.data()[i * w + j] * scales[j] + means[j];
+                out.data()[i * w + j] = z.get(i * w + j) * scales[j] + means[j];
             }
         }
         return out;

@@ -16,6 +16,7 @@ import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.LayerNames;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.OptimizerConfig;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Metric;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.Shape;
@@ -40,6 +41,7 @@ import org.nnlab.dsl.spec.TrainingSpec;
 public final class LayerStage {
     private final String name;
     private final long seed;
+    private final Precision precision;
     private final Shape input;
     /** The last layer and those below it; null before the first layer. */
     private final Stack top;
@@ -114,13 +116,14 @@ public final class LayerStage {
         }
     }
 
-    LayerStage(String name, long seed, Shape input) {
-        this(name, seed, input, null);
+    LayerStage(String name, long seed, Precision precision, Shape input) {
+        this(name, seed, precision, input, null);
     }
 
-    private LayerStage(String name, long seed, Shape input, Stack top) {
+    private LayerStage(String name, long seed, Precision precision, Shape input, Stack top) {
         this.name = name;
         this.seed = seed;
+        this.precision = precision;
         this.input = input;
         this.top = top;
     }
@@ -176,12 +179,20 @@ public final class LayerStage {
 
     /** Names the model (Keras's default is {@value ModelSpec#DEFAULT_NAME}). */
     public LayerStage named(String modelName) {
-        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, input, top);
+        return new LayerStage(Objects.requireNonNull(modelName, "modelName"), seed, precision, input, top);
     }
 
     /** Fixes initial weights, shuffling and dropout masks (default {@value ModelSpec#DEFAULT_SEED}). */
     public LayerStage seed(long seed) {
-        return new LayerStage(name, seed, input, top);
+        return new LayerStage(name, seed, precision, input, top);
+    }
+
+    /**
+     * The precision the model computes in: {@link Precision#FLOAT32} unless chosen, as Keras's
+     * {@code floatx}; {@link Precision#FLOAT64} for exact work.
+     */
+    public LayerStage precision(Precision precision) {
+        return new LayerStage(name, seed, Objects.requireNonNull(precision, "precision"), input, top);
     }
 
     /**
@@ -202,7 +213,7 @@ public final class LayerStage {
      * @throws IllegalArgumentException if there is no layer yet
      */
     public ModelSpec spec() {
-        return new ModelSpec(name, input, layers(), null, seed);
+        return new ModelSpec(name, input, layers(), null, seed, precision);
     }
 
     /** Compiles the spec onto nn-core: builds the layers with weights drawn from the seed. */
@@ -242,7 +253,7 @@ public final class LayerStage {
         }
         int[] shapeBefore = top == null ? input.dims() : top.outputShape;
         int[] out = ModelSpec.checkNextLayer(shapeBefore, layer, index, () -> layersWith(layer));
-        return new LayerStage(name, seed, input, new Stack(top, layer, index + 1, out, given));
+        return new LayerStage(name, seed, precision, input, new Stack(top, layer, index + 1, out, given));
     }
 
     /** The layers, first to last. */

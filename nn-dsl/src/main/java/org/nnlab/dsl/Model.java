@@ -57,7 +57,7 @@ public final class Model {
         for (LayerConfig c : spec.layers()) {
             layers.add(c.create());
         }
-        Sequential net = new Sequential(spec.name(), spec.inputShape().dims(), layers, spec.seed());
+        Sequential net = new Sequential(spec.name(), spec.inputShape().dims(), layers, spec.seed(), spec.precision());
         TrainingSpec t = spec.training();
         if (t != null) {
             net.compile(t.optimizer().create(), t.loss(), t.metrics().toArray(Metric[]::new));

@@ -21,6 +21,7 @@ import org.nnlab.core.optim.schedule.PiecewiseConstantDecay;
 import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Metric;
 import org.nnlab.core.train.Monitor;
 import org.nnlab.dsl.spec.ModelSpec;
@@ -57,7 +58,8 @@ import org.nnlab.dsl.spec.Shape;
  * {@code .dense(100, RELU, d -> d.kernelRegularizer(l2(0.01)))}.
  *
  * <p>The names are nn-core's own (the constants are the same objects), gathered so that one
- * import replaces static imports from four packages: activations, losses, metrics, initializers,
+ * import replaces static imports from five packages: activations, losses, metrics, precisions
+ * ({@code input(28, 28).precision(FLOAT64)}; float32 is the default), initializers,
  * monitors ({@code VAL_LOSS}, {@code VAL_ACCURACY}, …; the training-set monitors, whose names
  * would clash with the metrics, are {@link Monitor#ACCURACY} etc.) and the optimizers with Keras's
  * defaults, to adjust fluently: {@code adam().learningRate(0.1)}.
@@ -111,6 +113,11 @@ public final class Nn {
     /** Validation mean absolute error. */
     public static final Monitor VAL_MAE = Monitor.VAL_MAE;
 
+    /** 32-bit floats, the default precision (Keras's {@code floatx}): fast. */
+    public static final Precision FLOAT32 = Precision.FLOAT32;
+    /** 64-bit doubles: for gradient checks and exact comparisons. */
+    public static final Precision FLOAT64 = Precision.FLOAT64;
+
     /** Glorot (Xavier) uniform, Keras's default for kernels. */
     public static final Initializer GLOROT_UNIFORM = Initializer.GLOROT_UNIFORM;
     /** Glorot (Xavier) normal. */
@@ -137,7 +144,7 @@ public final class Nn {
         int[] dims = new int[rest.length + 1];
         dims[0] = first;
         System.arraycopy(rest, 0, dims, 1, rest.length);
-        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Shape.of(dims));
+        return new LayerStage(ModelSpec.DEFAULT_NAME, ModelSpec.DEFAULT_SEED, Precision.DEFAULT, Shape.of(dims));
     }
 
     /** Keras's {@code SGD()}: learning rate {@value SGD#DEFAULT_LEARNING_RATE}, no momentum. */

@@ -1,6 +1,7 @@
 package org.nnlab.dsl;
 
 import java.util.function.Consumer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.dsl.spec.ModelSpec;
 import org.nnlab.dsl.spec.TrainingSpec;
@@ -37,6 +38,11 @@ public final class TrainingStage {
     /** Fixes initial weights, shuffling and dropout masks. */
     public TrainingStage seed(long seed) {
         return new TrainingStage(spec.withSeed(seed));
+    }
+
+    /** The precision the model computes in (float32 unless chosen); see {@link LayerStage#precision}. */
+    public TrainingStage precision(Precision precision) {
+        return new TrainingStage(spec.withPrecision(java.util.Objects.requireNonNull(precision, "precision")));
     }
 
     /** The whole model, validated. */

@@ -42,6 +42,24 @@ class ModelTest {
     }
 
     @Test
+    void thePrecisionChosenInTheDslIsTheModelsEndToEnd() {
+        Model floats = LectureModels.sigmoid221().compile(Nn.adam(), BINARY_CROSSENTROPY).build();
+        Model doubles = LectureModels.sigmoid221().precision(Nn.FLOAT64).compile(Nn.adam(), BINARY_CROSSENTROPY).build();
+        Model late = LectureModels.sigmoid221().compile(Nn.adam(), BINARY_CROSSENTROPY).precision(Nn.FLOAT64).build();
+        assertEquals(Nn.FLOAT32, floats.sequential().precision(), "float32 unless chosen, as Keras's floatx");
+        assertEquals(Nn.FLOAT64, doubles.sequential().precision());
+        assertEquals(doubles.spec(), late.spec(), "either stage may choose it");
+        Tensor x = Tensor.matrix(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+        floats.fit(x, Tensor.matrix(new double[][] {{0}, {1}, {1}, {0}}), f -> f.epochs(2).verbose(0));
+        for (org.nnlab.core.layer.Parameter p : floats.sequential().parameters()) {
+            assertEquals(Nn.FLOAT32, p.value().precision(), p.name());
+            assertEquals(Nn.FLOAT32, p.grad().precision(), p.name() + " grad");
+        }
+        assertEquals(Nn.FLOAT32, floats.predict(x).precision());
+        assertEquals(Nn.FLOAT64, doubles.predict(x).precision());
+    }
+
+    @Test
     void denseOptionsReachTheCoreLayer() {
         Model m = LectureModels.reluRegression(4).build();
         Dense out = (Dense) m.sequential().layers().get(1);

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.spec.ModelSpec;
@@ -48,14 +51,17 @@ class SaveLoadTest {
                 .spec();
     }
 
-    @Test
-    void loadedModelPredictsBitIdentically(@TempDir Path dir) throws IOException {
-        Model m = Model.compile(regressor());
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void loadedModelPredictsBitIdentically(Precision precision, @TempDir Path dir) throws IOException {
+        Model m = Model.compile(regressor().withPrecision(precision));
         m.fit(X, Y);
         Path file = dir.resolve("regressor.nnlab");
         m.save(file);
         Model loaded = Model.load(file);
         assertEquals(m.spec(), loaded.spec());
+        assertEquals(precision, loaded.sequential().precision());
+        assertEquals(precision, loaded.predict(X).precision());
         assertEquals(m.predict(X), loaded.predict(X));
     }
 
@@ -73,13 +79,14 @@ class SaveLoadTest {
         assertEquals(umask, java.nio.file.Files.getPosixFilePermissions(json));
     }
 
-    @Test
-    void resumedTrainingMatchesUninterruptedTraining(@TempDir Path dir) throws IOException {
-        Model straight = Model.compile(regressor());
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void resumedTrainingMatchesUninterruptedTraining(Precision precision, @TempDir Path dir) throws IOException {
+        Model straight = Model.compile(regressor().withPrecision(precision));
         straight.fit(X, Y);
         straight.fit(X, Y);
 
-        Model first = Model.compile(regressor());
+        Model first = Model.compile(regressor().withPrecision(precision));
         first.fit(X, Y);
         Path file = dir.resolve("checkpoint.nnlab");
         first.save(file);

@@ -14,6 +14,7 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.BinaryCrossentropy;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.BatchGradients;
 import org.nnlab.core.train.Callback;
@@ -81,8 +82,9 @@ class TwoLayerNetworkTest {
 
         /** The same network in nn-core, compiled with the mean binary cross-entropy. */
         Sequential nnCore() {
+            // float64: the student's double arithmetic must equal nn-core's exactly.
             Sequential model = new Sequential(new int[] {inputs}, List.of(new Dense(hidden, Activation.SIGMOID),
-                    new Dense(1, Activation.SIGMOID)), 1);
+                    new Dense(1, Activation.SIGMOID)), 1, Precision.FLOAT64);
             model.setWeights(List.of(Tensor.wrap(w1.clone(), inputs, hidden), Tensor.wrap(b1.clone(), hidden),
                     Tensor.wrap(w2.clone(), hidden, 1), Tensor.wrap(new double[] {b2}, 1)));
             model.compile(new SGD(0.01), new BinaryCrossentropy());

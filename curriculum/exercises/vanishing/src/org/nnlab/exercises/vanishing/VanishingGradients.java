@@ -9,6 +9,7 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.loss.BinaryCrossentropy;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.GradientNormRecorder;
 import org.nnlab.core.train.Sequential;
@@ -82,6 +83,7 @@ public class VanishingGradients {
             }
         }
         layers.add(new Dense(1, Activation.SIGMOID));
-        return new Sequential(new int[] {2}, layers, seed);
+        // float64: the tests compare the norms to 1e-6 of values recorded in double.
+        return new Sequential(new int[] {2}, layers, seed, Precision.FLOAT64);
     }
 }

@@ -15,6 +15,7 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.loss.BinaryCrossentropy;
 import org.nnlab.core.optim.SGD;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.GradientNormRecorder;
 import org.nnlab.core.train.Sequential;
@@ -120,7 +121,7 @@ class VanishingGradientsTest {
             }
         }
         layers.add(new Dense(1, Activation.SIGMOID));
-        Sequential model = new Sequential(new int[] {2}, layers, seed);
+        Sequential model = new Sequential(new int[] {2}, layers, seed, Precision.FLOAT64);
         model.compile(new SGD(0.1), new BinaryCrossentropy());
         Dataset data = LectureData.nonlinear(512, seed);
         GradientNormRecorder recorder = new GradientNormRecorder();

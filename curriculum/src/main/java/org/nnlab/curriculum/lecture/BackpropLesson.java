@@ -10,6 +10,7 @@ import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.loss.MeanSquaredError;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.viz.plot.Annotation;
@@ -70,9 +71,10 @@ final class BackpropLesson implements Lesson {
                 row("ŷ = σ(z²)", yHat), row("L = (ŷ − y)²", loss));
         ctx.table(List.of("forward", "value"), forward);
 
-        // The same network in nn-core, and its backward pass.
+        // The same network in nn-core, and its backward pass, in float64: the hand computation is in double,
+        // and the two must agree exactly.
         Sequential model = new Sequential("backprop", new int[] {2}, List.of(
-                new Dense(2, Activation.SIGMOID), new Dense(1, Activation.SIGMOID)), ctx.seed());
+                new Dense(2, Activation.SIGMOID), new Dense(1, Activation.SIGMOID)), ctx.seed(), Precision.FLOAT64);
         model.setWeights(List.of(Tensor.matrix(W1), Tensor.vector(B1), Tensor.wrap(W2.clone(), 2, 1), Tensor.vector(B2)));
         Tensor x = Tensor.wrap(X.clone(), 1, 2);
         Tensor y = Tensor.wrap(new double[] {Y}, 1, 1);

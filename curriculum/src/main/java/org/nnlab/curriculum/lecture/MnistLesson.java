@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.History;
@@ -123,7 +124,7 @@ final class MnistLesson implements Lesson {
                 Arrays.copyOf(predicted, 24), 8, classes), "The first 24 test images, true → predicted class;"
                 + " wrong ones in red.");
         int shown = firstMistakeOr(predicted, actual);
-        Figure stem = PredictionStem.figure(pixels(test.image(shown)), Arrays.copyOfRange(probabilities.data(),
+        Figure stem = PredictionStem.figure(pixels(test.image(shown)), Arrays.copyOfRange(probabilities.to(Precision.FLOAT64).data(),
                 shown * classes.size(), (shown + 1) * classes.size()), actual[shown], classes);
         ctx.figure("probabilities", stem, "Test image " + shown + " (true class " + classes.get(actual[shown])
                 + ", predicted " + classes.get(predicted[shown]) + ") and the softmax output for it, the lecture's"

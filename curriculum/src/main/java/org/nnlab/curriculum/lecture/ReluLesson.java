@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.core.train.Verbosity;
@@ -111,9 +112,9 @@ final class ReluLesson implements Lesson {
 
     /** Prints the hidden kernel w, bias b and output kernel v as the lecture prints get_weights(). */
     private static void showWeights(LessonContext ctx, int units, Dense hidden, Dense output) {
-        double[][] w = {hidden.kernel().value().data().clone()};
-        double[] b = hidden.bias().value().data().clone();
-        double[] v = output.kernel().value().data();
+        double[][] w = {hidden.kernel().value().to(Precision.FLOAT64).data().clone()};
+        double[] b = hidden.bias().value().to(Precision.FLOAT64).data().clone();
+        double[] v = output.kernel().value().to(Precision.FLOAT64).data();
         double[][] vColumn = new double[v.length][1];
         for (int j = 0; j < v.length; j++) {
             vColumn[j][0] = v[j];

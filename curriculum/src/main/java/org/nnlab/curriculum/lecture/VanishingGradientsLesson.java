@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.nnlab.core.layer.Activation;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Finding;
 import org.nnlab.core.train.FitOptions;
@@ -168,7 +169,7 @@ final class VanishingGradientsLesson implements Lesson {
             Tensor curve = model.predict(Tensor.wrap(grid.clone(), grid.length, 1));
             Axes ax = axes.get(k);
             ax.plot(ten.features().data(), ten.targets().data(), "bo").label("data");
-            ax.plot(grid, curve.data(), "r-").lineWidth(3).label("fit");
+            ax.plot(grid, curve.to(Precision.FLOAT64).data(), "r-").lineWidth(3).label("fit");
             ax.title(String.format(Locale.ROOT, evaluation.get("loss") > mse + 1e-9 ? "%s, %d epochs, loss %.3f, MSE %.3f"
                     : "%s, %d epochs, MSE %4$.3f", variant.getKey().replace("with ", ""), epochs[k], evaluation.get("loss"),
                     mse))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.layer.Layer;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
 import org.nnlab.core.train.Callback;
@@ -31,15 +33,18 @@ import org.nnlab.data.mnist.MnistDataset;
  * Trains the lecture's MNIST model on real images and prints one {@code RESULT {json}} line, the same
  * fields as the PyTorch and numpy peers in {@code shared/bench/peers/}.
  *
- * <p>The model: Flatten → Dense(100, relu) → Dense(10, softmax), Glorot-uniform weights, zero biases,
- * Adam(1e-3, ε 1e-7), sparse categorical cross-entropy, batch 32, reshuffled every epoch, 5 epochs.
- * Epoch time covers what the peers' covers: shuffle, batch gather (bytes → doubles), forward,
- * backward, Adam; nnlab also tracks the running accuracy. Inference time is the median of
- * {@code --infer-reps} passes over 10,000 images after one untimed pass (whose time is reported as
+ * <p>The model: Flatten → Dense(100, relu) → Dense(10, softmax) (other ReLU widths with
+ * {@code --hidden}, e.g. {@code 512,256}), Glorot-uniform weights, zero biases, Adam(1e-3, ε 1e-7),
+ * sparse categorical cross-entropy, batch 32, reshuffled every epoch, 5 epochs, in float32 unless
+ * {@code --precision float64} (the RESULT line says which). Epoch time covers what the peers' covers:
+ * shuffle, batch gather (bytes → floats or doubles), forward, backward, Adam; nnlab also tracks the
+ * running accuracy. Inference time is the median of
+ * {@code --infer-reps} passes over 10,000 images (bytes → floats included, as nnlab keeps images as
+ * bytes) after one untimed pass (whose time is reported as
  * {@code infer_s_first}). Peak memory is the process's VmHWM.
  *
  * <p>Usage: {@code MnistBenchmark --dataset fashion|mnist10k|FOLDER [--threads 1] [--epochs 5]
- * [--batch 32] [--seed 0] [--infer-reps 5] [--out FILE]}. {@code scripts/bench-peers.sh} runs it with
+ * [--batch 32] [--seed 0] [--infer-reps 5] [--hidden 100] [--precision float32] [--out FILE]}. {@code scripts/bench-peers.sh} runs it with
  * the JVM flags that BENCHMARKS.md explains, alternating with the peers.
  */
 public final class MnistBenchmark {
@@ -64,8 +69,12 @@ public final class MnistBenchmark {
         LabeledImages train = data.train();
         LabeledImages test = data.test();
 
-        Sequential model = new Sequential(new int[] {train.rows(), train.cols()}, List.of(new Flatten(),
-                new Dense(100, Activation.RELU), new Dense(test.numClasses(), Activation.SOFTMAX)), o.seed);
+        List<Layer> layers = new ArrayList<>(List.of(new Flatten()));
+        for (int width : o.hidden) {
+            layers.add(new Dense(width, Activation.RELU));
+        }
+        layers.add(new Dense(test.numClasses(), Activation.SOFTMAX));
+        Sequential model = new Sequential(new int[] {train.rows(), train.cols()}, layers, o.seed, o.precision);
         model.compile(new Adam(o.learningRate), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
         EpochTimer timer = new EpochTimer();
         History history = model.fit(train, FitOptions.builder().epochs(o.epochs).batchSize(o.batch)
@@ -90,6 +99,8 @@ public final class MnistBenchmark {
         field(json, "threads", o.threads);
         field(json, "seed", o.seed);
         field(json, "epochs", o.epochs);
+        field(json, "hidden", Arrays.toString(o.hidden));
+        field(json, "precision", quote(o.precision.kerasName()));
         field(json, "batch", o.batch);
         field(json, "n_train", train.size());
         field(json, "epoch_s", list(timer.seconds, "%.4f"));
@@ -122,28 +133,11 @@ public final class MnistBenchmark {
         return List.of(test, train.range(0, Math.min(train.size(), INFER_N - test.size())));
     }
 
-    /** Class probabilities for every image, batch by batch into one reused buffer; returns a checksum. */
+    /** Class probabilities for every image, by the model's predict in batches of 256; returns a checksum. */
     static double predictAll(Sequential model, List<Examples> sets) {
         double checksum = 0;
         for (Examples set : sets) {
-            int n = set.size();
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            org.nnlab.core.tensor.Tensor buffer = null;
-            for (int from = 0; from < n; from += INFER_BATCH) {
-                int to = Math.min(n, from + INFER_BATCH);
-                if (buffer == null || buffer.rows() != to - from) {
-                    int[] f = set.featureShape();
-                    int[] shape = new int[f.length + 1];
-                    shape[0] = to - from;
-                    System.arraycopy(f, 0, shape, 1, f.length);
-                    buffer = org.nnlab.core.tensor.Tensor.zeros(shape);
-                }
-                set.gatherFeatures(order, from, to, buffer.data());
-                checksum += model.forward(buffer, false).data()[0];
-            }
+            checksum += model.predict(set, INFER_BATCH).get(0);
         }
         return checksum;
     }

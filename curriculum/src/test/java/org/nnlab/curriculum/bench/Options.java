@@ -1,6 +1,8 @@
 package org.nnlab.curriculum.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.nnlab.core.tensor.Precision;
 
 /** The command line of {@link MnistBenchmark}, named as the peers' {@code --dataset}, {@code --threads}, …. */
 final class Options {
@@ -11,6 +13,8 @@ final class Options {
     long seed;
     double learningRate = 1e-3;
     int inferReps = 5;
+    int[] hidden = {100};
+    Precision precision = Precision.DEFAULT;
     Path out;
 
     /**
@@ -34,9 +38,12 @@ final class Options {
                 case "--seed" -> o.seed = Long.parseLong(v);
                 case "--lr" -> o.learningRate = Double.parseDouble(v);
                 case "--infer-reps" -> o.inferReps = Integer.parseInt(v);
+                case "--hidden" -> o.hidden = hidden(v);
+                case "--precision" -> o.precision = Precision.named(v);
                 case "--out" -> o.out = Path.of(v);
                 default -> throw new IllegalArgumentException("Unknown option " + name + ". Expected --dataset"
-                        + " fashion|mnist10k|FOLDER, --threads, --epochs, --batch, --seed, --lr, --infer-reps, --out.");
+                        + " fashion|mnist10k|FOLDER, --threads, --epochs, --batch, --seed, --lr, --infer-reps,"
+                        + " --hidden 100|512,256, --precision float32|float64, --out.");
             }
         }
         if (o.dataset == null) {
@@ -44,5 +51,15 @@ final class Options {
                     + " mnist10k (the built-in digits) or a folder of MNIST-format IDX files");
         }
         return o;
+    }
+
+    /** {@code "512,256"} as {@code [512, 256]}: the ReLU hidden widths, as the peers' {@code --hidden}. */
+    private static int[] hidden(String v) {
+        int[] widths = Arrays.stream(v.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+        if (widths.length == 0 || Arrays.stream(widths).min().getAsInt() <= 0) {
+            throw new IllegalArgumentException("--hidden needs positive widths, e.g. 100 or 512,256; got '" + v + "'");
+        }
+        return widths;
     }
 }

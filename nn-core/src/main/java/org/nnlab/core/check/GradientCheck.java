@@ -1,12 +1,16 @@
 package org.nnlab.core.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -27,9 +31,16 @@ import org.nnlab.core.tensor.Tensor;
  * parameters are checked (no layer differentiates a non-trainable one, such as batch
  * normalization's moving statistics). The check leaves the layer as it found it: every parameter's
  * value and gradient is restored, so a training-mode check does not move moving statistics. A loss
- * is checked with respect to its predictions. Layers with randomness (dropout) must draw the same
- * mask on every call to be checkable. A fused output (softmax or sigmoid with its cross-entropy)
- * is checked through the logits, against the loss the training loop reports from them.
+ * is checked with respect to its predictions. A layer with randomness draws the same mask on every
+ * call: a {@link StepSeeded} layer (dropout) is reseeded for step 0 before each forward pass (a
+ * dropout layer given its own mask supplier keeps it). A fused output (softmax or sigmoid with its
+ * cross-entropy) is checked through the logits, against the loss the training loop reports from them.
+ *
+ * <p>Always in float64, as PyTorch's {@code gradcheck} demands double inputs: with a step of 1e-5
+ * float32's rounding (about 6e-8 of each value) would swamp the differences. A float32 layer is
+ * therefore checked through a float64 copy made from its {@link Layer#config()}, holding its weights
+ * widened exactly (the layer itself is not touched); the report names the copy's parameters, which
+ * are the layer's names. Float32 tensors given to the loss checks are widened the same way.
  */
 public final class GradientCheck {
     /** The default step h. */
@@ -93,7 +104,11 @@ public final class GradientCheck {
      * @param training the mode the forward passes run in
      * @param seed seeds the projection R
      */
-    public static Report layer(Layer layer, Tensor x, boolean training, long seed) {
+    public static Report layer(Layer layer, Tensor input, boolean training, long seed) {
+        if (layer.precision() != Precision.FLOAT64) {
+            return layer(inFloat64(layer, input), input, training, seed);
+        }
+        Tensor x = input.to(Precision.FLOAT64).copy();
         List<Parameter> params = layer.parameters();
         List<double[]> savedValues = new ArrayList<>();
         List<double[]> savedGrads = new ArrayList<>();
@@ -102,18 +117,18 @@ public final class GradientCheck {
             savedGrads.add(p.grad().data().clone());
         }
         try {
-            Tensor probe = layer.forward(x, training);
+            Tensor probe = forward(layer, x, training);
             Tensor r = Tensor.zeros(probe.shape());
             SplittableRandom rng = new SplittableRandom(seed);
             for (int i = 0; i < r.size(); i++) {
                 r.data()[i] = rng.nextDouble(-1, 1);
             }
-            Scalar objective = () -> dot(layer.forward(x, training), r);
+            Scalar objective = () -> dot(forward(layer, x, training), r);
 
             for (Parameter p : params) {
                 p.zeroGrad();
             }
-            layer.forward(x, training);
+            forward(layer, x, training);
             Tensor analyticInput = layer.backward(r.copy()).copy();
 
             List<Entry> entries = new ArrayList<>();
@@ -135,12 +150,41 @@ public final class GradientCheck {
         }
     }
 
-    /** Checks {@code loss.gradient} with respect to the predictions. */
-    public static Report loss(Loss loss, Tensor predictions, Tensor targets) {
+    /** A forward pass that draws the same randomness every time (step 0's dropout mask). */
+    private static Tensor forward(Layer layer, Tensor x, boolean training) {
+        if (layer instanceof StepSeeded seeded) {
+            seeded.seedStep(0);
+        }
+        return layer.forward(x, training);
+    }
+
+    /**
+     * A float64 copy of {@code layer}, made from its config and built for {@code input}'s example
+     * shape, holding the layer's weights widened exactly.
+     *
+     * @throws IllegalArgumentException for a layer without a config, which cannot be copied
+     */
+    private static Layer inFloat64(Layer layer, Tensor input) {
+        LayerConfig config = layer.config().orElseThrow(() -> new IllegalArgumentException("GradientCheck checks in"
+                + " float64, and " + layer + " computes in " + layer.precision().kerasName() + " with no config() to"
+                + " copy it from. Hint: build the layer in Precision.FLOAT64 to check it, or give it a LayerConfig."));
+        Layer copy = config.create();
+        copy.build(Arrays.copyOfRange(input.shape(), 1, input.rank()), Precision.FLOAT64, new SplittableRandom(0));
+        List<Parameter> from = layer.parameters();
+        List<Parameter> to = copy.parameters();
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).value().copyFrom(from.get(i).value());
+        }
+        return copy;
+    }
+
+    /** Checks {@code loss.gradient} with respect to the predictions (widened to float64 if they are float32). */
+    public static Report loss(Loss loss, Tensor given, Tensor targets) {
+        Tensor predictions = given.to(Precision.FLOAT64).copy();
         Tensor analytic = loss.gradient(predictions, targets).copy();
         Scalar objective = () -> loss.compute(predictions, targets);
         return new Report(List.of(compare(loss.kerasName() + "/predictions", predictions.data(),
-                analytic.data(), objective)));
+                analytic.to(Precision.FLOAT64).data(), objective)));
     }
 
     /**
@@ -150,21 +194,22 @@ public final class GradientCheck {
      * {@link Loss#compute}, is flat wherever a probability is below ε, so its numerical derivative
      * would not be the gradient that training applies.)
      *
-     * @param preActivation z, shaped like the predictions; perturbed in place and restored
+     * @param logits z, shaped like the predictions; a float64 copy of it is perturbed
      * @throws IllegalArgumentException if the loss does not fuse with {@code outputActivation}
      */
-    public static Report fused(Loss loss, Activation outputActivation, Tensor preActivation, Tensor targets) {
+    public static Report fused(Loss loss, Activation outputActivation, Tensor logits, Tensor targets) {
         if (!loss.fusesWith(outputActivation)) {
             throw new IllegalArgumentException(loss.kerasName() + " has no fused gradient after a "
                     + outputActivation.kerasName() + " output. Hint: check it with GradientCheck.loss, or fuse"
                     + " softmax with a categorical cross-entropy and sigmoid with binary cross-entropy.");
         }
+        Tensor preActivation = logits.to(Precision.FLOAT64).copy();
         Tensor predictions = Tensor.zeros(preActivation.shape());
         outputActivation.apply(preActivation.data(), predictions.data(), preActivation.rows(), preActivation.rowSize());
         Tensor analytic = loss.fusedGradient(predictions, targets).copy();
         Scalar objective = () -> loss.computeFromLogits(preActivation, targets);
         return new Report(List.of(compare(loss.kerasName() + "/pre-activation", preActivation.data(),
-                analytic.data(), objective)));
+                analytic.to(Precision.FLOAT64).data(), objective)));
     }
 
     /**
@@ -199,10 +244,8 @@ public final class GradientCheck {
 
     private static double dot(Tensor a, Tensor b) {
         double s = 0;
-        double[] x = a.data();
-        double[] y = b.data();
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
+        for (int i = 0; i < a.size(); i++) {
+            s += a.get(i) * b.get(i);
         }
         return s;
     }

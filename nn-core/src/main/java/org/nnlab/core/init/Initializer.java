@@ -1,6 +1,8 @@
 package org.nnlab.core.init;
 
 import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * How a weight tensor gets its first values, with Keras's exact formulas.
@@ -32,6 +34,19 @@ public sealed interface Initializer {
      * @throws IllegalArgumentException if a random initializer gets a fan &lt;= 0
      */
     void fill(double[] values, int fanIn, int fanOut, RandomGenerator rng);
+
+    /**
+     * A new tensor of {@code shape} in {@code precision}, filled as {@link #fill} fills doubles and
+     * then rounded: the draws are the same in either precision, so a float32 layer starts from its
+     * float64 twin's weights.
+     *
+     * @throws IllegalArgumentException if a random initializer gets a fan &lt;= 0
+     */
+    default Tensor create(Precision precision, int fanIn, int fanOut, RandomGenerator rng, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        fill(t.data(), fanIn, fanOut, rng);
+        return t.to(precision);
+    }
 
     /** A short name for messages and files, e.g. {@code "glorot_uniform"} or {@code "constant(0.5)"}. */
     String kerasName();

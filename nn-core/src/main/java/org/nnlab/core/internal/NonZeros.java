@@ -9,13 +9,11 @@ package org.nnlab.core.internal;
  * {@code xᵀ·dz} (column by column). {@link #build} lists the nonzero columns of each row; the
  * column lists are derived from those by whichever thread multiplies those columns, so inference never
  * pays for them and a split batch derives them in parallel.
- * {@link MatMul#ab(NonZeros, double[], double[], int, boolean)} and
- * {@link MatMul#atb(NonZeros, double[], double[], int, boolean)} read them. The lists hold
- * positions only; values are read from {@code x}, which must not change until the lists are rebuilt.
- * The arrays are reused: building allocates only when the batch grows.
+ * {@link SparseMatMul} reads them. The lists hold positions only, the same for a float or a double
+ * matrix; the products read the values from the matrix, which must not change until the lists are
+ * rebuilt. The arrays are reused: building allocates only when the batch grows.
  */
 public final class NonZeros {
-    private double[] x = new double[0];
     private int rows;
     private int cols;
     private int count;
@@ -26,36 +24,17 @@ public final class NonZeros {
     private int[] colCount = new int[0];
     private int[] colRow = new int[0];
 
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
     /**
      * Lists the nonzeros of the row-major matrix {@code x:(rows,cols)}, replacing the previous lists.
      *
      * @throws IllegalArgumentException if {@code x} holds fewer than {@code rows · cols} values
      */
     public void build(double[] x, int rows, int cols) {
-        if (x.length < rows * cols) {
-            throw new IllegalArgumentException("NonZeros.build: x has " + x.length + " values but a (" + rows + ", "
-                    + cols + ") matrix needs " + rows * cols);
-        }
-        if (rowCol.length < rows * cols) {
-            rowCol = new int[rows * cols];
-            colRow = new int[rows * cols];
-        }
-        if (rowCount.length < rows) {
-            rowCount = new int[rows];
-        }
-        if (colCount.length < cols) {
-            colCount = new int[cols];
-        }
-        this.x = x;
-        this.rows = rows;
-        this.cols = cols;
+        prepare(x.length, rows, cols);
         // Large batches list their rows on every thread; the lists do not depend on the split.
         Parallel.forRange(rows, Parallel.splitsBatch(rows), (from, to) -> listRows(x, from, to));
-        int total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += rowCount[i];
-        }
-        count = total;
+        count();
     }
 
     /** Rows {@code [from, to)}: each row's nonzero columns, in increasing order. */
@@ -71,6 +50,61 @@ public final class NonZeros {
             rowCount[i] = c - base;
         }
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    /**
+     * Lists the nonzeros of the row-major matrix {@code x:(rows,cols)}, replacing the previous lists.
+     *
+     * @throws IllegalArgumentException if {@code x} holds fewer than {@code rows · cols} values
+     */
+    public void build(float[] x, int rows, int cols) {
+        prepare(x.length, rows, cols);
+        // Large batches list their rows on every thread; the lists do not depend on the split.
+        Parallel.forRange(rows, Parallel.splitsBatch(rows), (from, to) -> listRows(x, from, to));
+        count();
+    }
+
+    /** Rows {@code [from, to)}: each row's nonzero columns, in increasing order. */
+    private void listRows(float[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int base = i * cols;
+            int c = base;
+            for (int p = 0; p < cols; p++) {
+                // Written unconditionally and kept only when nonzero: no branch to mispredict.
+                rowCol[c] = p;
+                c += x[base + p] != 0 ? 1 : 0;
+            }
+            rowCount[i] = c - base;
+        }
+    }
+    // [end float32]
+
+    /** Sizes the lists for a {@code (rows, cols)} matrix of {@code length} values. */
+    private void prepare(int length, int rows, int cols) {
+        if (length < rows * cols) {
+            throw new IllegalArgumentException("NonZeros.build: x has " + length + " values but a (" + rows + ", "
+                    + cols + ") matrix needs " + rows * cols);
+        }
+        if (rowCol.length < rows * cols) {
+            rowCol = new int[rows * cols];
+            colRow = new int[rows * cols];
+        }
+        if (rowCount.length < rows) {
+            rowCount = new int[rows];
+        }
+        if (colCount.length < cols) {
+            colCount = new int[cols];
+        }
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    private void count() {
+        int total = 0;
+        for (int i = 0; i < rows; i++) {
+            total += rowCount[i];
+        }
+        count = total;
+    }
 
     /** The number of rows of the listed matrix. */
     public int rows() {
@@ -85,11 +119,6 @@ public final class NonZeros {
     /** The fraction of entries that are nonzero, in [0, 1]; 0 for an empty matrix. */
     public double density() {
         return rows * cols == 0 ? 0 : (double) count / ((double) rows * cols);
-    }
-
-    /** The listed matrix, row-major. */
-    double[] values() {
-        return x;
     }
 
     int rowCount(int i) {

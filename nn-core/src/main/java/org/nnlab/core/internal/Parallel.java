@@ -32,6 +32,7 @@ public final class Parallel {
     private static final int CHUNKS_PER_THREAD = 4;
 
     private static volatile int threads = parseThreads(System.getProperty(PROPERTY));
+    private static volatile boolean stayAwake;
     private static Helper[] helpers = new Helper[0];
     private static volatile Job current;
 
@@ -61,6 +62,17 @@ public final class Parallel {
                     + Runtime.getRuntime().availableProcessors() + " (this machine's processors) or fewer.");
         }
         threads = count;
+    }
+
+    /**
+     * Keeps the helpers spinning between jobs, instead of parking after a short spin, until called
+     * with false: for a run of split jobs with serial work between them, such as one training step of
+     * a large batch, where a parked helper would miss the start of the next product (waking one takes
+     * tens of microseconds). While on, an idle helper yields its core to any other runnable thread
+     * instead of parking; off by default.
+     */
+    public static void stayAwake(boolean on) {
+        stayAwake = on;
     }
 
     /** Whether work over a batch of {@code batch} examples is worth splitting among threads. */
@@ -198,6 +210,9 @@ public final class Parallel {
                 for (int spin = 0; job == null || job == last; spin++) {
                     if (spin < SPINS) {
                         Thread.onSpinWait();
+                    } else if (stayAwake) {
+                        // Awake but not greedy: another process that wants this core gets it.
+                        Thread.yield();
                     } else {
                         parked = true;
                         if (current == null || current == last) {

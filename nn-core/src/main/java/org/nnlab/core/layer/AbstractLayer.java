@@ -3,18 +3,21 @@ package org.nnlab.core.layer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
  * The bookkeeping every layer shares: its name, whether it is built, and lifecycle checks.
  *
- * <p>Subclasses implement {@link #buildShape} and the passes; they call {@link #requireBuilt} at
- * the start of {@code forward} and {@link #requireForward} at the start of {@code backward}.
+ * <p>Subclasses implement {@link #buildShape} and the passes; they call {@link #checkInput} at the
+ * start of {@code forward}, which also gives the input in the layer's {@link #precision()}, and
+ * {@link #requireForward} at the start of {@code backward}.
  */
 public abstract class AbstractLayer implements Layer {
     private String name;
     private int[] inputShape;
     private int[] outputShape;
+    private Precision precision;
     private boolean forwardDone;
 
     /**
@@ -46,15 +49,18 @@ public abstract class AbstractLayer implements Layer {
     }
 
     @Override
-    public final int[] build(int[] inputShape, RandomGenerator rng) {
+    public final int[] build(int[] inputShape, Precision precision, RandomGenerator rng) {
+        java.util.Objects.requireNonNull(precision, "precision");
         if (this.inputShape != null) {
-            if (Arrays.equals(this.inputShape, inputShape)) {
+            if (Arrays.equals(this.inputShape, inputShape) && this.precision == precision) {
                 return outputShape.clone();
             }
             throw new IllegalStateException(describe() + " was built for input " + Arrays.toString(this.inputShape)
-                    + " and cannot be rebuilt for " + Arrays.toString(inputShape)
-                    + ". Hint: a layer instance belongs to one model; create a new layer.");
+                    + " in " + this.precision.kerasName() + " and cannot be rebuilt for " + Arrays.toString(inputShape)
+                    + " in " + precision.kerasName() + ". Hint: a layer instance belongs to one model; create a new"
+                    + " layer.");
         }
+        this.precision = precision;
         int[] out = buildShape(inputShape.clone(), rng);
         this.inputShape = inputShape.clone();
         this.outputShape = out.clone();
@@ -62,7 +68,7 @@ public abstract class AbstractLayer implements Layer {
     }
 
     /**
-     * Checks {@code inputShape}, creates parameters, and returns the output shape.
+     * Checks {@code inputShape}, creates parameters in {@link #precision()}, and returns the output shape.
      *
      * @throws IllegalArgumentException if the shape does not fit this layer
      */
@@ -71,6 +77,20 @@ public abstract class AbstractLayer implements Layer {
     @Override
     public final boolean isBuilt() {
         return inputShape != null;
+    }
+
+    @Override
+    public final Precision precision() {
+        if (precision == null) {
+            throw new IllegalStateException("Cannot call precision on " + describe() + " before it is built."
+                    + " Hint: add it to a Sequential model, or call build(inputShape, precision, rng).");
+        }
+        return precision;
+    }
+
+    /** A tensor of zeros in this layer's precision; for parameters and buffers. */
+    protected final Tensor zeros(int... shape) {
+        return Tensor.zeros(precision(), shape);
     }
 
     @Override
@@ -104,13 +124,14 @@ public abstract class AbstractLayer implements Layer {
     }
 
     /**
-     * Checks the batch's per-example shape against the built input shape; call at the start of
-     * forward. Allocates nothing unless the shape is wrong.
+     * Checks the batch's per-example shape against the built input shape and returns the input in
+     * this layer's precision (itself, or a converted copy); call at the start of forward. Allocates
+     * nothing unless the shape or the precision differ.
      *
      * @throws IllegalStateException before build
      * @throws IllegalArgumentException naming both shapes, with {@link #inputHint}
      */
-    protected final void checkInput(Tensor input) {
+    protected final Tensor checkInput(Tensor input) {
         requireBuilt("forward");
         if (!input.isBatchOf(inputShape)) {
             throw new IllegalArgumentException(describe() + " expects input of shape "
@@ -118,6 +139,7 @@ public abstract class AbstractLayer implements Layer {
                     + inputHint(input));
         }
         forwardDone = true;
+        return input.to(precision);
     }
 
     /** The hint when {@code input} has the wrong shape; subclasses may say more. */
@@ -126,17 +148,19 @@ public abstract class AbstractLayer implements Layer {
     }
 
     /**
-     * Checks that a gradient arriving in backward has the shape of the output it belongs to.
-     * Allocates nothing unless the shapes differ.
+     * Checks that a gradient arriving in backward has the shape of the output it belongs to, and
+     * returns it in this layer's precision (itself, or a converted copy). Allocates nothing unless
+     * the shapes or the precisions differ.
      *
      * @throws IllegalArgumentException naming both shapes
      */
-    protected final void requireGradientShape(Tensor output, Tensor gradient) {
+    protected final Tensor requireGradientShape(Tensor output, Tensor gradient) {
         if (!output.sameShape(gradient)) {
             throw new IllegalArgumentException(describe() + " backward expects a gradient shaped like its output "
                     + Arrays.toString(output.shape()) + " but got " + Arrays.toString(gradient.shape())
                     + ". Hint: the gradient must have the shape of the layer's last output.");
         }
+        return gradient.to(precision);
     }
 
     /** Throws unless a forward pass has run; call at the start of backward. */

@@ -94,15 +94,15 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    public Tensor forward(Tensor input, boolean training) {
         // x:(batch,…,cols) → y:(batch,…,cols);  y = f(x), softmax over the last axis
-        checkInput(x);
+        Tensor x = checkInput(input);
         if (output == null || output.rows() != x.rows()) {
-            output = Tensor.zeros(x.shape());
-            gradInput = Tensor.zeros(x.shape());
+            output = zeros(x.shape());
+            gradInput = zeros(x.shape());
         }
-        activation.apply(x.data(), output.data(), rows(x), cols);
-        input = x;
+        activation.apply(x, output, rows(x), cols);
+        this.input = x;
         return output;
     }
 
@@ -110,8 +110,8 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     public Tensor backward(Tensor gradOutput) {
         // dy:(batch,…,cols) → dx:(batch,…,cols);  dx = dy ⊙ f'(x), written with y = f(x)
         requireForward();
-        requireGradientShape(output, gradOutput);
-        activation.backward(output.data(), gradOutput.data(), gradInput.data(), rows(output), cols);
+        Tensor dy = requireGradientShape(output, gradOutput);
+        activation.backward(output, dy, gradInput, rows(output), cols);
         return gradInput;
     }
 
@@ -125,8 +125,8 @@ public final class ActivationLayer extends AbstractLayer implements FusableOutpu
     public Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient) {
         // dz:(batch,…,cols) → dx:(batch,…,cols);  dx = dz (the input is the pre-activation)
         requireForward();
-        requireGradientShape(output, gradPreActivation);
-        return needInputGradient ? gradPreActivation : null;
+        Tensor dz = requireGradientShape(output, gradPreActivation);
+        return needInputGradient ? dz : null;
     }
 
     @Override

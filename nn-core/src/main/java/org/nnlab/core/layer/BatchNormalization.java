@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.regularizer.Regularizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -60,11 +61,6 @@ public final class BatchNormalization extends AbstractLayer {
     private Tensor xHat;
     private Tensor output;
     private Tensor gradInput;
-    private double[] invStd;
-    private double[] mean;
-    private double[] variance;
-    private double[] sumDy;
-    private double[] sumDyXHat;
     private boolean lastTraining;
 
     /** A batch normalization layer with Keras's defaults, named by the model. */
@@ -250,87 +246,37 @@ public final class BatchNormalization extends AbstractLayer {
         int[] out = config().orElseThrow().outputShape(inputShape);
         features = inputShape[inputShape.length - 1];
         if (scale) {
-            gamma = new Parameter(name() + "/" + GAMMA, Tensor.filled(1.0, features), true, gammaRegularizer);
+            gamma = new Parameter(name() + "/" + GAMMA, Tensor.filled(precision(), 1.0, features), true, gammaRegularizer);
         }
         if (center) {
-            beta = new Parameter(name() + "/" + BETA, Tensor.zeros(features), true, betaRegularizer);
+            beta = new Parameter(name() + "/" + BETA, zeros(features), true, betaRegularizer);
         }
-        movingMean = new Parameter(name() + "/" + MOVING_MEAN, Tensor.zeros(features), false);
-        movingVariance = new Parameter(name() + "/" + MOVING_VARIANCE, Tensor.filled(1.0, features), false);
-        invStd = new double[features];
-        mean = new double[features];
-        variance = new double[features];
-        sumDy = new double[features];
-        sumDyXHat = new double[features];
+        movingMean = new Parameter(name() + "/" + MOVING_MEAN, zeros(features), false);
+        movingVariance = new Parameter(name() + "/" + MOVING_VARIANCE, Tensor.filled(precision(), 1.0, features), false);
         return out;
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    public Tensor forward(Tensor input, boolean training) {
         // x:(n,features) → y:(n,features);  x̂ = (x − μ)/√(var + ε), y = γ·x̂ + β
-        checkInput(x);
+        Tensor x = checkInput(input);
         if (output == null || output.rows() != x.rows()) {
-            output = Tensor.zeros(x.shape());
-            xHat = Tensor.zeros(x.shape());
-            gradInput = Tensor.zeros(x.shape());
+            output = zeros(x.shape());
+            xHat = zeros(x.shape());
+            gradInput = zeros(x.shape());
         }
         int n = features == 0 ? 0 : x.size() / features;
-        if (training) {
-            if (n == 0) {
-                throw new IllegalArgumentException(describe() + " got an empty batch " + Arrays.toString(x.shape())
-                        + " in training; batch statistics need at least one example. Hint: drop empty batches.");
-            }
-            batchStatistics(x.data(), n);
-        } else {
-            double[] mm = movingMean.value().data();
-            double[] mv = movingVariance.value().data();
-            for (int j = 0; j < features; j++) {
-                mean[j] = mm[j];
-                invStd[j] = 1.0 / Math.sqrt(mv[j] + epsilon);
-            }
+        if (training && n == 0) {
+            throw new IllegalArgumentException(describe() + " got an empty batch " + Arrays.toString(x.shape())
+                    + " in training; batch statistics need at least one example. Hint: drop empty batches.");
         }
-        double[] in = x.data();
-        double[] xh = xHat.data();
-        double[] y = output.data();
-        double[] g = scale ? gamma.value().data() : null;
-        double[] b = center ? beta.value().data() : null;
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < features; j++) {
-                int i = r * features + j;
-                xh[i] = (in[i] - mean[j]) * invStd[j];
-                y[i] = (scale ? g[j] * xh[i] : xh[i]) + (center ? b[j] : 0.0);
-            }
+        if (precision() == Precision.FLOAT32) {
+            forward32(x.floatData(), xHat.floatData(), output.floatData(), n, training);
+        } else {
+            forward64(x.data(), xHat.data(), output.data(), n, training);
         }
         lastTraining = training;
         return output;
-    }
-
-    /** Sets mean and invStd from the batch and moves the moving statistics towards them. */
-    private void batchStatistics(double[] x, int n) {
-        Arrays.fill(mean, 0.0);
-        Arrays.fill(variance, 0.0);
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < features; j++) {
-                mean[j] += x[r * features + j];
-            }
-        }
-        for (int j = 0; j < features; j++) {
-            mean[j] /= n;
-        }
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < features; j++) {
-                double d = x[r * features + j] - mean[j];
-                variance[j] += d * d;
-            }
-        }
-        double[] mm = movingMean.value().data();
-        double[] mv = movingVariance.value().data();
-        for (int j = 0; j < features; j++) {
-            variance[j] /= n; // biased: divided by N, as Keras's ops.moments
-            invStd[j] = 1.0 / Math.sqrt(variance[j] + epsilon);
-            mm[j] = momentum * mm[j] + (1 - momentum) * mean[j];
-            mv[j] = momentum * mv[j] + (1 - momentum) * variance[j];
-        }
     }
 
     @Override
@@ -338,44 +284,223 @@ public final class BatchNormalization extends AbstractLayer {
         // dy:(n,features) → dx:(n,features);  dγ += Σdy·x̂, dβ += Σdy,
         // training: dx = γ/(Nσ)·(N·dy − Σdy − x̂·Σ(dy·x̂)); inference: dx = γ·dy/σ
         requireForward();
-        requireGradientShape(output, gradOutput);
+        Tensor dy = requireGradientShape(output, gradOutput);
         int n = features == 0 ? 0 : output.size() / features;
-        double[] dy = gradOutput.data();
-        double[] xh = xHat.data();
-        double[] dx = gradInput.data();
-        Arrays.fill(sumDy, 0.0);
-        Arrays.fill(sumDyXHat, 0.0);
+        if (precision() == Precision.FLOAT32) {
+            backward32(dy.floatData(), xHat.floatData(), gradInput.floatData(), n);
+        } else {
+            backward64(dy.data(), xHat.data(), gradInput.data(), n);
+        }
+        return gradInput;
+    }
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    // Per feature: μ, var, 1/σ of the last forward pass, and the two sums of the backward pass.
+    private double[] mean64;
+    private double[] variance64;
+    private double[] invStd64;
+    private double[] sumDy64;
+    private double[] sumDyXHat64;
+
+    /** x̂ = (x − μ)·(1/σ) and y = γ·x̂ + β, with the batch's statistics in training, the moving ones else. */
+    private void forward64(double[] in, double[] xh, double[] y, int n, boolean training) {
+        if (mean64 == null) {
+            mean64 = new double[features];
+            variance64 = new double[features];
+            invStd64 = new double[features];
+            sumDy64 = new double[features];
+            sumDyXHat64 = new double[features];
+        }
+        if (training) {
+            batchStatistics64(in, n);
+        } else {
+            double epsilon = this.epsilon;
+            double[] mm = movingMean.value().data();
+            double[] mv = movingVariance.value().data();
+            for (int j = 0; j < features; j++) {
+                mean64[j] = mm[j];
+                invStd64[j] = 1.0 / Math.sqrt(mv[j] + epsilon);
+            }
+        }
+        double[] g = scale ? gamma.value().data() : null;
+        double[] b = center ? beta.value().data() : null;
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < features; j++) {
                 int i = r * features + j;
-                sumDy[j] += dy[i];
-                sumDyXHat[j] += dy[i] * xh[i];
+                xh[i] = (in[i] - mean64[j]) * invStd64[j];
+                y[i] = (scale ? g[j] * xh[i] : xh[i]) + (center ? b[j] : 0.0);
+            }
+        }
+    }
+
+    /** Sets μ and 1/σ from the batch and moves the moving statistics towards them. */
+    private void batchStatistics64(double[] x, int n) {
+        Arrays.fill(mean64, 0.0);
+        Arrays.fill(variance64, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                mean64[j] += x[r * features + j];
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            mean64[j] /= n;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                double d = x[r * features + j] - mean64[j];
+                variance64[j] += d * d;
+            }
+        }
+        double momentum = this.momentum;
+        double epsilon = this.epsilon;
+        double[] mm = movingMean.value().data();
+        double[] mv = movingVariance.value().data();
+        for (int j = 0; j < features; j++) {
+            variance64[j] /= n; // biased: divided by N, as Keras's ops.moments
+            invStd64[j] = 1.0 / Math.sqrt(variance64[j] + epsilon);
+            mm[j] = momentum * mm[j] + (1 - momentum) * mean64[j];
+            mv[j] = momentum * mv[j] + (1 - momentum) * variance64[j];
+        }
+    }
+
+    /** Adds dγ and dβ into the parameters' grads and writes dx, as the class comment's formula says. */
+    private void backward64(double[] dy, double[] xh, double[] dx, int n) {
+        Arrays.fill(sumDy64, 0.0);
+        Arrays.fill(sumDyXHat64, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                sumDy64[j] += dy[i];
+                sumDyXHat64[j] += dy[i] * xh[i];
             }
         }
         if (scale) {
             double[] dGamma = gamma.grad().data();
             for (int j = 0; j < features; j++) {
-                dGamma[j] += sumDyXHat[j];
+                dGamma[j] += sumDyXHat64[j];
             }
         }
         if (center) {
             double[] dBeta = beta.grad().data();
             for (int j = 0; j < features; j++) {
-                dBeta[j] += sumDy[j];
+                dBeta[j] += sumDy64[j];
             }
         }
         double[] g = scale ? gamma.value().data() : null;
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < features; j++) {
                 int i = r * features + j;
-                double gOverSigma = (scale ? g[j] : 1.0) * invStd[j];
+                double gOverSigma = (scale ? g[j] : 1.0) * invStd64[j];
                 dx[i] = lastTraining
-                        ? gOverSigma / n * (n * dy[i] - sumDy[j] - xh[i] * sumDyXHat[j])
+                        ? gOverSigma / n * (n * dy[i] - sumDy64[j] - xh[i] * sumDyXHat64[j])
                         : gOverSigma * dy[i];
             }
         }
-        return gradInput;
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    // Per feature: μ, var, 1/σ of the last forward pass, and the two sums of the backward pass.
+    private float[] mean32;
+    private float[] variance32;
+    private float[] invStd32;
+    private float[] sumDy32;
+    private float[] sumDyXHat32;
+
+    /** x̂ = (x − μ)·(1/σ) and y = γ·x̂ + β, with the batch's statistics in training, the moving ones else. */
+    private void forward32(float[] in, float[] xh, float[] y, int n, boolean training) {
+        if (mean32 == null) {
+            mean32 = new float[features];
+            variance32 = new float[features];
+            invStd32 = new float[features];
+            sumDy32 = new float[features];
+            sumDyXHat32 = new float[features];
+        }
+        if (training) {
+            batchStatistics32(in, n);
+        } else {
+            float epsilon = (float) (this.epsilon);
+            float[] mm = movingMean.value().floatData();
+            float[] mv = movingVariance.value().floatData();
+            for (int j = 0; j < features; j++) {
+                mean32[j] = mm[j];
+                invStd32[j] = 1.0f / (float) Math.sqrt(mv[j] + epsilon);
+            }
+        }
+        float[] g = scale ? gamma.value().floatData() : null;
+        float[] b = center ? beta.value().floatData() : null;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                xh[i] = (in[i] - mean32[j]) * invStd32[j];
+                y[i] = (scale ? g[j] * xh[i] : xh[i]) + (center ? b[j] : 0.0f);
+            }
+        }
+    }
+
+    /** Sets μ and 1/σ from the batch and moves the moving statistics towards them. */
+    private void batchStatistics32(float[] x, int n) {
+        Arrays.fill(mean32, 0.0f);
+        Arrays.fill(variance32, 0.0f);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                mean32[j] += x[r * features + j];
+            }
+        }
+        for (int j = 0; j < features; j++) {
+            mean32[j] /= n;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                float d = x[r * features + j] - mean32[j];
+                variance32[j] += d * d;
+            }
+        }
+        float momentum = (float) (this.momentum);
+        float epsilon = (float) (this.epsilon);
+        float[] mm = movingMean.value().floatData();
+        float[] mv = movingVariance.value().floatData();
+        for (int j = 0; j < features; j++) {
+            variance32[j] /= n; // biased: divided by N, as Keras's ops.moments
+            invStd32[j] = 1.0f / (float) Math.sqrt(variance32[j] + epsilon);
+            mm[j] = momentum * mm[j] + (1 - momentum) * mean32[j];
+            mv[j] = momentum * mv[j] + (1 - momentum) * variance32[j];
+        }
+    }
+
+    /** Adds dγ and dβ into the parameters' grads and writes dx, as the class comment's formula says. */
+    private void backward32(float[] dy, float[] xh, float[] dx, int n) {
+        Arrays.fill(sumDy32, 0.0f);
+        Arrays.fill(sumDyXHat32, 0.0f);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                sumDy32[j] += dy[i];
+                sumDyXHat32[j] += dy[i] * xh[i];
+            }
+        }
+        if (scale) {
+            float[] dGamma = gamma.grad().floatData();
+            for (int j = 0; j < features; j++) {
+                dGamma[j] += sumDyXHat32[j];
+            }
+        }
+        if (center) {
+            float[] dBeta = beta.grad().floatData();
+            for (int j = 0; j < features; j++) {
+                dBeta[j] += sumDy32[j];
+            }
+        }
+        float[] g = scale ? gamma.value().floatData() : null;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < features; j++) {
+                int i = r * features + j;
+                float gOverSigma = (scale ? g[j] : 1.0f) * invStd32[j];
+                dx[i] = lastTraining
+                        ? gOverSigma / n * (n * dy[i] - sumDy32[j] - xh[i] * sumDyXHat32[j])
+                        : gOverSigma * dy[i];
+            }
+        }
+    }
+    // [end float32]
 
     @Override
     public List<Parameter> parameters() {

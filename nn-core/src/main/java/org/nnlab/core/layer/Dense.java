@@ -227,37 +227,26 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     protected int[] buildShape(int[] inputShape, RandomGenerator rng) {
         int[] out = config().orElseThrow().outputShape(inputShape);
         in = inputShape[0];
-        Tensor w = Tensor.zeros(in, units);
-        kernelInitializer.fill(w.data(), in, units, rng);
-        kernel = new Parameter(name() + "/" + KERNEL, w, true, kernelRegularizer);
+        kernel = new Parameter(name() + "/" + KERNEL, kernelInitializer.create(precision(), in, units, rng, in, units),
+                true, kernelRegularizer);
         if (useBias) {
-            Tensor b = Tensor.zeros(units);
-            biasInitializer.fill(b.data(), in, units, rng);
-            bias = new Parameter(name() + "/" + BIAS, b, true, biasRegularizer);
+            bias = new Parameter(name() + "/" + BIAS, biasInitializer.create(precision(), in, units, rng, units),
+                    true, biasRegularizer);
         }
         return out;
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    public Tensor forward(Tensor input, boolean training) {
         // x:(batch,in) W:(in,units) → y:(batch,units);  z = x·W + b, y = f(z)
-        checkInput(x);
+        Tensor x = checkInput(input);
         int batch = x.rows();
         if (output == null || output.rows() != batch) {
-            output = Tensor.zeros(batch, units);
-            preActivation = Tensor.zeros(batch, units);
+            output = zeros(batch, units);
+            preActivation = zeros(batch, units);
         }
-        double[] z = preActivation.data();
-        products.xW(x.data(), batch, in, kernel.value().data(), units, z);
-        if (useBias) {
-            double[] b = bias.value().data();
-            for (int r = 0; r < batch; r++) {
-                for (int j = 0; j < units; j++) {
-                    z[r * units + j] += b[j];
-                }
-            }
-        }
-        activation.apply(z, output.data(), batch, units);
+        products.xW(x, kernel.value(), useBias ? bias.value() : null, preActivation);
+        activation.apply(preActivation, output, batch, units);
         return output;
     }
 
@@ -274,38 +263,29 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     /** dz = dy ⊙ f'(z), written with y = f(z). */
     private Tensor throughActivation(Tensor gradOutput) {
         requireForward();
-        requireGradientShape(output, gradOutput);
+        Tensor dy = requireGradientShape(output, gradOutput);
         int batch = output.rows();
         if (gradPre == null || gradPre.rows() != batch) {
-            gradPre = Tensor.zeros(batch, units);
+            gradPre = zeros(batch, units);
         }
-        activation.backward(output.data(), gradOutput.data(), gradPre.data(), batch, units);
+        activation.backward(output, dy, gradPre, batch, units);
         return gradPre;
     }
 
     @Override
-    public Tensor backwardFromPreActivation(Tensor dz, boolean needInputGradient) {
+    public Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient) {
         // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
-        requireGradientShape(output, dz);
-        int batch = output.rows();
-        products.xTdz(dz.data(), units, kernel.grad().data());
-        if (useBias) {
-            double[] db = bias.grad().data();
-            double[] d = dz.data();
-            for (int r = 0; r < batch; r++) {
-                for (int j = 0; j < units; j++) {
-                    db[j] += d[r * units + j];
-                }
-            }
-        }
+        Tensor dz = requireGradientShape(output, gradPreActivation);
+        products.xTdz(dz, kernel.grad(), useBias ? bias.grad() : null);
         if (!needInputGradient) {
             return null;
         }
+        int batch = output.rows();
         if (gradInput == null || gradInput.rows() != batch) {
-            gradInput = Tensor.zeros(batch, in);
+            gradInput = zeros(batch, in);
         }
-        Products.dzWt(dz.data(), kernel.value().data(), gradInput.data(), batch, units, in);
+        Products.dzWt(dz, kernel.value(), gradInput);
         return gradInput;
     }
 

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -33,7 +34,7 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
     private long layerSeed;
 
     // Kept by forward for backward; reallocated only when the input size changes.
-    private double[] mask;
+    private Tensor mask;
     private Tensor output;
     private Tensor gradInput;
     private boolean lastDropped;
@@ -130,26 +131,25 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    public Tensor forward(Tensor input, boolean training) {
         // x:(batch,…) → y:(batch,…);  training: y = x ⊙ m, m_i = [u_i ≥ rate] / (1 − rate); else y = x
-        checkInput(x);
+        Tensor x = checkInput(input);
         lastDropped = training && rate > 0;
         if (!lastDropped) {
             return x;
         }
         int n = x.size();
         if (output == null || output.size() != n) {
-            output = Tensor.zeros(x.shape());
-            gradInput = Tensor.zeros(x.shape());
-            mask = new double[n];
+            output = zeros(x.shape());
+            gradInput = zeros(x.shape());
+            mask = zeros(n);
         }
         RandomGenerator g = maskRandomness == null ? ownGenerator : maskRandomness.get();
         double keptScale = 1.0 / (1.0 - rate);
-        double[] in = x.data();
-        double[] y = output.data();
-        for (int i = 0; i < n; i++) {
-            mask[i] = g.nextDouble() < rate ? 0.0 : keptScale;
-            y[i] = in[i] * mask[i];
+        if (precision() == Precision.FLOAT32) {
+            drop(g, (float) keptScale, x.floatData(), mask.floatData(), output.floatData());
+        } else {
+            drop(g, keptScale, x.data(), mask.data(), output.data());
         }
         return output;
     }
@@ -161,14 +161,46 @@ public final class Dropout extends AbstractLayer implements StepSeeded {
         if (!lastDropped) {
             return gradOutput;
         }
-        requireGradientShape(output, gradOutput);
-        double[] dy = gradOutput.data();
-        double[] dx = gradInput.data();
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] = dy[i] * mask[i];
+        Tensor dy = requireGradientShape(output, gradOutput);
+        if (precision() == Precision.FLOAT32) {
+            times(dy.floatData(), mask.floatData(), gradInput.floatData());
+        } else {
+            times(dy.data(), mask.data(), gradInput.data());
         }
         return gradInput;
     }
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    /** m_i = [u_i ≥ rate] / (1 − rate), one uniform draw u_i per value (the same in either precision), and y = x ⊙ m. */
+    private void drop(RandomGenerator g, double keptScale, double[] x, double[] m, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            m[i] = g.nextDouble() < rate ? 0.0 : keptScale;
+            y[i] = x[i] * m[i];
+        }
+    }
+
+    /** dx = dy ⊙ m. */
+    private static void times(double[] dy, double[] m, double[] dx) {
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = dy[i] * m[i];
+        }
+    }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    /** m_i = [u_i ≥ rate] / (1 − rate), one uniform draw u_i per value (the same in either precision), and y = x ⊙ m. */
+    private void drop(RandomGenerator g, float keptScale, float[] x, float[] m, float[] y) {
+        for (int i = 0; i < x.length; i++) {
+            m[i] = g.nextDouble() < rate ? 0.0f : keptScale;
+            y[i] = x[i] * m[i];
+        }
+    }
+
+    /** dx = dy ⊙ m. */
+    private static void times(float[] dy, float[] m, float[] dx) {
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = dy[i] * m[i];
+        }
+    }
+    // [end float32]
 
     /** The fraction of values dropped in training, in [0, 1). */
     public double rate() {

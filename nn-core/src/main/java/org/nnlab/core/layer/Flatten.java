@@ -81,8 +81,7 @@ public final class Flatten extends AbstractLayer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         // x:(batch,d1,d2,…) → y:(batch,d1·d2·…);  y is a view of x's data
-        checkInput(x);
-        return x.reshape(x.rows(), width);
+        return checkInput(x).reshape(x.rows(), width);
     }
 
     @Override
@@ -97,7 +96,7 @@ public final class Flatten extends AbstractLayer {
                     + Arrays.toString(gradOutput.shape())
                     + ". Hint: the gradient must have the shape of the layer's output.");
         }
-        return gradOutput.reshape(shape);
+        return gradOutput.to(precision()).reshape(shape);
     }
 
     @Override

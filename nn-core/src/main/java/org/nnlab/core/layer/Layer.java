@@ -3,6 +3,7 @@ package org.nnlab.core.layer;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -10,7 +11,8 @@ import org.nnlab.core.tensor.Tensor;
  *
  * <p>The backprop contract:
  * <ul>
- *   <li>{@link #build} fixes the input shape (without the batch axis) and creates the parameters.
+ *   <li>{@link #build} fixes the input shape (without the batch axis) and the {@link Precision} the
+ *       layer computes in, and creates the parameters in that precision.
  *   <li>{@link #forward} computes the output and keeps what {@code backward} needs. The returned
  *       tensor may be a buffer the layer reuses: it stays valid until the next {@code forward}.
  *   <li>{@link #backward} takes ∂L/∂output, <em>adds</em> ∂L/∂θ into each parameter's grad, and
@@ -45,16 +47,31 @@ public interface Layer {
     }
 
     /**
-     * Fixes the input shape and creates the parameters, drawing initial values from {@code rng}.
+     * Fixes the input shape and the precision, and creates the parameters in that precision,
+     * drawing initial values from {@code rng}. The draws do not depend on the precision: a float32
+     * layer starts from its float64 twin's weights, rounded.
      *
      * @param inputShape the shape of one example, without the batch axis
      * @return the shape of one output example
      * @throws IllegalArgumentException if this layer cannot take that shape (the message says why)
      */
-    int[] build(int[] inputShape, RandomGenerator rng);
+    int[] build(int[] inputShape, Precision precision, RandomGenerator rng);
+
+    /** {@link #build(int[], Precision, RandomGenerator)} in {@link Precision#DEFAULT}, float32 as Keras's floatx. */
+    default int[] build(int[] inputShape, RandomGenerator rng) {
+        return build(inputShape, Precision.DEFAULT, rng);
+    }
 
     /** Whether {@link #build} has run. */
     boolean isBuilt();
+
+    /**
+     * The precision this layer computes in, fixed by {@link #build}: its parameters, outputs and
+     * gradients are tensors of it.
+     *
+     * @throws IllegalStateException before build
+     */
+    Precision precision();
 
     /** The output shape of one example; only after {@link #build}. */
     int[] outputShape();
@@ -62,7 +79,8 @@ public interface Layer {
     /**
      * The forward pass.
      *
-     * @param input {@code (batch, ...inputShape)}
+     * @param input {@code (batch, ...inputShape)}, in any precision: it is converted to the layer's
+     *     first, as Keras casts inputs to a layer's dtype
      * @param training true while fitting (dropout drops, batch normalization uses batch statistics)
      */
     Tensor forward(Tensor input, boolean training);

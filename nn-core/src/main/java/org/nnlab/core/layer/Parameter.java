@@ -2,6 +2,7 @@ package org.nnlab.core.layer;
 
 import java.util.Optional;
 import org.nnlab.core.regularizer.Regularizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -22,7 +23,7 @@ public final class Parameter {
     private final Regularizer regularizer;
 
     /**
-     * A parameter holding {@code value} (not copied) with a zero gradient of the same shape.
+     * A parameter holding {@code value} (not copied) with a zero gradient of the same shape and precision.
      *
      * @param name e.g. {@code "dense_1/kernel"}, used in messages and model files
      */
@@ -44,7 +45,7 @@ public final class Parameter {
         }
         this.name = name;
         this.value = value;
-        this.grad = Tensor.zeros(value.shape());
+        this.grad = Tensor.zeros(value.precision(), value.shape());
         this.trainable = trainable;
         this.regularizer = regularizer;
     }
@@ -62,6 +63,11 @@ public final class Parameter {
     /** ∂L/∂θ accumulated since the last {@link #zeroGrad()}. */
     public Tensor grad() {
         return grad;
+    }
+
+    /** The precision of the value and the gradient. */
+    public Precision precision() {
+        return value.precision();
     }
 
     /** Whether optimizers update this parameter. */

@@ -58,8 +58,8 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     public double computeFromLogits(Tensor logits, Tensor targets) {
         // z:(batch,units) y:(batch,units) → scalar;  L = Σ [max(z, 0) − z·y + log(1 + e^−|z|)] / (batch · units)
         Targets.requireAligned(kerasName(), logits, targets);
-        double[] z = logits.data();
-        double[] y = targets.data();
+        double[] z = InDouble.values(logits);
+        double[] y = InDouble.values(targets);
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             sum += Math.max(z[i], 0) - z[i] * y[i] + Math.log1p(Math.exp(-Math.abs(z[i])));
@@ -71,15 +71,15 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,units) y:(batch,units) → dz:(batch,units);  dz = (p − y) / (batch · units)
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         Tensor grad = Tensor.zeros(predictions.shape());
         double[] g = grad.data();
         double scale = 1.0 / p.length;
         for (int i = 0; i < p.length; i++) {
             g[i] = (p[i] - y[i]) * scale;
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class BinaryCrossentropy extends ElementwiseLoss {
                 "Hint: binary cross-entropy wants one sigmoid unit per yes/no question; for one label out of"
                         + " several classes use SparseCategoricalCrossentropy with a softmax output.");
         Targets.requireFinite(kerasName(), targets);
-        double[] y = targets.data();
+        double[] y = InDouble.values(targets);
         int w = Math.max(1, targets.rowSize());
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] > 1) {

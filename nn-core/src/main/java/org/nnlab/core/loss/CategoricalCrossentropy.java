@@ -40,8 +40,8 @@ public final class CategoricalCrossentropy implements Loss {
     public double compute(Tensor predictions, Tensor targets) {
         // p:(batch,classes) y:(batch,classes) → scalar;  L = −Σ_r Σ_k y_rk log clip(p_rk / Σ_j p_rj) / batch
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         double total = 0;
@@ -61,8 +61,8 @@ public final class CategoricalCrossentropy implements Loss {
         // p:(batch,classes) y:(batch,classes) → dp:(batch,classes);
         // dp_k = −(y_k[q_k]/q_k − Σ_j y_j[q_j]) / (S · batch), S the row sum, q = p / S
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         Tensor grad = Tensor.zeros(predictions.shape());
@@ -82,7 +82,7 @@ public final class CategoricalCrossentropy implements Loss {
                 g[o + k] = scale * (own - unclippedMass);
             }
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     @Override
@@ -94,8 +94,8 @@ public final class CategoricalCrossentropy implements Loss {
     public double computeFromLogits(Tensor logits, Tensor targets) {
         // z:(batch,classes) y:(batch,classes) → scalar;  L = Σ_r Σ_k y_rk (logsumexp(z_r) − z_rk) / batch
         Targets.requireAligned(kerasName(), logits, targets);
-        double[] z = logits.data();
-        double[] y = targets.data();
+        double[] z = InDouble.values(logits);
+        double[] y = InDouble.values(targets);
         int batch = logits.rows();
         int classes = logits.rowSize();
         double total = 0;
@@ -113,8 +113,8 @@ public final class CategoricalCrossentropy implements Loss {
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,classes) y:(batch,classes) → dz:(batch,classes);  dz_k = (p_k · Σ_j y_j − y_k) / batch
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         Tensor grad = Tensor.zeros(predictions.shape());
@@ -126,7 +126,7 @@ public final class CategoricalCrossentropy implements Loss {
                 g[o + k] = (p[o + k] * mass - y[o + k]) / batch;
             }
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class CategoricalCrossentropy implements Loss {
                 : "Hint: the last Dense layer needs one unit per class, and each target row one value per class.";
         Targets.requireWidth("One-hot targets", targets, outputShape, hint);
         Targets.requireFinite(kerasName(), targets);
-        double[] y = targets.data();
+        double[] y = InDouble.values(targets);
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] > 1) {
                 throw new IllegalArgumentException("One-hot target " + y[i] + " at row " + i / units + ", column "

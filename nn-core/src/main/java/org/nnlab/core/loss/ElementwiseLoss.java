@@ -22,8 +22,8 @@ abstract sealed class ElementwiseLoss implements Loss permits MeanSquaredError, 
     public double compute(Tensor predictions, Tensor targets) {
         // p:(batch,units) y:(batch,units) → scalar;  L = Σ ℓ(p, y) / (batch · units)
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
             sum += term(p[i], y[i]);
@@ -35,15 +35,15 @@ abstract sealed class ElementwiseLoss implements Loss permits MeanSquaredError, 
     public Tensor gradient(Tensor predictions, Tensor targets) {
         // p:(batch,units) y:(batch,units) → dp:(batch,units);  dp = ℓ'(p, y) / (batch · units)
         Targets.requireAligned(kerasName(), predictions, targets);
-        double[] p = predictions.data();
-        double[] y = targets.data();
+        double[] p = InDouble.values(predictions);
+        double[] y = InDouble.values(targets);
         Tensor grad = Tensor.zeros(predictions.shape());
         double[] g = grad.data();
         double scale = 1.0 / p.length;
         for (int i = 0; i < p.length; i++) {
             g[i] = termDerivative(p[i], y[i]) * scale;
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     /** Regression losses take any output; binary cross-entropy overrides this. */

@@ -44,7 +44,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
     public double compute(Tensor predictions, Tensor targets) {
         // p:(batch,classes) c:(batch) → scalar;  L = −Σ_r log clip(p_rc / Σ_j p_rj) / batch
         requireLabelShape(predictions, targets);
-        double[] p = predictions.data();
+        double[] p = InDouble.values(predictions);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         double total = 0;
@@ -61,7 +61,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
     public Tensor gradient(Tensor predictions, Tensor targets) {
         // p:(batch,classes) c:(batch) → dp:(batch,classes);  dp_k = [q_c] (1 − δ_kc / q_c) / (S · batch)
         requireLabelShape(predictions, targets);
-        double[] p = predictions.data();
+        double[] p = InDouble.values(predictions);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         Tensor grad = Tensor.zeros(predictions.shape());
@@ -80,7 +80,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
             }
             g[o + c] = scale * (1 - 1 / q);
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
     public double computeFromLogits(Tensor logits, Tensor targets) {
         // z:(batch,classes) c:(batch) → scalar;  L = Σ_r (logsumexp(z_r) − z_rc) / batch
         requireLabelShape(logits, targets);
-        double[] z = logits.data();
+        double[] z = InDouble.values(logits);
         int batch = logits.rows();
         int classes = logits.rowSize();
         double total = 0;
@@ -107,7 +107,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
     public Tensor fusedGradient(Tensor predictions, Tensor targets) {
         // p:(batch,classes) c:(batch) → dz:(batch,classes);  dz_k = (p_k − [k = c]) / batch
         requireLabelShape(predictions, targets);
-        double[] p = predictions.data();
+        double[] p = InDouble.values(predictions);
         int batch = predictions.rows();
         int classes = predictions.rowSize();
         Tensor grad = Tensor.zeros(predictions.shape());
@@ -120,7 +120,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
             }
             g[o + c] -= 1.0 / batch;
         }
-        return grad;
+        return InDouble.like(predictions, grad);
     }
 
     @Override
@@ -180,7 +180,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
     private static double maxLabel(Tensor targets) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : targets.data()) {
+        for (double v : InDouble.values(targets)) {
             max = Math.max(max, v);
         }
         return max;

@@ -1,11 +1,12 @@
 package org.nnlab.core.optim;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.optim.schedule.Constant;
 import org.nnlab.core.optim.schedule.LearningRate;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * Adagrad: per-weight step sizes that shrink with the sum of past squared gradients.
@@ -111,10 +112,10 @@ public final class Adagrad extends Optimizer<Adagrad.Accumulator> {
      *
      * @param accumulator a, the sum of squared gradients so far (from its starting value)
      */
-    public record Accumulator(double[] accumulator) implements Slots {
+    public record Accumulator(Tensor accumulator) implements Slots {
         @Override
-        public double[][] arrays() {
-            return new double[][] {accumulator};
+        public Tensor[] tensors() {
+            return new Tensor[] {accumulator};
         }
     }
 
@@ -123,26 +124,36 @@ public final class Adagrad extends Optimizer<Adagrad.Accumulator> {
         return config;
     }
 
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
     @Override
     protected void update(double[] w, double[] g, Accumulator s, long t, double lr, int from, int to) {
         double epsilon = config.epsilon();
-        double[] a = s.accumulator();
+        double[] a = s.accumulator().data();
         for (int i = from; i < to; i++) {
             a[i] += g[i] * g[i];
             w[i] -= lr * g[i] / Math.sqrt(a[i] + epsilon);
         }
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    @Override
+    protected void update(float[] w, float[] g, Accumulator s, long t, float lr, int from, int to) {
+        float epsilon = (float) (config.epsilon());
+        float[] a = s.accumulator().floatData();
+        for (int i = from; i < to; i++) {
+            a[i] += g[i] * g[i];
+            w[i] -= lr * g[i] / (float) Math.sqrt(a[i] + epsilon);
+        }
+    }
+    // [end float32]
 
     @Override
-    protected Accumulator newSlots(int size) {
-        double[] a = new double[size];
-        Arrays.fill(a, config.initialAccumulatorValue());
-        return new Accumulator(a);
+    protected Accumulator newSlots(Precision precision, int size) {
+        return new Accumulator(Tensor.filled(precision, config.initialAccumulatorValue(), size));
     }
 
     @Override
-    protected Accumulator slotsOf(double[][] arrays) {
-        return new Accumulator(arrays[0]);
+    protected Accumulator slotsOf(Tensor[] tensors) {
+        return new Accumulator(tensors[0]);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import org.nnlab.core.optim.schedule.Constant;
 import org.nnlab.core.optim.schedule.LearningRate;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * AdamW: Adam with decoupled weight decay on by default, Keras's {@code keras.optimizers.AdamW}.
@@ -116,13 +118,18 @@ public final class AdamW extends Optimizer<Adam.Moments> {
     }
 
     @Override
-    protected Adam.Moments newSlots(int size) {
-        return adam.newSlots(size);
+    protected void update(float[] w, float[] g, Adam.Moments s, long t, float lr, int from, int to) {
+        adam.update(w, g, s, t, lr, from, to);
     }
 
     @Override
-    protected Adam.Moments slotsOf(double[][] arrays) {
-        return adam.slotsOf(arrays);
+    protected Adam.Moments newSlots(Precision precision, int size) {
+        return adam.newSlots(precision, size);
+    }
+
+    @Override
+    protected Adam.Moments slotsOf(Tensor[] tensors) {
+        return adam.slotsOf(tensors);
     }
 
     @Override

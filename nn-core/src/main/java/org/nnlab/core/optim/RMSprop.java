@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.optim.schedule.Constant;
 import org.nnlab.core.optim.schedule.LearningRate;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * RMSprop: divide each gradient by a running root mean square of recent gradients.
@@ -138,18 +140,18 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
      * @param momentum m, the running step (only with momentum &gt; 0; null otherwise)
      * @param averageGradient a, the running mean of the gradient (only when centered; null otherwise)
      */
-    public record Averages(double[] velocity, double[] momentum, double[] averageGradient) implements Slots {
+    public record Averages(Tensor velocity, Tensor momentum, Tensor averageGradient) implements Slots {
         @Override
-        public double[][] arrays() {
-            List<double[]> arrays = new ArrayList<>(3);
-            arrays.add(velocity);
+        public Tensor[] tensors() {
+            List<Tensor> tensors = new ArrayList<>(3);
+            tensors.add(velocity);
             if (momentum != null) {
-                arrays.add(momentum);
+                tensors.add(momentum);
             }
             if (averageGradient != null) {
-                arrays.add(averageGradient);
+                tensors.add(averageGradient);
             }
-            return arrays.toArray(double[][]::new);
+            return tensors.toArray(Tensor[]::new);
         }
     }
 
@@ -158,43 +160,70 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
         return config;
     }
 
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
     @Override
     protected void update(double[] w, double[] g, Averages s, long t, double lr, int from, int to) {
         double rho = config.rho();
         double momentum = config.momentum();
         double epsilon = config.epsilon();
-        double[] v = s.velocity();
-        double[] m = s.momentum();
-        double[] a = s.averageGradient();
+        double[] v = s.velocity().data();
+        double[] m = s.momentum() == null ? null : s.momentum().data();
+        double[] a = s.averageGradient() == null ? null : s.averageGradient().data();
         for (int i = from; i < to; i++) {
-            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
             double denominator = v[i] + epsilon;
             if (a != null) {
-                a[i] = rho * a[i] + (1 - rho) * g[i];
+                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
                 denominator -= a[i] * a[i];
             }
             double increment = lr * g[i] / Math.sqrt(denominator);
             if (m != null) {
-                m[i] = momentum * m[i] + increment;
+                m[i] = flushed(momentum * m[i] + increment);
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;
             }
         }
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    @Override
+    protected void update(float[] w, float[] g, Averages s, long t, float lr, int from, int to) {
+        float rho = (float) (config.rho());
+        float momentum = (float) (config.momentum());
+        float epsilon = (float) (config.epsilon());
+        float[] v = s.velocity().floatData();
+        float[] m = s.momentum() == null ? null : s.momentum().floatData();
+        float[] a = s.averageGradient() == null ? null : s.averageGradient().floatData();
+        for (int i = from; i < to; i++) {
+            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
+            float denominator = v[i] + epsilon;
+            if (a != null) {
+                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
+                denominator -= a[i] * a[i];
+            }
+            float increment = (float) (lr * g[i] / (float) Math.sqrt(denominator));
+            if (m != null) {
+                m[i] = flushed(momentum * m[i] + increment);
+                w[i] -= m[i];
+            } else {
+                w[i] -= increment;
+            }
+        }
+    }
+    // [end float32]
 
     @Override
-    protected Averages newSlots(int size) {
-        return new Averages(new double[size], config.momentum() > 0 ? new double[size] : null,
-                config.centered() ? new double[size] : null);
+    protected Averages newSlots(Precision precision, int size) {
+        return new Averages(Tensor.zeros(precision, size), config.momentum() > 0 ? Tensor.zeros(precision, size) : null,
+                config.centered() ? Tensor.zeros(precision, size) : null);
     }
 
     @Override
-    protected Averages slotsOf(double[][] arrays) {
+    protected Averages slotsOf(Tensor[] tensors) {
         int k = 1;
-        double[] m = config.momentum() > 0 ? arrays[k++] : null;
-        double[] a = config.centered() ? arrays[k] : null;
-        return new Averages(arrays[0], m, a);
+        Tensor m = config.momentum() > 0 ? tensors[k++] : null;
+        Tensor a = config.centered() ? tensors[k] : null;
+        return new Averages(tensors[0], m, a);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.optim.schedule.Constant;
 import org.nnlab.core.optim.schedule.LearningRate;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * Stochastic gradient descent, optionally with momentum or Nesterov momentum.
@@ -108,10 +110,10 @@ public final class SGD extends Optimizer<SGD.Velocity> {
      *
      * @param momentum v, the velocity; null when μ = 0, which keeps no state
      */
-    public record Velocity(double[] momentum) implements Slots {
+    public record Velocity(Tensor momentum) implements Slots {
         @Override
-        public double[][] arrays() {
-            return momentum == null ? new double[0][] : new double[][] {momentum};
+        public Tensor[] tensors() {
+            return momentum == null ? new Tensor[0] : new Tensor[] {momentum};
         }
     }
 
@@ -120,6 +122,7 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         return config;
     }
 
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
     @Override
     protected void update(double[] w, double[] g, Velocity s, long t, double lr, int from, int to) {
         double momentum = config.momentum();
@@ -130,22 +133,41 @@ public final class SGD extends Optimizer<SGD.Velocity> {
             return;
         }
         boolean nesterov = config.nesterov();
-        double[] v = s.momentum();
+        double[] v = s.momentum().data();
         for (int i = from; i < to; i++) {
-            v[i] = momentum * v[i] - lr * g[i];
+            v[i] = flushed(momentum * v[i] - lr * g[i]);
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
     }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    @Override
+    protected void update(float[] w, float[] g, Velocity s, long t, float lr, int from, int to) {
+        float momentum = (float) (config.momentum());
+        if (momentum == 0) {
+            for (int i = from; i < to; i++) {
+                w[i] -= lr * g[i];
+            }
+            return;
+        }
+        boolean nesterov = config.nesterov();
+        float[] v = s.momentum().floatData();
+        for (int i = from; i < to; i++) {
+            v[i] = flushed(momentum * v[i] - lr * g[i]);
+            // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
+            w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+        }
+    }
+    // [end float32]
 
     @Override
-    protected Velocity newSlots(int size) {
-        return new Velocity(config.momentum() == 0 ? null : new double[size]);
+    protected Velocity newSlots(Precision precision, int size) {
+        return new Velocity(config.momentum() == 0 ? null : Tensor.zeros(precision, size));
     }
 
     @Override
-    protected Velocity slotsOf(double[][] arrays) {
-        return new Velocity(arrays.length == 0 ? null : arrays[0]);
+    protected Velocity slotsOf(Tensor[] tensors) {
+        return new Velocity(tensors.length == 0 ? null : tensors[0]);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnlab.core.regularizer;
 
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * The L1 penalty l1·Σ|w|, which drives small weights to exactly 0: Keras's {@code keras.regularizers.L1}.
@@ -24,12 +25,12 @@ public record L1(double l1) implements Regularizer {
     }
 
     @Override
-    public double penalty(double[] w) {
-        return l1 * Regularizer.sumOfAbsolutes(w);
+    public double penalty(Tensor w) {
+        return l1 * w.sumOfAbsolutes();
     }
 
     @Override
-    public void addGradient(double[] w, double[] grad) {
+    public void addGradient(Tensor w, Tensor grad) {
         Regularizer.addL1Gradient(l1, w, grad);
     }
 

@@ -1,6 +1,7 @@
 package org.nnlab.core.regularizer;
 
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * Both penalties, l1·Σ|w| + l2·Σw²: Keras's {@code keras.regularizers.L1L2}.
@@ -22,19 +23,19 @@ public record L1L2(double l1, double l2) implements Regularizer {
     }
 
     @Override
-    public double penalty(double[] w) {
+    public double penalty(Tensor w) {
         double regularization = 0;
         if (l1 != 0) {
-            regularization += l1 * Regularizer.sumOfAbsolutes(w);
+            regularization += l1 * w.sumOfAbsolutes();
         }
         if (l2 != 0) {
-            regularization += l2 * Regularizer.sumOfSquares(w);
+            regularization += l2 * w.sumOfSquares();
         }
         return regularization;
     }
 
     @Override
-    public void addGradient(double[] w, double[] grad) {
+    public void addGradient(Tensor w, Tensor grad) {
         if (l1 != 0) {
             Regularizer.addL1Gradient(l1, w, grad);
         }

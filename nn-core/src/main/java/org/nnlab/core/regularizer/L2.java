@@ -1,6 +1,7 @@
 package org.nnlab.core.regularizer;
 
 import org.nnlab.core.internal.Checks;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * The L2 penalty l2·Σw², "weight decay" added to the loss: Keras's {@code keras.regularizers.L2}.
@@ -26,12 +27,12 @@ public record L2(double l2) implements Regularizer {
     }
 
     @Override
-    public double penalty(double[] w) {
-        return l2 * Regularizer.sumOfSquares(w);
+    public double penalty(Tensor w) {
+        return l2 * w.sumOfSquares();
     }
 
     @Override
-    public void addGradient(double[] w, double[] grad) {
+    public void addGradient(Tensor w, Tensor grad) {
         Regularizer.addL2Gradient(l2, w, grad);
     }
 

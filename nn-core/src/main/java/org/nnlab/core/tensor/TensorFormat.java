@@ -14,7 +14,8 @@ final class TensorFormat {
 
     static String format(Tensor t) {
         int[] shape = t.shape();
-        double[] data = t.data();
+        // Printing reads the values as doubles: a float32 value converts exactly.
+        double[] data = t.precision() == Precision.FLOAT64 ? t.data() : t.to(Precision.FLOAT64).data();
         String pattern = pattern(data);
         int width = shape.length == 0 ? 0 : widest(data, shape, 0, 0, pattern);
         StringBuilder sb = new StringBuilder(PREFIX);
@@ -23,7 +24,11 @@ final class TensorFormat {
         } else {
             block(sb, data, shape, 0, 0, width, pattern);
         }
-        return sb.append(", shape=").append(java.util.Arrays.toString(shape)).append(')').toString();
+        sb.append(", shape=").append(java.util.Arrays.toString(shape));
+        if (t.precision() == Precision.FLOAT32) {
+            sb.append(", dtype=float32");
+        }
+        return sb.append(')').toString();
     }
 
     /** Appends the sub-array of axis {@code axis} starting at flat index {@code offset}. */

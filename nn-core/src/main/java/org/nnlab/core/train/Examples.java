@@ -28,6 +28,30 @@ public interface Examples {
      */
     void gatherFeatures(int[] indices, int from, int to, double[] into);
 
+    /**
+     * Copies the features of examples {@code indices[from..to)} into a float buffer, as a float32
+     * model reads them: each value rounded to the nearest float. The default gathers doubles and
+     * rounds them; a source that keeps fewer bits (image bytes) overrides it to convert once.
+     */
+    default void gatherFeatures(int[] indices, int from, int to, float[] into) {
+        double[] values = new double[into.length];
+        gatherFeatures(indices, from, to, values);
+        for (int i = 0; i < values.length; i++) {
+            into[i] = (float) values[i];
+        }
+    }
+
+    /**
+     * Whether {@link #gatherFeatures} may run on several threads at once for disjoint parts of one
+     * batch. A source that only reads data nothing else writes (in-memory tensors, image bytes) says
+     * yes, and the fit loop then shares the gathering of a large batch among nnlab's threads (see
+     * {@code org.nnlab.core.internal.Parallel}); the default is no, so a source of your own is never
+     * called concurrently unless it says so.
+     */
+    default boolean concurrentGathers() {
+        return false;
+    }
+
     /** Copies the targets of examples {@code indices[from..to)} into {@code into}. */
     void gatherTargets(int[] indices, int from, int to, double[] into);
 
@@ -68,6 +92,16 @@ public interface Examples {
 
             @Override
             public void gatherFeatures(int[] indices, int f, int t, double[] into) {
+                whole.gatherFeatures(shift(indices, f, t), 0, t - f, into);
+            }
+
+            @Override
+            public boolean concurrentGathers() {
+                return whole.concurrentGathers();
+            }
+
+            @Override
+            public void gatherFeatures(int[] indices, int f, int t, float[] into) {
                 whole.gatherFeatures(shift(indices, f, t), 0, t - f, into);
             }
 

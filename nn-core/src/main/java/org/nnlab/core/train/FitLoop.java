@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.regularizer.Regularizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -154,17 +156,23 @@ final class FitLoop {
             }
             tracker.reset();
             String failure = null;
-            for (int step = 0; step < steps && failure == null; step++) {
-                int from = step * batchSize;
-                int to = Math.min(n, from + batchSize);
-                failure = trainStep(train, order, from, to, epoch, step, steps, tracker);
-                if (failure == null) {
-                    Map<String, Double> logs = tracker.means();
-                    progress.batchEnd(step + 1, logs);
-                    for (Callback c : callbacks) {
-                        c.onBatchEnd(epoch, step, logs);
+            // Batches that split keep the helper threads spinning from one product to the next.
+            Parallel.stayAwake(Parallel.splitsBatch(batchSize) && Parallel.threads() > 1);
+            try {
+                for (int step = 0; step < steps && failure == null; step++) {
+                    int from = step * batchSize;
+                    int to = Math.min(n, from + batchSize);
+                    failure = trainStep(train, order, from, to, epoch, step, steps, tracker);
+                    if (failure == null) {
+                        Map<String, Double> logs = tracker.means();
+                        progress.batchEnd(step + 1, logs);
+                        for (Callback c : callbacks) {
+                            c.onBatchEnd(epoch, step, logs);
+                        }
                     }
                 }
+            } finally {
+                Parallel.stayAwake(false);
             }
             if (failure != null) {
                 progress.message(System.lineSeparator() + failure);
@@ -263,7 +271,7 @@ final class FitLoop {
             grad = backwardPlan[i].backward(grad);
         }
         for (Penalized p : regularized) {
-            p.regularizer().addGradient(p.parameter().value().data(), p.parameter().grad().data());
+            p.regularizer().addGradient(p.parameter().value(), p.parameter().grad());
         }
     }
 
@@ -271,7 +279,7 @@ final class FitLoop {
     private double penalty() {
         double sum = 0;
         for (Penalized p : regularized) {
-            sum += p.regularizer().penalty(p.parameter().value().data());
+            sum += p.regularizer().penalty(p.parameter().value());
         }
         return sum;
     }
@@ -347,15 +355,80 @@ final class FitLoop {
         return new MetricTracker(model.metrics(), loss, Tensor.sizeOf(outputShape), examples.targetSize(), prefix);
     }
 
-    /** The batch's features and targets in reused buffers, keyed by batch size. */
+    /**
+     * The batch's features, in the model's precision, and its targets, in double (labels and target
+     * values, which the losses read in double), in reused buffers keyed by batch size.
+     */
     private Tensor[] batch(Examples examples, int[] order, int from, int to) {
         int b = to - from;
         Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
-                Tensor.zeros(withBatch(k, model.inputShape())), Tensor.zeros(withBatch(k, examples.targetShape()))});
-        examples.gatherFeatures(order, from, to, xy[0].data());
+                Tensor.zeros(model.precision(), withBatch(k, model.inputShape())),
+                Tensor.zeros(withBatch(k, examples.targetShape()))});
+        gatherFeatures(examples, order, from, to, xy[0]);
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
     }
+
+    /** The features of examples {@code order[from..to)} into {@code into}, in its precision; see below. */
+    static void gatherFeatures(Examples examples, int[] order, int from, int to, Tensor into) {
+        if (into.precision() == Precision.FLOAT32) {
+            gatherFeatures(examples, order, from, to, into.floatData());
+        } else {
+            gatherFeatures(examples, order, from, to, into.data());
+        }
+    }
+
+    // [float64] The float32 twin below is generated from this code (Float32Generator).
+    private static final ThreadLocal<double[]> GATHERED64 = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * The features of examples {@code order[from..to)} into {@code into}: shared among the threads for
+     * a batch large enough to split, when the source allows concurrent gathers, each thread gathering
+     * its rows into its own scratch and copying them to their place.
+     */
+    private static void gatherFeatures(Examples examples, int[] order, int from, int to, double[] into) {
+        int n = to - from;
+        if (!examples.concurrentGathers() || !Parallel.splitsBatch(n) || Parallel.threads() == 1) {
+            examples.gatherFeatures(order, from, to, into);
+            return;
+        }
+        int w = examples.featureSize();
+        Parallel.forRange(n, true, (a, b) -> {
+            double[] part = GATHERED64.get();
+            if (part.length < (b - a) * w) {
+                part = new double[(b - a) * w];
+                GATHERED64.set(part);
+            }
+            examples.gatherFeatures(order, from + a, from + b, part);
+            System.arraycopy(part, 0, into, a * w, (b - a) * w);
+        });
+    }
+    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
+    private static final ThreadLocal<float[]> GATHERED32 = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * The features of examples {@code order[from..to)} into {@code into}: shared among the threads for
+     * a batch large enough to split, when the source allows concurrent gathers, each thread gathering
+     * its rows into its own scratch and copying them to their place.
+     */
+    private static void gatherFeatures(Examples examples, int[] order, int from, int to, float[] into) {
+        int n = to - from;
+        if (!examples.concurrentGathers() || !Parallel.splitsBatch(n) || Parallel.threads() == 1) {
+            examples.gatherFeatures(order, from, to, into);
+            return;
+        }
+        int w = examples.featureSize();
+        Parallel.forRange(n, true, (a, b) -> {
+            float[] part = GATHERED32.get();
+            if (part.length < (b - a) * w) {
+                part = new float[(b - a) * w];
+                GATHERED32.set(part);
+            }
+            examples.gatherFeatures(order, from + a, from + b, part);
+            System.arraycopy(part, 0, into, a * w, (b - a) * w);
+        });
+    }
+    // [end float32]
 
     private static int[] withBatch(int batch, int[] shape) {
         int[] s = new int[shape.length + 1];
@@ -389,6 +462,9 @@ final class FitLoop {
                 if (!Double.isFinite(buf[i])) {
                     throw nonFiniteInput(what, buf[i], from + i / w, i % w, operation);
                 }
+                if (!Double.isFinite(model.precision().round(buf[i]))) {
+                    throw beyondFloat32(what, buf[i], from + i / w, i % w);
+                }
             }
         }
         double[] targets = new double[n * examples.targetSize()];
@@ -409,6 +485,13 @@ final class FitLoop {
         };
         return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
                 + feature + ". Hint: fill or drop missing values before " + consequence);
+    }
+
+    /** A finite input too large for a float32 model, which would read it as infinity. */
+    static IllegalArgumentException beyondFloat32(String what, double value, int example, int feature) {
+        return new IllegalArgumentException(what + " contains " + value + " at example " + example + ", feature "
+                + feature + ", beyond the largest float32 (" + Float.MAX_VALUE + "), so this float32 model would read"
+                + " it as infinity. Hint: standardize or rescale the features, or build the model in Precision.FLOAT64.");
     }
 
     private List<Tensor> saveNonTrainable() {

@@ -35,7 +35,7 @@ final class GradientDepth {
     /** Adds this batch's kernel-gradient norms. */
     void observe() {
         for (int i = 0; i < dense.size(); i++) {
-            sums[i] += Math.sqrt(sumOfSquares(dense.get(i).kernel().grad().data()));
+            sums[i] += Math.sqrt(dense.get(i).kernel().grad().sumOfSquares());
         }
         batches++;
     }

@@ -73,28 +73,27 @@ final class MetricTracker {
         };
     }
 
+    /** Reads values with {@link Tensor#get(int)}, so predictions may be float32 and targets float64. */
     private double accuracy(Tensor p, Tensor y) {
         int n = p.rows();
         int w = p.rowSize();
-        double[] pd = p.data();
-        double[] yd = y.data();
         double correct = 0;
         switch (accuracyKind) {
             case BINARY -> {
-                for (int i = 0; i < pd.length; i++) {
-                    correct += ((pd[i] > 0.5) == (yd[i] > 0.5)) ? 1 : 0;
+                for (int i = 0; i < p.size(); i++) {
+                    correct += ((p.get(i) > 0.5) == (y.get(i) > 0.5)) ? 1 : 0;
                 }
-                return correct / pd.length;
+                return correct / p.size();
             }
             case SPARSE -> {
                 int[] predicted = p.argmaxRows();
                 for (int r = 0; r < n; r++) {
-                    correct += predicted[r] == (int) yd[r] ? 1 : 0;
+                    correct += predicted[r] == (int) y.get(r) ? 1 : 0;
                 }
             }
             case CATEGORICAL -> {
                 int[] predicted = p.argmaxRows();
-                int[] actual = Tensor.wrap(yd, n, w).argmaxRows();
+                int[] actual = y.reshape(n, w).argmaxRows();
                 for (int r = 0; r < n; r++) {
                     correct += predicted[r] == actual[r] ? 1 : 0;
                 }
@@ -104,17 +103,15 @@ final class MetricTracker {
     }
 
     private static double meanError(Tensor p, Tensor y, boolean squared) {
-        double[] pd = p.data();
-        double[] yd = y.data();
-        if (pd.length != yd.length) {
+        if (p.size() != y.size()) {
             throw new IllegalArgumentException("mse/mae need targets shaped like the outputs, but outputs have "
-                    + pd.length + " values and targets " + yd.length + ". Hint: these metrics suit regression, not class labels.");
+                    + p.size() + " values and targets " + y.size() + ". Hint: these metrics suit regression, not class labels.");
         }
         double s = 0;
-        for (int i = 0; i < pd.length; i++) {
-            double d = pd[i] - yd[i];
+        for (int i = 0; i < p.size(); i++) {
+            double d = p.get(i) - y.get(i);
             s += squared ? d * d : Math.abs(d);
         }
-        return s / pd.length;
+        return s / p.size();
     }
 }

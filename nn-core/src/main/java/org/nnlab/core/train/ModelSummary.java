@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.regularizer.Regularizer;
+import org.nnlab.core.tensor.Precision;
 
 /**
  * Renders a model summary in Keras's layout, with shapes and parameter counts.
@@ -20,13 +21,15 @@ import org.nnlab.core.regularizer.Regularizer;
  *  dense (Dense)               (None, 100)               78500
  * …
  * =================================================================
- * Total params: 79,510
- * Trainable params: 79,510
- * Non-trainable params: 0
+ * Total params: 79,510 (310.59 KB)
+ * Trainable params: 79,510 (310.59 KB)
+ * Non-trainable params: 0 (0.00 B)
+ * Precision: float32
  * _________________________________________________________________
  * </pre>
- * When weights are regularized, a list of the penalties follows the totals (Keras's table has no
- * column for them), one weight per line: {@code  dense/kernel: L2(l2=0.01)}.
+ * The sizes are the weights' memory in the model's precision, as Keras 3 prints them (1 KB = 1024
+ * bytes). When weights are regularized, a list of the penalties follows the totals (Keras's table
+ * has no column for them), one weight per line: {@code  dense/kernel: L2(l2=0.01)}.
  * Used by {@link Sequential#summary()} and by the DSL's summary of an uncompiled spec.
  */
 public final class ModelSummary {
@@ -52,8 +55,9 @@ public final class ModelSummary {
         }
     }
 
-    /** The summary table for {@code rows}, with totals. */
-    public static String render(String modelName, List<Row> rows, long totalParams, long trainableParams) {
+    /** The summary table for {@code rows}, with totals and the precision. */
+    public static String render(String modelName, List<Row> rows, long totalParams, long trainableParams,
+                                Precision precision) {
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(modelName).append("\"\n");
         sb.append("_".repeat(LINE)).append('\n');
@@ -67,9 +71,10 @@ public final class ModelSummary {
             }
         }
         sb.append("=".repeat(LINE)).append('\n');
-        sb.append("Total params: ").append(thousands(totalParams)).append('\n');
-        sb.append("Trainable params: ").append(thousands(trainableParams)).append('\n');
-        sb.append("Non-trainable params: ").append(thousands(totalParams - trainableParams)).append('\n');
+        sb.append("Total params: ").append(count(totalParams, precision)).append('\n');
+        sb.append("Trainable params: ").append(count(trainableParams, precision)).append('\n');
+        sb.append("Non-trainable params: ").append(count(totalParams - trainableParams, precision)).append('\n');
+        sb.append("Precision: ").append(precision.kerasName()).append('\n');
         if (rows.stream().anyMatch(r -> !r.regularizers().isEmpty())) {
             sb.append("Regularizers (added to the loss):\n");
             for (Row r : rows) {
@@ -79,6 +84,23 @@ public final class ModelSummary {
         }
         sb.append("_".repeat(LINE)).append('\n');
         return sb.toString();
+    }
+
+    /** {@code 79510} float32 values as {@code 79,510 (310.59 KB)}. */
+    private static String count(long params, Precision precision) {
+        return thousands(params) + " (" + memory(params * precision.bytes()) + ")";
+    }
+
+    /** Bytes as Keras 3 writes them: {@code 318040} as {@code 310.59 KB}, two decimals, 1024 per unit. */
+    static String memory(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.2f %s", size, units[unit]);
     }
 
     /** {@code 79510} as {@code 79,510}. */

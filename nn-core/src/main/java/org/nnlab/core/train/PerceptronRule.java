@@ -23,7 +23,9 @@ import org.nnlab.core.tensor.Tensor;
  * that is the lecture's point about why hidden layers are needed.
  *
  * <p>Defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, at most
- * {@value #DEFAULT_MAX_EPOCHS} epochs, examples in order.
+ * {@value #DEFAULT_MAX_EPOCHS} epochs, examples in order. The rule updates the layer in its own
+ * precision; with 0/1 targets and a learning rate of 1 every update is a whole multiple of the
+ * inputs, so float32 and float64 layers learn the same boundaries on the lecture's data.
  */
 public final class PerceptronRule {
     /** Rosenblatt's step size; with a step unit any positive rate learns the same boundaries from zero. */
@@ -96,11 +98,9 @@ public final class PerceptronRule {
         int n = x.rows();
         int in = x.dim(1);
         int units = perceptron.units();
-        double[] w = perceptron.kernel().value().data();
-        double[] b = perceptron.useBias() ? perceptron.bias().value().data() : null;
-        double[] xs = x.data();
-        double[] ys = y.data();
-        Tensor row = Tensor.zeros(1, in);
+        Tensor w = perceptron.kernel().value();
+        Tensor b = perceptron.useBias() ? perceptron.bias().value() : null;
+        Tensor row = Tensor.zeros(perceptron.precision(), 1, in);
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
             order[k] = k;
@@ -113,18 +113,20 @@ public final class PerceptronRule {
             }
             int errors = 0;
             for (int k : order) {
-                System.arraycopy(xs, k * in, row.data(), 0, in);
-                double[] predicted = perceptron.forward(row, false).data();
+                for (int i = 0; i < in; i++) {
+                    row.set(i, x.get(k * in + i));
+                }
+                Tensor predicted = perceptron.forward(row, false);
                 boolean wrong = false;
                 for (int j = 0; j < units; j++) {
-                    double error = ys[k * units + j] - predicted[j]; // y − ŷ: −1, 0 or +1
+                    double error = y.get(k * units + j) - predicted.get(j); // y − ŷ: −1, 0 or +1
                     if (error != 0) {
                         wrong = true;
                         for (int i = 0; i < in; i++) {
-                            w[i * units + j] += learningRate * error * xs[k * in + i];
+                            w.set(i * units + j, w.get(i * units + j) + learningRate * error * x.get(k * in + i));
                         }
                         if (b != null) {
-                            b[j] += learningRate * error;
+                            b.set(j, b.get(j) + learningRate * error);
                         }
                     }
                 }
@@ -158,17 +160,16 @@ public final class PerceptronRule {
                     + "] (one 0/1 target per example and unit) but got " + Arrays.toString(y.shape())
                     + ". Hint: x and y must have the same number of rows.");
         }
-        double[] ys = y.data();
-        for (int i = 0; i < ys.length; i++) {
-            if (ys[i] != 0 && ys[i] != 1) {
-                throw new IllegalArgumentException("PerceptronRule targets must be 0 or 1 but y has " + ys[i]
+        for (int i = 0; i < y.size(); i++) {
+            if (y.get(i) != 0 && y.get(i) != 1) {
+                throw new IllegalArgumentException("PerceptronRule targets must be 0 or 1 but y has " + y.get(i)
                         + " at flat index " + i + ". Hint: a step unit outputs 0 or 1; map -1/+1 labels to 0/1.");
             }
         }
         int bad = x.firstNonFinite();
         if (bad >= 0) {
             throw new IllegalArgumentException("PerceptronRule inputs must be finite but x has "
-                    + x.data()[bad] + " at flat index " + bad + ".");
+                    + x.get(bad) + " at flat index " + bad + ".");
         }
     }
 

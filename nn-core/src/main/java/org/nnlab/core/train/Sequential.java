@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.nnlab.core.internal.Checks;
+import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
@@ -15,6 +17,7 @@ import org.nnlab.core.layer.LayerNames;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
 import org.nnlab.core.optim.Optimizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -33,13 +36,21 @@ import org.nnlab.core.tensor.Tensor;
  * <p>The constructor names unnamed layers as Keras does ({@code dense}, {@code dense_1}, …) and
  * builds them, so shapes are checked and weights exist at once. One seed fixes everything random:
  * the initial weights, the shuffling of every epoch and every dropout mask. Same seed, same data,
- * same options → bit-identical weights and history.
+ * same options → bit-identical weights and history, whatever the number of threads.
+ *
+ * <p>A model computes in one {@link Precision}, {@link Precision#FLOAT32} unless the constructor is
+ * given another, as Keras computes in its {@code floatx}: weights, activations, gradients and the
+ * optimizer's state are all tensors of it, and inputs are converted to it a batch at a time, so
+ * {@link #predict} returns it too. {@link Precision#FLOAT64} is for exact work (gradient checks,
+ * comparisons with hand-computed values); {@link #withPrecision} copies a model into the other one.
  */
 public final class Sequential {
     private final String name;
     private final int[] inputShape;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final Precision precision;
+    private final long seed;
     private final long shuffleSeed;
     private TrainingProgress progress = TrainingProgress.START;
 
@@ -48,9 +59,19 @@ public final class Sequential {
     private List<Metric> metrics = List.of();
     private String stopReason;
 
-    /** A model named {@code "sequential"}. */
+    /** A model named {@code "sequential"}, in {@link Precision#DEFAULT} (float32). */
     public Sequential(int[] inputShape, List<? extends Layer> layers, long seed) {
         this("sequential", inputShape, layers, seed);
+    }
+
+    /** A model named {@code "sequential"} that computes in {@code precision}. */
+    public Sequential(int[] inputShape, List<? extends Layer> layers, long seed, Precision precision) {
+        this("sequential", inputShape, layers, seed, precision);
+    }
+
+    /** A named model in {@link Precision#DEFAULT} (float32); see {@link #Sequential(String, int[], List, long, Precision)}. */
+    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
+        this(name, inputShape, layers, seed, Precision.DEFAULT);
     }
 
     /**
@@ -59,8 +80,10 @@ public final class Sequential {
      * @throws IllegalArgumentException if the input shape is empty or not positive, there are no
      *     layers, or a layer cannot take the shape the one before it produces
      */
-    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed) {
+    public Sequential(String name, int[] inputShape, List<? extends Layer> layers, long seed, Precision precision) {
         this.name = checkName(name);
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.seed = seed;
         this.inputShape = checkInputShape(inputShape).clone();
         checkHasLayers(name, layers.size());
         this.layers = List.copyOf(layers);
@@ -77,7 +100,7 @@ public final class Sequential {
         for (int i = 0; i < this.layers.size(); i++) {
             Layer layer = this.layers.get(i);
             try {
-                shape = layer.build(shape, initRng);
+                shape = layer.build(shape, precision, initRng);
             } catch (IllegalArgumentException e) {
                 throw LayerNames.inLayer(i, layer.name(), e);
             }
@@ -224,7 +247,7 @@ public final class Sequential {
         return new FitLoop(this, options).evaluate(examples);
     }
 
-    /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode. */
+    /** Outputs for every row of {@code x}, computed in batches of 32 in inference mode, in the model's precision. */
     public Tensor predict(Tensor x) {
         return predict(x, FitOptions.DEFAULT_BATCH_SIZE);
     }
@@ -244,11 +267,60 @@ public final class Sequential {
         int[] resultShape = new int[outShape.length + 1];
         resultShape[0] = n;
         System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
-        Tensor result = Tensor.zeros(resultShape);
+        Tensor result = Tensor.zeros(precision, resultShape);
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             Tensor out = forward(x.sliceRows(from, to), false);
-            System.arraycopy(out.data(), 0, result.data(), from * outSize, (to - from) * outSize);
+            for (int i = 0; i < out.size(); i++) {
+                result.set(from * outSize + i, out.get(i));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Outputs for every example of {@code examples} (their features; targets are not read), in
+     * batches of {@code batchSize} in inference mode, in the model's precision: Keras's
+     * {@code predict} on a dataset. Images kept as bytes are converted a batch at a time, and a
+     * batch large enough to split is gathered and computed by all of nnlab's threads.
+     *
+     * @throws IllegalArgumentException if the examples' shape does not fit the model
+     */
+    public Tensor predict(Examples examples, int batchSize) {
+        Checks.atLeast("predict batchSize", batchSize, 1, "the number of examples computed at once, e.g. 256.");
+        int n = examples.size();
+        int[] featureShape = examples.featureShape();
+        int[] batchShape = new int[featureShape.length + 1];
+        batchShape[0] = n;
+        System.arraycopy(featureShape, 0, batchShape, 1, featureShape.length);
+        checkFeatureShape(batchShape, "predict");
+        int[] outShape = outputShape();
+        int outSize = Tensor.sizeOf(outShape);
+        int[] resultShape = new int[outShape.length + 1];
+        resultShape[0] = n;
+        System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
+        Tensor result = Tensor.zeros(precision, resultShape);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Tensor batch = null;
+        Parallel.stayAwake(Parallel.splitsBatch(batchSize) && Parallel.threads() > 1);
+        try {
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                if (batch == null || batch.rows() != to - from) {
+                    batchShape[0] = to - from;
+                    batch = Tensor.zeros(precision, batchShape);
+                }
+                FitLoop.gatherFeatures(examples, order, from, to, batch);
+                Tensor out = forward(batch, false);
+                for (int i = 0; i < out.size(); i++) {
+                    result.set(from * outSize + i, out.get(i));
+                }
+            }
+        } finally {
+            Parallel.stayAwake(false);
         }
         return result;
     }
@@ -261,23 +333,35 @@ public final class Sequential {
     }
 
     /**
-     * The forward pass through every layer. The result may be a layer's reused buffer, valid until
-     * the next forward call; {@link #predict} copies it.
+     * The forward pass through every layer, in the model's precision ({@code x} is converted first
+     * if it has another). The result may be a layer's reused buffer, valid until the next forward
+     * call; {@link #predict} copies it.
      */
     public Tensor forward(Tensor x, boolean training) {
-        Tensor h = x;
+        Tensor h = x.to(precision);
         for (Layer layer : layers) {
             h = layer.forward(h, training);
         }
         return h;
     }
 
-    /** Rejects a NaN or infinite input as fit and evaluate do, naming the example and the feature. */
-    private static void requireFinite(Tensor x, String operation) {
+    /**
+     * Rejects a NaN or infinite input as fit and evaluate do, naming the example and the feature, and,
+     * for a float32 model, a double beyond float32's range, which it would read as infinity.
+     */
+    private void requireFinite(Tensor x, String operation) {
+        int w = x.rows() == 0 ? 1 : x.size() / x.rows();
         int i = x.firstNonFinite();
         if (i >= 0) {
-            int w = x.rows() == 0 ? 1 : x.size() / x.rows();
-            throw FitLoop.nonFiniteInput("x", x.data()[i], i / w, i % w, operation);
+            throw FitLoop.nonFiniteInput("x", x.get(i), i / w, i % w, operation);
+        }
+        if (precision == Precision.FLOAT32 && x.precision() == Precision.FLOAT64) {
+            double[] d = x.data();
+            for (int k = 0; k < d.length; k++) {
+                if (Math.abs(d[k]) > Float.MAX_VALUE && Float.isInfinite((float) d[k])) {
+                    throw FitLoop.beyondFloat32("x", d[k], k / w, k % w);
+                }
+            }
         }
     }
 
@@ -299,10 +383,10 @@ public final class Sequential {
             rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
                     layer.parameterCount(), layer.config().map(LayerConfig::regularizers).orElse(Map.of())));
         }
-        return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount());
+        return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount(), precision);
     }
 
-    /** Copies of every weight, in Keras's order: W0, b0, W1, b1, … (and BN's four per layer). */
+    /** Copies of every weight in the model's precision, in Keras's order: W0, b0, W1, b1, … (and BN's four per layer). */
     public List<Tensor> getWeights() {
         List<Tensor> ws = new ArrayList<>(parameters.size());
         for (Parameter p : parameters) {
@@ -312,7 +396,8 @@ public final class Sequential {
     }
 
     /**
-     * Replaces every weight with a copy of {@code weights}, given in {@link #getWeights()} order.
+     * Replaces every weight with a copy of {@code weights}, given in {@link #getWeights()} order, in
+     * any precision (converted to the model's).
      *
      * @throws IllegalArgumentException naming the first weight whose count or shape differs
      */
@@ -333,6 +418,35 @@ public final class Sequential {
         }
     }
 
+    /**
+     * A copy of this model that computes in {@code precision}, like PyTorch's {@code model.double()}
+     * but leaving this model as it is: the same layers, made again from their configs, with the same
+     * names, seed and weights (widened exactly to float64, rounded to nearest to float32). A compiled
+     * model's copy is compiled alike, with a new optimizer of the same configuration holding this
+     * one's state (converted the same way), and the same training progress, so training goes on
+     * where it stood. A float32 model's float64 copy is how {@code GradientCheck} checks it.
+     *
+     * @throws IllegalArgumentException if a layer has no config to make it again from (a custom layer)
+     */
+    public Sequential withPrecision(Precision target) {
+        List<Layer> copies = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            int index = i;
+            LayerConfig c = layers.get(i).config().orElseThrow(() -> new IllegalArgumentException("Cannot copy "
+                    + where(index) + " into " + target.kerasName() + ": it has no config() to make it again from. Hint:"
+                    + " build the model in " + target.kerasName() + " from the start, or give the layer a LayerConfig."));
+            copies.add(c.create());
+        }
+        Sequential copy = new Sequential(name, inputShape, copies, seed, target);
+        copy.setWeights(getWeights());
+        if (optimizer != null) {
+            copy.compile(optimizer.config().create(), loss, metrics.toArray(Metric[]::new));
+            copy.optimizer.restore(copy.parameters, optimizer.snapshot(parameters));
+        }
+        copy.progress = progress;
+        return copy;
+    }
+
     /** Asks {@code fit} to stop after the current epoch; callbacks call this. */
     public void requestStop(String reason) {
         this.stopReason = Objects.requireNonNull(reason, "reason");
@@ -341,6 +455,16 @@ public final class Sequential {
     /** The reason passed to {@link #requestStop}, or null while training should go on. */
     String stopRequest() {
         return stopReason;
+    }
+
+    /** The precision the model computes in. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The seed given to the constructor. */
+    public long seed() {
+        return seed;
     }
 
     /** The model's name, {@code "sequential"} unless given. */

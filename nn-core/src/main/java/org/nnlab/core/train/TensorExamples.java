@@ -1,6 +1,7 @@
 package org.nnlab.core.train;
 
 import java.util.Arrays;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /** {@link Examples} backed by two in-memory tensors. */
@@ -35,6 +36,28 @@ final class TensorExamples implements Examples {
         gather(x, indices, from, to, into);
     }
 
+    /** The tensors are only read. */
+    @Override
+    public boolean concurrentGathers() {
+        return true;
+    }
+
+    @Override
+    public void gatherFeatures(int[] indices, int from, int to, float[] into) {
+        int w = x.rowSize();
+        for (int r = 0; r < to - from; r++) {
+            int row = indices[from + r] * w;
+            if (x.precision() == Precision.FLOAT32) {
+                System.arraycopy(x.floatData(), row, into, r * w, w);
+            } else {
+                double[] d = x.data();
+                for (int k = 0; k < w; k++) {
+                    into[r * w + k] = (float) d[row + k];
+                }
+            }
+        }
+    }
+
     @Override
     public void gatherTargets(int[] indices, int from, int to, double[] into) {
         gather(y, indices, from, to, into);
@@ -42,9 +65,16 @@ final class TensorExamples implements Examples {
 
     private static void gather(Tensor t, int[] indices, int from, int to, double[] into) {
         int w = t.rowSize();
-        double[] d = t.data();
         for (int r = 0; r < to - from; r++) {
-            System.arraycopy(d, indices[from + r] * w, into, r * w, w);
+            int row = indices[from + r] * w;
+            if (t.precision() == Precision.FLOAT64) {
+                System.arraycopy(t.data(), row, into, r * w, w);
+            } else {
+                float[] f = t.floatData();
+                for (int k = 0; k < w; k++) {
+                    into[r * w + k] = f[row + k];
+                }
+            }
         }
     }
 }

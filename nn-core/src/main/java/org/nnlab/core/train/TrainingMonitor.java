@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.tensor.Precision;
 
 /**
  * Watches training for what the lecture warns about and reports each finding once, in its words,
@@ -121,7 +122,7 @@ public final class TrainingMonitor implements Callback {
         startWeights.clear();
         for (Parameter p : trained.parameters()) {
             if (p.trainable()) {
-                startWeights.add(p.value().data().clone());
+                startWeights.add(p.value().to(Precision.FLOAT64).data().clone());
             }
         }
         labels = LabelFrequencies.forLoss(trained);
@@ -158,7 +159,7 @@ public final class TrainingMonitor implements Callback {
                 u.observe();
             }
         }
-        double[] x = batch.inputs().data();
+        double[] x = batch.inputs().to(Precision.FLOAT64).data();
         inputSquares += GradientDepth.sumOfSquares(x);
         for (double v : x) {
             inputMax = Math.max(inputMax, Math.abs(v));
@@ -337,7 +338,7 @@ public final class TrainingMonitor implements Callback {
             if (!p.trainable()) {
                 continue;
             }
-            double[] now = p.value().data();
+            double[] now = p.value().to(Precision.FLOAT64).data();
             double[] then = startWeights.get(k++);
             for (int i = 0; i < now.length; i++) {
                 double d = now[i] - then[i];

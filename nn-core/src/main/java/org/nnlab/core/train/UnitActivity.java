@@ -41,26 +41,26 @@ final class UnitActivity {
     /** Reads this batch's pre-activations z:(batch, units). */
     void observe() {
         Tensor pre = layer.preActivation();
-        double[] z = pre.data();
-        int units = pre.rows() == 0 ? 0 : z.length / pre.rows();
+        int units = pre.rows() == 0 ? 0 : pre.size() / pre.rows();
         if (relu) {
             if (active == null || active.length != units) {
                 active = new boolean[units];
             }
             for (int r = 0; r < pre.rows(); r++) {
                 for (int j = 0; j < units; j++) {
-                    active[j] |= z[r * units + j] > 0;
+                    active[j] |= pre.get(r * units + j) > 0;
                 }
             }
         } else {
             long beyond = 0;
-            for (double v : z) {
+            for (int i = 0; i < pre.size(); i++) {
+                double v = pre.get(i);
                 if (v > SATURATION_Z || v < -SATURATION_Z) {
                     beyond++;
                 }
             }
             saturated += beyond;
-            seen += z.length;
+            seen += pre.size();
         }
     }
 

@@ -13,6 +13,7 @@ import org.nnlab.core.layer.Dense;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
 import org.nnlab.core.regularizer.L2;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.Metric;
@@ -23,8 +24,9 @@ import org.nnlab.core.train.Verbosity;
 /**
  * Prints the training throughput of the lecture's 784-100-10 model at batch 32 on random data.
  *
- * <p>Usage: {@code java -cp nn-core/target/classes org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch]
- * [regularized|monitored]} (defaults 20,000, 4, 32 and plain); {@code -Dnnlab.threads=2} uses two threads. With
+ * <p>Usage: {@code java -cp nn-core/target/classes:nn-core/target/test-classes
+ * org.nnlab.core.bench.TrainingBenchmark [examples] [epochs] [batch] [float32|float64] [regularized|monitored]}
+ * (defaults 20,000, 4, 32, float32 and plain); {@code -Dnnlab.threads=2} uses two threads. With
  * {@code monitored} it alternates epochs without and with a {@code TrainingMonitor} and prints the
  * monitor's cost as a share of an epoch (the issue's bound: at most 5%). With
  * {@code regularized} both kernels carry an L2(0.01) penalty and Adam adds weight decay 0.004
@@ -42,6 +44,7 @@ public final class TrainingBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        Precision precision = args.length > 3 ? Precision.named(args[3]) : Precision.DEFAULT;
         SplittableRandom rng = new SplittableRandom(1);
         Tensor x = Tensor.zeros(n, 784);
         for (int i = 0; i < x.size(); i++) {
@@ -52,21 +55,21 @@ public final class TrainingBenchmark {
         for (int i = 0; i < n; i++) {
             y.data()[i] = rng.nextInt(10);
         }
-        boolean regularized = args.length > 3 && args[3].equals("regularized");
+        boolean regularized = args.length > 4 && args[4].equals("regularized");
         Sequential model;
         if (regularized) {
             model = new Sequential(new int[] {784}, List.of(
                     Dense.Config.of(100, Activation.RELU).kernelRegularizer(new L2()).create(),
-                    Dense.Config.of(10, Activation.SOFTMAX).kernelRegularizer(new L2()).create()), 42);
+                    Dense.Config.of(10, Activation.SOFTMAX).kernelRegularizer(new L2()).create()), 42, precision);
             model.compile(new Adam(Adam.Config.DEFAULTS.weightDecay(0.004).excludeFromWeightDecay("bias")
                     .globalClipnorm(1.0)), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
         } else {
             model = new Sequential(new int[] {784}, List.of(
-                    new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42);
+                    new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 42, precision);
             model.compile(new Adam(), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
         }
 
-        if (args.length > 3 && args[3].equals("monitored")) {
+        if (args.length > 4 && args[4].equals("monitored")) {
             monitorCost(model, x, y, epochs, batch);
             return;
         }
@@ -90,9 +93,10 @@ public final class TrainingBenchmark {
                 .sorted().toArray();
         double medianCpu = timedCpu[timedCpu.length / 2];
         int steps = (n + batch - 1) / batch;
-        System.out.printf(Locale.ROOT, "784-100-10%s, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
+        System.out.printf(Locale.ROOT, "784-100-10%s, %s, batch %d, Adam, %d thread(s): median %.3f s per %d examples,"
                 + " %.0f samples/s, %.3f ms/step, main thread CPU %.3f ms/step (timed epochs %s)%n",
-                regularized ? " (L2, weight decay, clipping)" : "", batch, Parallel.threads(), median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
+                regularized ? " (L2, weight decay, clipping)" : "", precision.kerasName(), batch, Parallel.threads(),
+                median, n, n / median, median / steps * 1e3, medianCpu / steps * 1e3,
                 Arrays.toString(timed));
     }
 

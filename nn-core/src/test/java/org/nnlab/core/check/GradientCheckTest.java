@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.ActivationLayer;
 import org.nnlab.core.layer.BatchNormalization;
+import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.loss.Loss;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class GradientCheckTest {
@@ -26,6 +28,28 @@ class GradientCheckTest {
         GradientCheck.Report report = GradientCheck.layer(new Scale(1.0, 1.0), X.copy(), true, 1);
         assertTrue(report.passes(GradientCheck.GOOD), report.toString());
         assertEquals(2, report.entries().size());
+    }
+
+    @Test
+    void checksAFloat32LayerThroughItsFloat64CopyAndLeavesTheLayerAsItWas() {
+        Dense dense = new Dense(Dense.Config.of(4, Activation.TANH).named("hidden"));
+        dense.build(new int[] {3}, Precision.FLOAT32, new java.util.SplittableRandom(3));
+        Tensor kernelBefore = dense.kernel().value().copy();
+        GradientCheck.Report report = GradientCheck.layer(dense, X.to(Precision.FLOAT32), true, 1);
+        // In float32 a step of 1e-5 would leave errors near 1e-3; the float64 copy is checked to double's accuracy.
+        assertTrue(report.passes(GradientCheck.GOOD), report.toString());
+        assertEquals(List.of("input", "hidden/kernel", "hidden/bias"),
+                report.entries().stream().map(GradientCheck.Entry::name).toList());
+        assertEquals(kernelBefore, dense.kernel().value(), "the float32 layer's weights are untouched");
+        assertEquals(Precision.FLOAT32, dense.kernel().value().precision());
+    }
+
+    @Test
+    void refusesAFloat32LayerWithoutAConfigToCopy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.layer(new Scale(1.0, 1.0, Precision.FLOAT32), X.copy(), true, 1));
+        assertEquals("GradientCheck checks in float64, and Scale computes in float32 with no config() to copy it"
+                + " from. Hint: build the layer in Precision.FLOAT64 to check it, or give it a LayerConfig.", e.getMessage());
     }
 
     @Test
@@ -231,7 +255,7 @@ class GradientCheckTest {
 
     private static BatchNormalization batchNorm(int features) {
         BatchNormalization bn = new BatchNormalization("bn", 0.9, 1e-3, true, true);
-        bn.build(new int[] {features}, new SplittableRandom(2));
+        bn.build(new int[] {features}, Precision.FLOAT64, new SplittableRandom(2));
         SplittableRandom rng = new SplittableRandom(3);
         for (Parameter p : List.of(bn.gamma(), bn.beta())) {
             for (int i = 0; i < features; i++) {
@@ -281,12 +305,24 @@ class GradientCheckTest {
     private static final class Scale implements Layer {
         private final double weightFactor;
         private final double inputFactor;
+        private final Precision precision;
         private final Parameter w = new Parameter("scale/w", Tensor.vector(0.7, -1.1, 0.4), true);
         private Tensor input;
 
         Scale(double weightFactor, double inputFactor) {
+            this(weightFactor, inputFactor, Precision.FLOAT64);
+        }
+
+        /** A Scale that claims {@code precision} (its maths stays double). */
+        Scale(double weightFactor, double inputFactor, Precision precision) {
             this.weightFactor = weightFactor;
             this.inputFactor = inputFactor;
+            this.precision = precision;
+        }
+
+        @Override
+        public String toString() {
+            return "Scale";
         }
 
         @Override
@@ -304,8 +340,13 @@ class GradientCheckTest {
         }
 
         @Override
-        public int[] build(int[] inputShape, RandomGenerator rng) {
+        public int[] build(int[] inputShape, Precision precision, RandomGenerator rng) {
             return inputShape;
+        }
+
+        @Override
+        public Precision precision() {
+            return precision;
         }
 
         @Override

@@ -81,9 +81,68 @@ class MatMulTest {
         assertArrayEquals(new double[] {19, 22, 43, 50}, next, 0.0);
     }
 
-    /** Checks ab, atb and abt against their references on one shape. */
+    /** Checks ab, atb and abt against their references on one shape, in both precisions. */
     private static void assertAllAgree(SplittableRandom rng, int m, int k, int n, boolean accumulate,
                                        double zeroFraction) {
+        assertDoublesAgree(rng, m, k, n, accumulate, zeroFraction);
+        assertFloatsAgree(rng, m, k, n, accumulate, zeroFraction);
+    }
+
+    /**
+     * The float kernels against the double references run on the same (float) values: within the
+     * rounding of a float sum of k products.
+     */
+    private static void assertFloatsAgree(SplittableRandom rng, int m, int k, int n, boolean accumulate,
+                                          double zeroFraction) {
+        String where = "float32 m=" + m + " k=" + k + " n=" + n + " accumulate=" + accumulate;
+        float[] a = Rounding.toFloat(random(rng, m * k, zeroFraction));
+        float[] b = Rounding.toFloat(random(rng, k * n, 0));
+        float[] start = Rounding.toFloat(random(rng, m * n, 0));
+        float[] fast = start.clone();
+        MatMul.ab(a, b, fast, m, k, n, accumulate);
+        Rounding.ofSum("ab " + where, reference(MatMul::abReference, a, b, start, m, k, n, accumulate, false),
+                reference(MatMul::abReference, a, b, start, m, k, n, accumulate, true), fast, k);
+
+        float[] b2 = Rounding.toFloat(random(rng, m * n, zeroFraction));
+        start = Rounding.toFloat(random(rng, k * n, 0));
+        fast = start.clone();
+        MatMul.atb(a, b2, fast, m, k, n, accumulate);
+        Rounding.ofSum("atb " + where, reference(MatMul::atbReference, a, b2, start, m, k, n, accumulate, false),
+                reference(MatMul::atbReference, a, b2, start, m, k, n, accumulate, true), fast, m);
+
+        float[] a3 = Rounding.toFloat(random(rng, m * n, zeroFraction));
+        float[] b3 = Rounding.toFloat(random(rng, k * n, 0));
+        start = Rounding.toFloat(random(rng, m * k, 0));
+        fast = start.clone();
+        MatMul.abt(a3, b3, fast, m, n, k, accumulate);
+        Rounding.ofSum("abt " + where, reference(MatMul::abtReference, a3, b3, start, m, n, k, accumulate, false),
+                reference(MatMul::abtReference, a3, b3, start, m, n, k, accumulate, true), fast, n);
+    }
+
+    /** A reference product of the three matrices of one shape. */
+    @FunctionalInterface
+    interface ReferenceProduct {
+        void run(double[] a, double[] b, double[] c, int d1, int d2, int d3, boolean accumulate);
+    }
+
+    /** The double reference on the float values, or of their absolute values ({@code magnitude}). */
+    static double[] reference(ReferenceProduct product, float[] a, float[] b, float[] start, int d1, int d2, int d3,
+                              boolean accumulate, boolean magnitude) {
+        double[] aa = Rounding.widen(a);
+        double[] bb = Rounding.widen(b);
+        double[] c = Rounding.widen(start);
+        if (magnitude) {
+            aa = Rounding.abs(aa);
+            bb = Rounding.abs(bb);
+            c = Rounding.abs(c);
+        }
+        product.run(aa, bb, c, d1, d2, d3, accumulate);
+        return c;
+    }
+
+    /** Checks ab, atb and abt against their references on one shape, in double. */
+    private static void assertDoublesAgree(SplittableRandom rng, int m, int k, int n, boolean accumulate,
+                                           double zeroFraction) {
         String where = "m=" + m + " k=" + k + " n=" + n + " accumulate=" + accumulate;
         // ab: a:(m,k) b:(k,n) → c:(m,n)
         double[] a = random(rng, m * k, zeroFraction);

@@ -51,6 +51,9 @@ class NonZerosTest {
         assertEquals(0.25, nz.density(), 1e-15, "2 nonzeros of 8");
         assertEquals(2, nz.rows(), "rows");
         assertEquals(4, nz.cols(), "cols");
+        nz.build(new float[] {0, 1, 0, 3, 2, 0}, 3, 2);
+        assertEquals(0.5, nz.density(), 1e-15, "3 nonzeros of 6, float32");
+        assertEquals(3, nz.rows(), "rows, float32");
     }
 
     @Test
@@ -65,7 +68,7 @@ class NonZerosTest {
         MatMul.abReference(small, w, expected, 3, 30, 4, false);
         nz.build(small, 3, 30);
         double[] actual = new double[3 * 4];
-        MatMul.ab(nz, w, actual, 4, false);
+        SparseMatMul.ab(nz, small, w, null, actual, 4);
         assertArrayEquals(expected, actual, TOLERANCE, "x·W after rebuilding the lists for 3 rows");
     }
 
@@ -79,19 +82,59 @@ class NonZerosTest {
                 c -> MatMul.ab(a, b, c, m, k, n, accumulate));
         NonZeros nz = new NonZeros();
         nz.build(a, m, k);
-        check("sparse ab " + where, start, c -> MatMul.abReference(a, b, c, m, k, n, accumulate),
-                c -> MatMul.ab(nz, b, c, n, accumulate));
+        // The sparse x·W starts from a bias row (accumulate) or from zeros.
+        double[] bias = random(n, 0, rng);
+        double[] startBias = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(bias, 0, startBias, i * n, n);
+        }
+        check("sparse ab " + where, accumulate ? startBias : new double[m * n],
+                c -> MatMul.abReference(a, b, c, m, k, n, accumulate),
+                c -> SparseMatMul.ab(nz, a, b, accumulate ? bias : null, c, n));
 
         double[] dy = random(m * n, zeros, rng);
         double[] startK = random(k * n, 0, rng);
         check("atb " + where, startK, c -> MatMul.atbReference(a, dy, c, m, k, n, accumulate),
                 c -> MatMul.atb(a, dy, c, m, k, n, accumulate));
         check("sparse atb " + where, startK, c -> MatMul.atbReference(a, dy, c, m, k, n, accumulate),
-                c -> MatMul.atb(nz, dy, c, n, accumulate));
+                c -> SparseMatMul.atb(nz, a, dy, c, n, accumulate));
+        checkFloat(m, k, n, zeros, accumulate, rng, where);
 
         double[] startM = random(m * k, 0, rng);
         check("abt " + where, startM, c -> MatMul.abtReference(dy, b, c, m, n, k, accumulate),
                 c -> MatMul.abt(dy, b, c, m, n, k, accumulate));
+    }
+
+    /**
+     * The float sparse kernels on float values, against the double references on the same values:
+     * within the rounding of a float sum (see {@link Rounding}).
+     */
+    private static void checkFloat(int m, int k, int n, double zeros, boolean accumulate, SplittableRandom rng,
+                                   String where) {
+        float[] a = Rounding.toFloat(random(m * k, zeros, rng));
+        float[] b = Rounding.toFloat(random(k * n, 0, rng));
+        float[] bias = Rounding.toFloat(random(n, 0, rng));
+        float[] start = new float[m * n];
+        if (accumulate) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(bias, 0, start, i * n, n);
+            }
+        }
+        NonZeros nz = new NonZeros();
+        nz.build(a, m, k);
+        float[] y = start.clone();
+        SparseMatMul.ab(nz, a, b, accumulate ? bias : null, y, n);
+        Rounding.ofSum("float32 sparse ab " + where,
+                MatMulTest.reference(MatMul::abReference, a, b, start, m, k, n, true, false),
+                MatMulTest.reference(MatMul::abReference, a, b, start, m, k, n, true, true), y, k);
+
+        float[] dy = Rounding.toFloat(random(m * n, zeros, rng));
+        float[] startK = Rounding.toFloat(random(k * n, 0, rng));
+        float[] g = startK.clone();
+        SparseMatMul.atb(nz, a, dy, g, n, accumulate);
+        Rounding.ofSum("float32 sparse atb " + where,
+                MatMulTest.reference(MatMul::atbReference, a, dy, startK, m, k, n, accumulate, false),
+                MatMulTest.reference(MatMul::atbReference, a, dy, startK, m, k, n, accumulate, true), g, m);
     }
 
     private static void check(String what, double[] start, java.util.function.Consumer<double[]> reference,

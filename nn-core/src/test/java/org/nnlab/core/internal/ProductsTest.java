@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /** A dense layer's products agree with the textbook references whichever kernel the workspace picks. */
 class ProductsTest {
@@ -17,45 +19,70 @@ class ProductsTest {
         assertAgree(rng, 32, 50, 20, 0.1);     // dense enough for the packed kernels
         assertAgree(rng, 400, 784, 10, 0.8);   // too many entries for the lists: the packed kernels
         assertAgree(rng, 3, 5, 1, 1.0);        // all zeros
+        assertAgree(rng, 32, 100, 10, 0.5);    // a classifier: z and dW computed transposed
+        assertAgree(rng, 7, 3, 15, 0.0);       // the widest output computed transposed
     }
 
     @Test
     void theWeightGradientNeedsAForwardPassFirst() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Products().xTdz(new double[4], 2, new double[6]));
+                () -> new Products().xTdz(Tensor.zeros(2, 2), Tensor.zeros(3, 2), null));
         assertEquals("Products.xTdz needs the x of a forward pass; call xW first", e.getMessage());
     }
 
     private static void assertAgree(SplittableRandom rng, int rows, int in, int out, double zeroFraction) {
-        double[] x = random(rng, rows * in, zeroFraction);
-        double[] w = random(rng, in * out, 0);
-        double[] dz = random(rng, rows * out, 0);
-        double[] dW = random(rng, in * out, 0);
+        for (Precision precision : Precision.values()) {
+            Tensor x = random(rng, precision, zeroFraction, rows, in);
+            Tensor w = random(rng, precision, 0, in, out);
+            Tensor b = random(rng, precision, 0, out);
+            Tensor dz = random(rng, precision, 0, rows, out);
+            Tensor dW = random(rng, precision, 0, in, out);
+            Tensor db = random(rng, precision, 0, out);
 
-        Products products = new Products();
-        double[] y = new double[rows * out];
-        products.xW(x, rows, in, w, out, y);
-        double[] dWFast = dW.clone();
-        products.xTdz(dz, out, dWFast);
-        double[] dx = new double[rows * in];
-        Products.dzWt(dz, w, dx, rows, out, in);
+            Products products = new Products();
+            Tensor z = Tensor.zeros(precision, rows, out);
+            products.xW(x, w, b, z);
+            Tensor dWFast = dW.copy();
+            Tensor dbFast = db.copy();
+            products.xTdz(dz, dWFast, dbFast);
+            Tensor dx = Tensor.zeros(precision, rows, in);
+            Products.dzWt(dz, w, dx);
 
-        double[] yRef = new double[rows * out];
-        MatMul.abReference(x, w, yRef, rows, in, out, false);
-        double[] dWRef = dW.clone();
-        MatMul.atbReference(x, dz, dWRef, rows, in, out, true);
-        double[] dxRef = new double[rows * in];
-        MatMul.abtReference(dz, w, dxRef, rows, out, in, false);
-        assertArrayEquals(yRef, y, 1e-10);
-        assertArrayEquals(dWRef, dWFast, 1e-10);
-        assertArrayEquals(dxRef, dx, 1e-10);
-    }
-
-    private static double[] random(SplittableRandom rng, int n, double zeroFraction) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextDouble() < zeroFraction ? 0 : rng.nextDouble(-1, 1);
+            double[] zRef = new double[rows * out];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values(b), 0, zRef, r * out, out);
+            }
+            MatMul.abReference(values(x), values(w), zRef, rows, in, out, true);
+            double[] dWRef = values(dW);
+            MatMul.atbReference(values(x), values(dz), dWRef, rows, in, out, true);
+            double[] dbRef = values(db);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    dbRef[j] += dz.get(r, j);
+                }
+            }
+            double[] dxRef = new double[rows * in];
+            MatMul.abtReference(values(dz), values(w), dxRef, rows, out, in, false);
+            // float32 sums of up to 784 products of values in (−1, 1): well within 1e-3
+            double tolerance = precision == Precision.FLOAT32 ? 1e-3 : 1e-10;
+            String where = precision + " " + rows + "x" + in + "x" + out;
+            assertArrayEquals(zRef, values(z), tolerance, "z = x·W + b, " + where);
+            assertArrayEquals(dWRef, values(dWFast), tolerance, "dW += xᵀ·dz, " + where);
+            assertArrayEquals(dbRef, values(dbFast), tolerance, "db += Σ dz, " + where);
+            assertArrayEquals(dxRef, values(dx), tolerance, "dx = dz·Wᵀ, " + where);
         }
-        return v;
     }
+
+    private static double[] values(Tensor t) {
+        return t.to(Precision.FLOAT64).data().clone();
+    }
+
+    private static Tensor random(SplittableRandom rng, Precision precision, double zeroFraction, int... shape) {
+        Tensor t = Tensor.zeros(precision, shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, rng.nextDouble() < zeroFraction ? 0 : rng.nextDouble(-1, 1));
+        }
+        return t;
+    }
+
 }

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nnlab.core.check.GradientCheck;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class ActivationLayerTest {
 
     private static ActivationLayer built(Activation a, int... inputShape) {
         ActivationLayer layer = new ActivationLayer("act", a);
-        layer.build(inputShape, new SplittableRandom(1));
+        layer.build(inputShape, Precision.FLOAT64, new SplittableRandom(1));
         return layer;
     }
 

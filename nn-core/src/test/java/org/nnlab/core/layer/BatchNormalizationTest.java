@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.check.GradientCheck;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class BatchNormalizationTest {
@@ -19,7 +20,7 @@ class BatchNormalizationTest {
     private static BatchNormalization built(int... inputShape) {
         BatchNormalization bn = new BatchNormalization("batch_normalization", BatchNormalization.DEFAULT_MOMENTUM,
                 BatchNormalization.DEFAULT_EPSILON, true, true);
-        bn.build(inputShape, new SplittableRandom(1));
+        bn.build(inputShape, Precision.FLOAT64, new SplittableRandom(1));
         return bn;
     }
 
@@ -127,7 +128,7 @@ class BatchNormalizationTest {
     @Test
     void withoutCenterAndScaleOnlyTheMovingStatisticsRemain() {
         BatchNormalization bn = new BatchNormalization("bn", 0.9, 1e-5, false, false);
-        bn.build(new int[] {3}, new SplittableRandom(1));
+        bn.build(new int[] {3}, Precision.FLOAT64, new SplittableRandom(1));
         assertEquals(List.of("bn/moving_mean", "bn/moving_variance"),
                 bn.parameters().stream().map(Parameter::name).toList());
         IllegalStateException e = assertThrows(IllegalStateException.class, bn::gamma);

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnlab.core.check.GradientCheck;
 import org.nnlab.core.init.Initializer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class DenseTest {
@@ -22,7 +23,7 @@ class DenseTest {
     private static Dense built(int in, int units, Activation activation, boolean useBias) {
         Dense d = new Dense("dense", units, activation, useBias, Initializer.GLOROT_UNIFORM,
                 new Initializer.Constant(0.1));
-        d.build(new int[] {in}, new SplittableRandom(1));
+        d.build(new int[] {in}, Precision.FLOAT64, new SplittableRandom(1));
         return d;
     }
 
@@ -193,7 +194,7 @@ class DenseTest {
     void rejectsImageShapeAtBuildWithFlattenHint() {
         Dense d = new Dense("dense", 10, Activation.SOFTMAX, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> d.build(new int[] {28, 28}, new SplittableRandom(1)));
+                () -> d.build(new int[] {28, 28}, Precision.FLOAT64, new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("(None, 28, 28)"), e.getMessage());
         assertTrue(e.getMessage().contains("Did you forget a Flatten layer"), e.getMessage());
     }

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.check.GradientCheck;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class DropoutTest {
 
     private static Dropout built(double rate, long seed, int... inputShape) {
         Dropout d = new Dropout("dropout", rate);
-        d.build(inputShape, new SplittableRandom(seed));
+        d.build(inputShape, Precision.FLOAT64, new SplittableRandom(seed));
         return d;
     }
 
@@ -125,7 +126,7 @@ class DropoutTest {
     @Test
     void backwardMatchesNumericalGradientWithAFixedMaskSource() {
         Dropout d = new Dropout("dropout", 0.4, () -> new SplittableRandom(7));
-        d.build(new int[] {3, 5}, new SplittableRandom(1));
+        d.build(new int[] {3, 5}, Precision.FLOAT64, new SplittableRandom(1));
         Tensor x = random(15, 4, 3, 5);
         assertTrue(zeros(d.forward(x, true)) > 0, "the mask should drop something");
         GradientCheck.Report report = GradientCheck.layer(d, x, true, 16);

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.check.GradientCheck;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class FlattenTest {
 
     private static Flatten built(int... inputShape) {
         Flatten f = new Flatten("flatten");
-        f.build(inputShape, new SplittableRandom(1));
+        f.build(inputShape, Precision.FLOAT64, new SplittableRandom(1));
         return f;
     }
 

@@ -91,4 +91,27 @@ class AdamTest {
         assertEquals("Adam learningRate (-0.01) must be > 0. Hint: the learning rate scales every step; Keras uses"
                 + " 0.001 for Adam, and 0.01 to 0.1 trains the lecture's small models fast.", e.getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.nnlab.core.tensor.Precision.class)
+    void aDecayingMomentumNeverTurnsSubnormal(org.nnlab.core.tensor.Precision precision) {
+        org.nnlab.core.layer.Parameter p = new org.nnlab.core.layer.Parameter("w",
+                org.nnlab.core.tensor.Tensor.filled(precision, 1.0, 1), true);
+        Adam adam = new Adam();
+        p.grad().set(0, 1e-3);
+        adam.step(List.of(p));
+        p.zeroGrad();
+        double smallestNormal = precision == org.nnlab.core.tensor.Precision.FLOAT32 ? Float.MIN_NORMAL
+                : Double.MIN_NORMAL;
+        double m = 1;
+        for (int step = 0; step < 8000; step++) {
+            adam.step(List.of(p));
+            m = adam.snapshot(List.of(p)).slots().get(0)[0].get(0);
+            double mm = m;
+            int s = step;
+            assertTrue(m == 0 || Math.abs(m) >= smallestNormal, () -> precision + ": momentum " + mm + " at step " + s
+                    + " is subnormal");
+        }
+        assertTrue(Math.abs(m) < 1e-30, precision + ": the momentum of a gradient that stays 0 decays (" + m + ")");
+    }
 }

@@ -195,6 +195,14 @@ class TensorTest {
     }
 
     @Test
+    void aFloat32TensorPrintsItsValuesAndSaysFloat32AsNumpySaysDtype() {
+        assertEquals("Tensor([ 0.1000, -2.5000], shape=[2], dtype=float32)",
+                Tensor.wrap(new float[] {0.1f, -2.5f}, 2).toString());
+        assertEquals("Tensor([1.0000e-06, 2.5000e+03], shape=[2], dtype=float32)",
+                Tensor.of(1e-6, 2500).to(Precision.FLOAT32).toString());
+    }
+
+    @Test
     void filledSetsEveryValue() {
         assertArrayEquals(new double[] {0.5, 0.5, 0.5}, Tensor.filled(0.5, 3).data(), 0.0);
     }
@@ -206,5 +214,26 @@ class TensorTest {
         assertFalse(images.isBatchOf(new int[] {784}));
         assertFalse(images.isBatchOf(new int[] {32, 28, 28}));
         assertTrue(Tensor.zeros(5).isBatchOf(new int[0]));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void firstNonFiniteFindsTheFirstNanOrInfinityAnywhere(Precision precision) {
+        int n = 5000;
+        for (int bad : new int[] {0, 1, 2047, 2048, 2049, 4096, n - 1}) {
+            for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                Tensor t = Tensor.zeros(precision, n);
+                for (int i = 0; i < n; i++) {
+                    t.set(i, i % 3 == 0 ? -0.0 : (i - 2500) * 1e30 / n);
+                }
+                assertEquals(-1, t.firstNonFinite(), precision + ": all finite, -0.0 and large values included");
+                t.set(bad, value);
+                t.set(Math.min(n - 1, bad + 7), Double.NaN);
+                assertEquals(bad, t.firstNonFinite(), precision + ": " + value + " at " + bad);
+            }
+        }
+        assertEquals(-1, Tensor.zeros(precision, 0).firstNonFinite(), "empty");
+        assertEquals(precision == Precision.FLOAT32 ? 0 : -1, Tensor.filled(Precision.FLOAT64, 1e39, 1).to(precision)
+                .firstNonFinite(), "1e39 is finite in double and overflows to infinity in float");
     }
 }

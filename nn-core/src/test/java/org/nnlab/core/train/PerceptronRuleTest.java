@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class PerceptronRuleTest {
@@ -22,7 +23,7 @@ class PerceptronRuleTest {
 
     private static Dense zeroPerceptron(int in) {
         Dense d = new Dense("perceptron", 1, Activation.STEP, true, Initializer.ZEROS, Initializer.ZEROS);
-        d.build(new int[] {in}, new SplittableRandom(1));
+        d.build(new int[] {in}, Precision.FLOAT64, new SplittableRandom(1));
         return d;
     }
 
@@ -51,7 +52,7 @@ class PerceptronRuleTest {
     @Test
     void learnsAndFromRandomWeightsWithShuffledEpochs() {
         Dense d = new Dense(1, Activation.STEP);
-        d.build(new int[] {2}, new SplittableRandom(5));
+        d.build(new int[] {2}, Precision.FLOAT64, new SplittableRandom(5));
         PerceptronRule.Result result = new PerceptronRule(0.5, 100).shuffledEachEpoch(3).train(d, INPUTS, AND);
         assertTrue(result.converged(), result::toString);
         assertArrayEquals(AND.data(), predictions(d), 0);
@@ -81,7 +82,7 @@ class PerceptronRuleTest {
     @Test
     void trainsEachUnitOfAWiderLayer() {
         Dense d = new Dense("perceptrons", 2, Activation.STEP, true, Initializer.ZEROS, Initializer.ZEROS);
-        d.build(new int[] {2}, new SplittableRandom(1));
+        d.build(new int[] {2}, Precision.FLOAT64, new SplittableRandom(1));
         Tensor andOr = Tensor.matrix(new double[][] {{0, 0}, {0, 1}, {0, 1}, {1, 1}});
         PerceptronRule.Result result = new PerceptronRule().train(d, INPUTS, andOr);
         assertTrue(result.converged(), result::toString);
@@ -91,7 +92,7 @@ class PerceptronRuleTest {
     @Test
     void refusesUnitsThatAreNotSteps() {
         Dense d = new Dense(1, Activation.SIGMOID);
-        d.build(new int[] {2}, new SplittableRandom(1));
+        d.build(new int[] {2}, Precision.FLOAT64, new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PerceptronRule().train(d, INPUTS, AND));
         assertTrue(e.getMessage().startsWith("PerceptronRule trains only STEP units"), e.getMessage());

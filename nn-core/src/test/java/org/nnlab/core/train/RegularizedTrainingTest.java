@@ -20,6 +20,7 @@ import org.nnlab.core.optim.SGD;
 import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /** The penalties in the training loop: added to the reported loss and to the gradients, as Keras adds model.losses. */
@@ -36,11 +37,16 @@ class RegularizedTrainingTest {
 
     /** 3 → Dense(4, tanh; L1L2 kernel, L2 bias) → BN(L2 γ, L1 β) → Dense(out, activation; L2 kernel). */
     private static Sequential model(int out, Activation activation, Loss loss) {
+        // float64, as every gradient check runs.
+        return model(out, activation, loss, Precision.FLOAT64);
+    }
+
+    private static Sequential model(int out, Activation activation, Loss loss, Precision precision) {
         Sequential model = new Sequential(new int[] {3}, List.of(
                 Dense.Config.of(4, Activation.TANH).kernelRegularizer(new L1L2(0.03, 0.05))
                         .biasRegularizer(new L2(0.2)).biasInitializer(new Initializer.Constant(0.3)).create(),
                 BatchNormalization.Config.DEFAULTS.gammaRegularizer(new L2(0.1)).betaRegularizer(new L1(0.07)).create(),
-                Dense.Config.of(out, activation).kernelRegularizer(new L2(0.04)).create()), 5);
+                Dense.Config.of(out, activation).kernelRegularizer(new L2(0.04)).create()), 5, precision);
         model.compile(new SGD(), loss);
         // Move β away from 0, where L1 has its kink.
         ((BatchNormalization) model.layers().get(1)).beta().value().copyFrom(random(9, 0.2, 1, 4));
@@ -105,7 +111,8 @@ class RegularizedTrainingTest {
     @Test
     void summaryListsThePenalties() {
         String summary = model(2, Activation.LINEAR, Loss.MEAN_SQUARED_ERROR).summary();
-        assertTrue(summary.endsWith("Non-trainable params: 8\n"
+        assertTrue(summary.endsWith("Non-trainable params: 8 (64.00 B)\n"
+                + "Precision: float64\n"
                 + "Regularizers (added to the loss):\n"
                 + " dense/kernel: L1L2(l1=0.03, l2=0.05)\n"
                 + " dense/bias: L2(l2=0.2)\n"

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Flatten;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 class SequentialTest {
@@ -41,12 +42,78 @@ class SequentialTest {
                 "",
                 " dense_1 (Dense)             (None, 10)                1010",
                 "=================================================================",
-                "Total params: 79,510",
-                "Trainable params: 79,510",
-                "Non-trainable params: 0",
+                "Total params: 79,510 (310.59 KB)",
+                "Trainable params: 79,510 (310.59 KB)",
+                "Non-trainable params: 0 (0.00 B)",
+                "Precision: float32",
                 "_________________________________________________________________",
                 "");
         assertEquals(expected, mnistModel().summary());
+    }
+
+    @Test
+    void withPrecisionCopiesTheModelWeightsAndTrainingStateIntoTheOtherPrecision() {
+        Sequential floats = mnistModel();
+        floats.compile(new org.nnlab.core.optim.Adam(), new org.nnlab.core.loss.SparseCategoricalCrossentropy(),
+                Metric.ACCURACY);
+        Tensor x = Tensor.zeros(4, 28, 28);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, (i * 37 % 101) / 100.0);
+        }
+        floats.fit(x, Tensor.vector(1, 2, 3, 4), FitOptions.builder().epochs(2).batchSize(2)
+                .verbosity(Verbosity.SILENT).build());
+        Sequential doubles = floats.withPrecision(Precision.FLOAT64);
+        assertEquals(Precision.FLOAT64, doubles.precision());
+        assertEquals(floats.summary().replace("310.59 KB", "621.17 KB").replace("float32", "float64"),
+                doubles.summary());
+        List<Tensor> w32 = floats.getWeights();
+        List<Tensor> w64 = doubles.getWeights();
+        for (int i = 0; i < w32.size(); i++) {
+            assertEquals(w32.get(i).to(Precision.FLOAT64), w64.get(i), "weight " + i + " widened exactly");
+        }
+        assertEquals(floats.progress(), doubles.progress());
+        assertEquals(floats.optimizer().iterations(), doubles.optimizer().iterations());
+        Tensor p32 = floats.predict(x);
+        Tensor p64 = doubles.predict(x);
+        assertEquals(Precision.FLOAT32, p32.precision());
+        assertEquals(Precision.FLOAT64, p64.precision());
+        for (int i = 0; i < p32.size(); i++) {
+            assertEquals(p64.get(i), p32.get(i), 1e-5, "prediction " + i);
+        }
+        assertEquals(floats.getWeights().get(0), doubles.withPrecision(Precision.FLOAT32).getWeights().get(0),
+                "float32 → float64 → float32 gives back the same weights");
+    }
+
+    @Test
+    void predictOnExamplesEqualsPredictOnTheTensorInEitherPrecision() {
+        Tensor x = Tensor.zeros(300, 28, 28);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, (i * 7 % 13) / 13.0);
+        }
+        for (Precision precision : Precision.values()) {
+            Sequential model = new Sequential(new int[] {28, 28}, List.of(new Flatten(),
+                    new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 1, precision);
+            Tensor fromTensor = model.predict(x, 64);
+            Tensor fromExamples = model.predict(Examples.of(x, Tensor.zeros(300)), 64);
+            assertEquals(precision, fromExamples.precision());
+            assertArrayEquals(new int[] {300, 10}, fromExamples.shape());
+            assertEquals(fromTensor, fromExamples, precision + ": the same outputs, batch by batch");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mnistModel().predict(Examples.of(Tensor.zeros(3, 4), Tensor.zeros(3)), 32));
+        assertTrue(e.getMessage().startsWith("predict: the model expects input of shape (None, 28, 28) but got [3, 4]"),
+                e.getMessage());
+    }
+
+    @Test
+    void summaryShowsTheWeightsMemoryInTheModelsPrecision() {
+        Sequential doubles = new Sequential(new int[] {28, 28}, List.of(
+                new Flatten(), new Dense(100, Activation.RELU), new Dense(10, Activation.SOFTMAX)), 1, Precision.FLOAT64);
+        String summary = doubles.summary();
+        assertTrue(summary.contains("\nTotal params: 79,510 (621.17 KB)\nTrainable params: 79,510 (621.17 KB)\n"
+                + "Non-trainable params: 0 (0.00 B)\nPrecision: float64\n"), summary);
+        String bn = new Sequential(new int[] {4}, List.of(new org.nnlab.core.layer.BatchNormalization()), 0).summary();
+        assertTrue(bn.contains("Non-trainable params: 8 (32.00 B)"), bn);
     }
 
     @Test

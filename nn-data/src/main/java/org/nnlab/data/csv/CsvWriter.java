@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnlab.core.io.AtomicFile;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.History;
 
@@ -97,7 +98,9 @@ public final class CsvWriter {
                 row.add(i);
                 for (Tensor t : actual == null ? List.of(predictions) : List.of(predictions, actual)) {
                     for (int j = 0; j < w; j++) {
-                        row.add(Double.toString(t.data()[i * w + j]));
+                        double v = t.get(i * w + j);
+                        // A float32 value in its shortest form: 0.1, not 0.10000000149011612.
+                        row.add(t.precision() == Precision.FLOAT32 ? Float.toString((float) v) : Double.toString(v));
                     }
                 }
                 out.printRecord(row);

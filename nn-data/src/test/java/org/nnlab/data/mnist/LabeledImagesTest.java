@@ -29,6 +29,14 @@ class LabeledImagesTest {
     }
 
     @Test
+    void gathersFloatsAsTheDoublePixelsRoundedOnce() {
+        float[] into = new float[4];
+        three().range(1, 3).gatherFeatures(new int[] {1, 0}, 0, 2, into);
+        assertArrayEquals(new float[] {(float) (153 / 255.0), (float) (204 / 255.0), (float) (51 / 255.0),
+                (float) (102 / 255.0)}, into);
+    }
+
+    @Test
     void rangeIsAViewOfTheSameImages() {
         LabeledImages tail = three().range(1, 3);
         assertEquals(2, tail.size());

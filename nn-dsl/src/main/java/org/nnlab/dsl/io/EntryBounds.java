@@ -7,8 +7,9 @@ import org.nnlab.dsl.spec.ModelSpec;
 /**
  * How many bytes the binary entries of a model file may take, as its spec justifies.
  *
- * <p>{@code weights.bin} holds 8 bytes per parameter the spec declares, a 12-byte header, and per
- * weight its name, rank and dimensions; {@code optimizer.bin} at most 4 slots of 8 bytes per
+ * <p>{@code weights.bin} holds 4 (float32) or 8 (float64) bytes per parameter the spec declares,
+ * in the spec's precision, a 12-byte header, and per weight its name, precision, rank and
+ * dimensions; the bound allows 8 bytes per value. {@code optimizer.bin} at most 4 slots of 8 bytes per
  * parameter (Adam with AMSGrad keeps 3). The allowance for names and shapes is generous, 1 KiB plus
  * 16 bytes per byte of the layer's own name (or of {@value #AUTOMATIC_NAME} bytes, more than any
  * automatic name such as {@code batch_normalization_12} takes) for each layer, so it never refuses
@@ -36,7 +37,9 @@ record EntryBounds(long parameters, long minWeights, int maxWeights, int maxOpti
             slack = saturatedAdd(slack, 1024 + 16L * name);
         }
         long values = params > Long.MAX_VALUE / Double.BYTES ? Long.MAX_VALUE : params * Double.BYTES;
-        return new EntryBounds(params, saturatedAdd(12, values), clamp(saturatedAdd(values, slack)),
+        // The spec's precision, as nnlab writes the weights: 4 bytes per value in float32, 8 in float64.
+        long least = params > Long.MAX_VALUE / Double.BYTES ? Long.MAX_VALUE : params * spec.precision().bytes();
+        return new EntryBounds(params, saturatedAdd(12, least), clamp(saturatedAdd(values, slack)),
                 clamp(saturatedAdd(values > MAX_ENTRY ? values : 4 * values, slack)));
     }
 

@@ -69,10 +69,10 @@ final class Manifest {
             throw new ModelFileException(file, "has format '" + format + "' in its manifest, expected '"
                     + ModelFile.FORMAT_NAME + "'", null);
         }
-        if (version != ModelFile.VERSION) {
-            throw new ModelFileException(file, "is model file version " + version + "; this nnlab reads version "
-                    + ModelFile.VERSION + (version > ModelFile.VERSION ? ". Hint: it was saved by a newer nnlab; upgrade to"
-                    + " load it." : "."), null);
+        if (version != ModelFile.VERSION && version != ModelFile.FLOAT64_VERSION) {
+            throw new ModelFileException(file, "is model file version " + version + "; this nnlab reads versions "
+                    + ModelFile.FLOAT64_VERSION + " and " + ModelFile.VERSION + (version > ModelFile.VERSION
+                    ? ". Hint: it was saved by a newer nnlab; upgrade to load it." : "."), null);
         }
         Map<String, Listed> entries = new LinkedHashMap<>();
         for (JsonNode e : root.path("entries")) {

@@ -38,19 +38,23 @@ import org.nnlab.dsl.spec.ModelSpec;
  * <p>Entries: {@code manifest.json} (format name {@value #FORMAT_NAME}, version {@value #VERSION},
  * and each other entry's size and SHA-256), {@code model.json} (the spec, as {@link SpecJson}
  * writes it), {@code weights.bin} and, if saved, {@code optimizer.bin} and {@code progress.json}
- * (epochs, steps and ReduceLROnPlateau's counters; layouts in nn-dsl's README). Writing is atomic
- * ({@link AtomicFile}): a crash mid-save leaves the previous file intact. Reading verifies each
- * entry's size and checksum before decoding it, and bounds every size by the bytes really there
- * (see {@link #read}), so a truncated, corrupted, forged or wrong-version file fails quickly with a
- * {@link ModelFileException} naming the file and the problem, and never yields a wrong model.
+ * (epochs, steps and ReduceLROnPlateau's counters; layouts in nn-dsl's README). Weights and
+ * optimizer state are stored in the model's precision, so a float32 model file is half the size of
+ * a float64 one and loads bit-identically. Writing is atomic ({@link AtomicFile}): a crash mid-save
+ * leaves the previous file intact. Reading verifies each entry's size and checksum before decoding
+ * it, and bounds every size by the bytes really there (see {@link #read}), so a truncated,
+ * corrupted, forged or wrong-version file fails quickly with a {@link ModelFileException} naming
+ * the file and the problem, and never yields a wrong model.
  */
 public final class ModelFile {
     /** The format name in the manifest. */
     public static final String FORMAT_NAME = "nnlab-model";
     /** The end of a model file's name, as {@code .keras} ends Keras's; {@code Model.save} requires it. */
     public static final String EXTENSION = ".nnlab";
-    /** The version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The version this code writes; it also reads {@value #FLOAT64_VERSION}. */
+    public static final int VERSION = 2;
+    /** The version written before nnlab had float32: float64 weights and a format-1 spec. */
+    public static final int FLOAT64_VERSION = 1;
 
     static final String MANIFEST = "manifest.json";
     static final String SPEC = "model.json";

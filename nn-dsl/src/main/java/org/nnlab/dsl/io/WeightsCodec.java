@@ -9,25 +9,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nnlab.core.optim.Optimizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
 /**
- * The binary entries of a model file: weights and optimizer state as big-endian doubles behind a small header.
+ * The binary entries of a model file: weights and optimizer state behind a small header, each
+ * tensor in its own precision.
  *
- * <p>{@code weights.bin}: the magic {@code NNLW}, version (int), count (int), then per tensor its
- * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), rank (int), each dimension (int) and
- * its values (double, row-major). {@code optimizer.bin}: the magic {@code NNLO}, version (int 2), the
- * kind of optimizer whose state it is (its Keras name, checked by nn-core's {@code Optimizer.restore}),
- * iterations (long), the learning rate a callback assigned (double, NaN when the spec's holds),
- * count (int), then per parameter the number of slots (int) and per slot its length (int) and values
- * (double). Version 1, written before learning rates could change, has no learning rate and still reads.
+ * <p>{@code weights.bin}: the magic {@code NNLW}, version (int 2), count (int), then per tensor its
+ * name (modified UTF-8 as {@link DataOutputStream#writeUTF}), its precision (one byte: 4 for
+ * float32, 8 for float64, the bytes per value), rank (int), each dimension (int) and its values
+ * (big-endian float or double, row-major). Version 1, written before nnlab had float32, has no
+ * precision byte and only doubles; it still reads. {@code optimizer.bin}: the magic {@code NNLO},
+ * version (int 3), the kind of optimizer whose state it is (its Keras name, checked by nn-core's
+ * {@code Optimizer.restore}), iterations (long), the learning rate a callback assigned (double,
+ * NaN when the spec's holds), count (int), then per parameter the number of slots (int) and per
+ * slot its precision (byte), length (int) and values. Version 1 (before learning rates could
+ * change) has no learning rate, and versions 1 and 2 no precision bytes and only doubles; both
+ * still read.
  */
 final class WeightsCodec {
     static final int WEIGHTS_MAGIC = 0x4E4E4C57; // "NNLW"
     static final int OPTIMIZER_MAGIC = 0x4E4E4C4F; // "NNLO"
-    static final int VERSION = 1;
-    /** optimizer.bin's version: 2 added the assigned learning rate. */
-    static final int OPTIMIZER_VERSION = 2;
+    /** weights.bin's version: 2 added each tensor's precision. */
+    static final int VERSION = 2;
+    /** optimizer.bin's version: 2 added the assigned learning rate, 3 each slot's precision. */
+    static final int OPTIMIZER_VERSION = 3;
 
     private WeightsCodec() {
     }
@@ -41,14 +48,13 @@ final class WeightsCodec {
         for (int i = 0; i < weights.size(); i++) {
             Tensor t = weights.get(i);
             out.writeUTF(names.get(i));
+            out.writeByte(t.precision().bytes());
             int[] shape = t.shape();
             out.writeInt(shape.length);
             for (int d : shape) {
                 out.writeInt(d);
             }
-            for (double v : t.data()) {
-                out.writeDouble(v);
-            }
+            writeValues(out, t);
         }
         out.flush();
         return bytes.toByteArray();
@@ -63,14 +69,16 @@ final class WeightsCodec {
     static List<Tensor> decodeWeights(byte[] bytes, List<String> names) throws Malformed {
         Input in = new Input(bytes, "weights.bin");
         try {
-            in.header(WEIGHTS_MAGIC, VERSION);
-            // Each weight takes at least 2 (name length) + 4 (rank) + 8 (one value, or a dimension) bytes.
-            int count = in.count("the weight count", 14);
+            int version = in.header(WEIGHTS_MAGIC, VERSION);
+            // Each weight takes at least 2 (name length) + 1 (precision) + 4 (rank) + 4 (one float, or a
+            // dimension) bytes; in version 1, 2 + 4 + 8 (one double).
+            int count = in.count("the weight count", version == 1 ? 14 : 11);
             List<Tensor> weights = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String what = "weight " + i;
                 names.add(in.utf(what + "'s name"));
                 what += " ('" + names.get(i) + "')";
+                Precision precision = version == 1 ? Precision.FLOAT64 : in.precision("the precision of " + what);
                 int rank = in.count("the rank of " + what, 4);
                 int[] shape = new int[rank];
                 long size = 1;
@@ -78,15 +86,10 @@ final class WeightsCodec {
                 for (int k = 0; k < rank; k++) {
                     shape[k] = in.nonNegative("dimension " + k + " of " + what);
                     size *= shape[k];
-                    in.requireValues(size, what + " with shape " + Arrays.toString(Arrays.copyOf(shape, k + 1))
-                            + (k + 1 < rank ? " so far" : ""), at);
+                    in.requireValues(size, precision, what + " with shape "
+                            + Arrays.toString(Arrays.copyOf(shape, k + 1)) + (k + 1 < rank ? " so far" : ""), at);
                 }
-                Tensor t = Tensor.zeros(shape);
-                double[] d = t.data();
-                for (int k = 0; k < d.length; k++) {
-                    d[k] = in.readDouble();
-                }
-                weights.add(t);
+                weights.add(in.values(Tensor.zeros(precision, shape)));
             }
             in.end();
             return weights;
@@ -104,13 +107,12 @@ final class WeightsCodec {
         out.writeLong(s.iterations());
         out.writeDouble(s.learningRate());
         out.writeInt(s.slots().size());
-        for (double[][] slots : s.slots()) {
+        for (Tensor[] slots : s.slots()) {
             out.writeInt(slots.length);
-            for (double[] slot : slots) {
-                out.writeInt(slot.length);
-                for (double v : slot) {
-                    out.writeDouble(v);
-                }
+            for (Tensor slot : slots) {
+                out.writeByte(slot.precision().bytes());
+                out.writeInt(slot.size());
+                writeValues(out, slot);
             }
         }
         out.flush();
@@ -132,17 +134,17 @@ final class WeightsCodec {
             // Version 1, written before learning rates could change, has no learning rate.
             double learningRate = version >= 2 ? in.readDouble() : Double.NaN;
             int count = in.count("the parameter count", 4);
-            List<double[][]> all = new ArrayList<>(count);
+            List<Tensor[]> all = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                double[][] slots = new double[in.count("the slot count of parameter " + i, 4)][];
+                Tensor[] slots = new Tensor[in.count("the slot count of parameter " + i, 4)];
                 for (int k = 0; k < slots.length; k++) {
+                    String what = "slot " + k + " of parameter " + i;
                     long start = in.offset();
-                    int n = in.nonNegative("the length of slot " + k + " of parameter " + i);
-                    in.requireValues(n, "slot " + k + " of parameter " + i, start);
-                    slots[k] = new double[n];
-                    for (int j = 0; j < n; j++) {
-                        slots[k][j] = in.readDouble();
-                    }
+                    // Versions 1 and 2, written before float32, hold doubles only.
+                    Precision precision = version < 3 ? Precision.FLOAT64 : in.precision("the precision of " + what);
+                    int n = in.nonNegative("the length of " + what);
+                    in.requireValues(n, precision, what, start);
+                    slots[k] = in.values(Tensor.zeros(precision, n));
                 }
                 all.add(slots);
             }
@@ -150,6 +152,18 @@ final class WeightsCodec {
             return new Optimizer.Snapshot(kind, iterations, all, learningRate);
         } catch (IOException e) {
             throw in.malformed(e);
+        }
+    }
+
+    private static void writeValues(DataOutputStream out, Tensor t) throws IOException {
+        if (t.precision() == Precision.FLOAT32) {
+            for (float v : t.floatData()) {
+                out.writeFloat(v);
+            }
+        } else {
+            for (double v : t.data()) {
+                out.writeDouble(v);
+            }
         }
     }
 
@@ -217,12 +231,41 @@ final class WeightsCodec {
             return v;
         }
 
-        /** Fails unless {@code size} doubles fit in what remains. */
-        void requireValues(long size, String what, long at) throws IOException {
-            if (size > remaining() / Double.BYTES) {
-                throw new Malformed(entry + " at byte " + at + ": " + what + " needs " + size + " values ("
-                        + size * Double.BYTES + " bytes) but only " + remaining() + " bytes remain.");
+        /** Fails unless {@code size} values of {@code precision} fit in what remains. */
+        void requireValues(long size, Precision precision, String what, long at) throws IOException {
+            if (size > remaining() / precision.bytes()) {
+                throw new Malformed(entry + " at byte " + at + ": " + what + " needs " + size + " " + precision.kerasName()
+                        + " values (" + size * precision.bytes() + " bytes) but only " + remaining() + " bytes remain.");
             }
+        }
+
+        /** A precision byte: 4 for float32, 8 for float64 (the bytes per value). */
+        Precision precision(String what) throws IOException {
+            long at = offset();
+            byte b = in.readByte();
+            for (Precision p : Precision.values()) {
+                if (p.bytes() == b) {
+                    return p;
+                }
+            }
+            throw new Malformed(entry + " at byte " + at + ": " + what + " is " + b + "; expected 4 (float32) or 8"
+                    + " (float64), the bytes per value.");
+        }
+
+        /** Fills {@code into} with values of its precision, in order. */
+        Tensor values(Tensor into) throws IOException {
+            if (into.precision() == Precision.FLOAT32) {
+                float[] f = into.floatData();
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = in.readFloat();
+                }
+            } else {
+                double[] d = into.data();
+                for (int k = 0; k < d.length; k++) {
+                    d[k] = in.readDouble();
+                }
+            }
+            return into;
         }
 
         String utf(String what) throws IOException {

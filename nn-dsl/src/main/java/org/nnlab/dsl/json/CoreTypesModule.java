@@ -56,6 +56,7 @@ import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.regularizer.Regularizer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.Diagnostics;
 import org.nnlab.core.train.EarlyStopping;
@@ -147,7 +148,8 @@ final class CoreTypesModule extends SimpleModule {
 
     private CoreTypesModule(boolean flatOptimizers) {
         super("nnlab-core-types");
-        setMixInAnnotation(Activation.class, ActivationMixin.class);
+        setMixInAnnotation(Activation.class, KerasNameMixin.class);
+        setMixInAnnotation(Precision.class, KerasNameMixin.class);
         setMixInAnnotation(Metric.class, KeyMixin.class);
         setMixInAnnotation(Monitor.class, KeyMixin.class);
         addSerializer(Verbosity.class, new LowerCaseSerializer<>());
@@ -195,8 +197,8 @@ final class CoreTypesModule extends SimpleModule {
         addDeserializer(Callback.class, new CallbackDeserializer());
     }
 
-    /** Gives {@link Activation} its Keras name in JSON, both ways. */
-    abstract static class ActivationMixin {
+    /** Gives {@link Activation} and {@link Precision} their Keras names in JSON ({@code "relu"}, {@code "float32"}), both ways. */
+    abstract static class KerasNameMixin {
         @JsonValue
         abstract String kerasName();
     }

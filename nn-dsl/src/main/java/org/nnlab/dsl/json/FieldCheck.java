@@ -56,13 +56,13 @@ final class FieldCheck {
             throw new SpecFormatException(source, "$.format", 1, 1, "Missing required field 'format'."
                     + " Hint: a model document starts with \"format\": " + ModelSpec.FORMAT + ".", null);
         }
-        if (!format.isInt() || format.intValue() != ModelSpec.FORMAT) {
+        if (!format.isInt() || (format.intValue() != ModelSpec.FORMAT && format.intValue() != ModelSpec.FLOAT64_FORMAT)) {
             JsonLocation loc = locate("/format");
             boolean newer = format.isNumber() && format.asDouble() > ModelSpec.FORMAT;
             throw new SpecFormatException(source, "$.format", loc == null ? -1 : loc.getLineNr(),
                     loc == null ? -1 : loc.getColumnNr(), "Model format " + format + " is not supported; this nnlab"
-                    + " reads format " + ModelSpec.FORMAT + "." + (newer ? " Hint: the document was written by a"
-                    + " newer nnlab; upgrade nnlab to read it." : ""), null);
+                    + " reads formats " + ModelSpec.FLOAT64_FORMAT + " and " + ModelSpec.FORMAT + "."
+                    + (newer ? " Hint: the document was written by a newer nnlab; upgrade nnlab to read it." : ""), null);
         }
         walk(root, mapper.constructType(ModelSpec.class), "$", "");
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.train.ModelSummary;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.train.Sequential;
 
 /**
@@ -23,23 +24,29 @@ import org.nnlab.core.train.Sequential;
  * shape before it, Keras's naming, and a training configuration that suits the output layer. So a
  * {@code ModelSpec} that exists is one that nn-core builds and trains; {@link #summary()} prints it
  * as Keras would, before any weight exists. The seed fixes initial weights, shuffling and dropout
- * masks, so the same spec trains to the same weights.
+ * masks, so the same spec trains to the same weights. The precision is the one the model computes
+ * in, float32 unless chosen, as Keras's {@code floatx}.
  *
  * @param name the model's name in summaries; Keras's default is {@value #DEFAULT_NAME}
  * @param training null for a model that is only built, not trained
  * @param seed default {@value #DEFAULT_SEED}
+ * @param precision JSON {@code "float32"} or {@code "float64"}; a format-1 document, written before
+ *     nnlab had float32, is float64
  */
-@JsonPropertyOrder({"format", "name", "seed", "input_shape", "layers", "training"})
+@JsonPropertyOrder({"format", "name", "seed", "precision", "input_shape", "layers", "training"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
         @JsonProperty("name") String name,
         @JsonProperty("input_shape") Shape inputShape,
         @JsonProperty("layers") List<LayerConfig> layers,
         @JsonProperty("training") TrainingSpec training,
-        @JsonProperty("seed") long seed) {
+        @JsonProperty("seed") long seed,
+        @JsonProperty("precision") Precision precision) {
 
-    /** The version of the JSON format this code writes and reads. */
-    public static final int FORMAT = 1;
+    /** The version of the JSON format this code writes; it reads this one and {@value #FLOAT64_FORMAT}. */
+    public static final int FORMAT = 2;
+    /** The format before {@code precision} existed, when every model computed in float64. */
+    public static final int FLOAT64_FORMAT = 1;
     /** Keras's default model name. */
     public static final String DEFAULT_NAME = "sequential";
     /** The seed used when none is given. */
@@ -52,6 +59,7 @@ public record ModelSpec(
     public ModelSpec {
         Sequential.checkName(name);
         Objects.requireNonNull(inputShape, "inputShape");
+        Objects.requireNonNull(precision, "precision");
         layers = List.copyOf(layers);
         Sequential.checkHasLayers(name, layers.size());
         LayerTable table = LayerTable.of(inputShape, layers);
@@ -60,20 +68,32 @@ public record ModelSpec(
         }
     }
 
+    /** A spec in {@link Precision#DEFAULT} (float32). */
+    public ModelSpec(String name, Shape inputShape, List<LayerConfig> layers, TrainingSpec training, long seed) {
+        this(name, inputShape, layers, training, seed, Precision.DEFAULT);
+    }
+
     @JsonCreator
     static ModelSpec fromJson(
             @JsonProperty(value = "format", required = true) int format,
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "seed", required = true) long seed,
+            @JsonProperty("precision") Precision precision,
             @JsonProperty(value = "input_shape", required = true) Shape inputShape,
             @JsonProperty(value = "layers", required = true) List<LayerConfig> layers,
             @JsonProperty("training") TrainingSpec training) {
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FLOAT64_FORMAT) {
             throw new IllegalArgumentException("Model format " + format + " is not supported; this nnlab reads"
-                    + " format " + FORMAT + ". Hint: the file was written by " + (format > FORMAT ? "a newer" : "an older")
-                    + " nnlab; convert it with that version or re-export the model.");
+                    + " formats " + FLOAT64_FORMAT + " and " + FORMAT + ". Hint: the file was written by "
+                    + (format > FORMAT ? "a newer" : "an older") + " nnlab; convert it with that version or re-export"
+                    + " the model.");
         }
-        return new ModelSpec(name, inputShape, layers, training, seed);
+        if (format == FLOAT64_FORMAT && precision != null) {
+            throw new IllegalArgumentException("A format " + FLOAT64_FORMAT + " model has no 'precision' (it computes in"
+                    + " float64). Hint: write \"format\": " + FORMAT + " to choose a precision.");
+        }
+        Precision p = precision != null ? precision : format == FLOAT64_FORMAT ? Precision.FLOAT64 : Precision.DEFAULT;
+        return new ModelSpec(name, inputShape, layers, training, seed, p);
     }
 
     /** The JSON format version, always {@value #FORMAT}; written as the first field. */
@@ -131,16 +151,21 @@ public record ModelSpec(
             rows.add(new ModelSummary.Row(r.name(), r.config().typeName(), r.outputShape().toString(),
                     r.trainableParams() + r.nonTrainableParams(), r.config().regularizers()));
         }
-        return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams());
+        return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams(), precision);
     }
 
     /** A copy with another training configuration (null for none), validated against the layers. */
     public ModelSpec withTraining(TrainingSpec training) {
-        return new ModelSpec(name, inputShape, layers, training, seed);
+        return new ModelSpec(name, inputShape, layers, training, seed, precision);
     }
 
     /** A copy with another seed. */
     public ModelSpec withSeed(long seed) {
-        return new ModelSpec(name, inputShape, layers, training, seed);
+        return new ModelSpec(name, inputShape, layers, training, seed, precision);
+    }
+
+    /** A copy that computes in another precision. */
+    public ModelSpec withPrecision(Precision precision) {
+        return new ModelSpec(name, inputShape, layers, training, seed, precision);
     }
 }

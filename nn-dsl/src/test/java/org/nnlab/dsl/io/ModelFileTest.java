@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.Model;
@@ -80,7 +81,29 @@ class ModelFileTest {
         org.nnlab.core.optim.Optimizer.Snapshot s = WeightsCodec.decodeOptimizer(bytes.toByteArray());
         assertEquals(7, s.iterations());
         assertTrue(Double.isNaN(s.learningRate()), "version 1: the spec's learning rate holds");
-        assertTrue(Arrays.equals(new double[] {0.5, -0.5}, s.slots().get(0)[0]));
+        assertTrue(Arrays.equals(new double[] {0.5, -0.5}, s.slots().get(0)[0].data()));
+    }
+
+    @Test
+    void optimizerStateOfVersionTwoStillReadsAsDoubles() throws IOException {
+        // optimizer.bin version 2 had the assigned learning rate but no precision byte per slot: doubles only.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(WeightsCodec.OPTIMIZER_MAGIC);
+        out.writeInt(2);
+        out.writeUTF("adam");
+        out.writeLong(3);
+        out.writeDouble(0.25);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeInt(2);
+        out.writeDouble(0.5);
+        out.writeDouble(-0.5);
+        org.nnlab.core.optim.Optimizer.Snapshot s = WeightsCodec.decodeOptimizer(bytes.toByteArray());
+        assertEquals(3, s.iterations());
+        assertEquals(0.25, s.learningRate());
+        assertEquals(org.nnlab.core.tensor.Precision.FLOAT64, s.slots().get(0)[0].precision());
+        assertTrue(Arrays.equals(new double[] {0.5, -0.5}, s.slots().get(0)[0].data()));
     }
 
     @Test
@@ -106,6 +129,66 @@ class ModelFileTest {
         Path file = dir.resolve("m.nnlab");
         ModelFile.write(trained, file);
         assertSameArchive(trained, ModelFile.read(file));
+    }
+
+    @Test
+    void aFloat32ModelIsStoredInFloat32AndAFloat64ModelInFloat64(@TempDir Path dir) throws IOException {
+        assertEquals(Precision.FLOAT32, trained.spec().precision());
+        for (Tensor w : trained.weights()) {
+            assertEquals(Precision.FLOAT32, w.precision(), "weights of the float32 model");
+        }
+        Path small = dir.resolve("float32.nnlab");
+        ModelFile.write(trained, small);
+        ModelArchive doubles = new ModelArchive(trained.spec().withPrecision(Precision.FLOAT64), trained.weightNames(),
+                trained.weights().stream().map(w -> w.to(Precision.FLOAT64)).toList(), null);
+        Path big = dir.resolve("float64.nnlab");
+        ModelFile.write(doubles, big);
+        ModelArchive read = ModelFile.read(big);
+        assertEquals(Precision.FLOAT64, read.spec().precision());
+        assertEquals(doubles.weights(), read.weights());
+        try (ZipFile a = new ZipFile(small.toFile()); ZipFile b = new ZipFile(big.toFile())) {
+            long floats = a.getEntry(ModelFile.WEIGHTS).getSize();
+            long doublesSize = b.getEntry(ModelFile.WEIGHTS).getSize();
+            assertTrue(doublesSize - floats > 30 * 4, "float32 weights take 4 bytes per value, float64 8: " + floats
+                    + " vs " + doublesSize + " bytes");
+        }
+    }
+
+    @Test
+    void aVersionOneFileLoadsAsTheFloat64ModelItWas(@TempDir Path dir) throws Exception {
+        // Written by hand as nnlab wrote model files before precisions: format 1 spec, doubles only.
+        Model reference = Nn.input(2).precision(Precision.FLOAT64).dense(1, d -> d.noBias()).build();
+        String spec = org.nnlab.dsl.json.SpecJson.toJson(reference.spec()).replace("\"format\" : 2", "\"format\" : 1")
+                .replace("  \"precision\" : \"float64\",\n", "");
+        ByteArrayOutputStream weights = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(weights);
+        out.writeInt(WeightsCodec.WEIGHTS_MAGIC);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeUTF("dense/kernel");
+        out.writeInt(2);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeDouble(0.1);
+        out.writeDouble(-0.3);
+        out.flush();
+        List<byte[]> entries = List.of(spec.getBytes(StandardCharsets.UTF_8), weights.toByteArray());
+        StringBuilder manifest = new StringBuilder("{\"format\": \"nnlab-model\", \"version\": 1, \"entries\": [");
+        List<String> names = List.of(ModelFile.SPEC, ModelFile.WEIGHTS);
+        for (int i = 0; i < 2; i++) {
+            String sha = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(entries.get(i)));
+            manifest.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(names.get(i)).append("\", \"size\": ")
+                    .append(entries.get(i).length).append(", \"sha256\": \"").append(sha).append("\"}");
+        }
+        manifest.append("]}");
+        Path file = dir.resolve("old.nnlab");
+        Files.write(file, zip(List.of(ModelFile.MANIFEST, ModelFile.SPEC, ModelFile.WEIGHTS),
+                List.of(manifest.toString().getBytes(StandardCharsets.UTF_8), entries.get(0), entries.get(1))));
+        Model loaded = Model.load(file);
+        assertEquals(Precision.FLOAT64, loaded.sequential().precision());
+        assertEquals(List.of(Tensor.matrix(new double[][] {{0.1}, {-0.3}})), loaded.getWeights());
+        assertEquals(0.1 * 2 - 0.3 * 5, loaded.predict(Tensor.matrix(new double[][] {{2, 5}})).get(0), 0.0);
     }
 
     @Test
@@ -179,11 +262,11 @@ class ModelFileTest {
     @Test
     void newerVersionFailsSayingWhichVersionsDiffer(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.nnlab");
-        String manifest = "{\"format\": \"nnlab-model\", \"version\": 2, \"entries\": []}";
+        String manifest = "{\"format\": \"nnlab-model\", \"version\": 3, \"entries\": []}";
         Files.write(file, zip(List.of(ModelFile.MANIFEST), List.of(manifest.getBytes(StandardCharsets.UTF_8))));
         String m = assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage();
-        assertEquals(file + ": is model file version 2; this nnlab reads version 1. Hint: it was saved by a newer"
-                + " nnlab; upgrade to load it.", m);
+        assertEquals(file + ": is model file version 3; this nnlab reads versions 1 and 2. Hint: it was saved by a"
+                + " newer nnlab; upgrade to load it.", m);
     }
 
     @Test
@@ -253,7 +336,7 @@ class ModelFileTest {
         ModelFileException x = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
         int remaining = e.get(ModelFile.WEIGHTS).length - 12;
         assertEquals(file + ": weights.bin at byte 8: the weight count is 2147483647, but only " + remaining + " bytes"
-                + " remain, room for at most " + remaining / 14 + ". Hint: the file is damaged or was not written by"
+                + " remain, room for at most " + remaining / 11 + ". Hint: the file is damaged or was not written by"
                 + " nnlab; load an earlier copy.", x.getMessage());
     }
 
@@ -263,11 +346,26 @@ class ModelFileTest {
         Map<String, byte[]> e = savedEntries(file);
         byte[] w = e.get(ModelFile.WEIGHTS);
         int nameLength = ByteBuffer.wrap(w).getShort(12);
-        ByteBuffer.wrap(w).putInt(14 + nameLength, Integer.MAX_VALUE);
+        // magic, version, count (12 bytes), the name (2 + its length), the precision byte, then the rank
+        int rankAt = 14 + nameLength + 1;
+        ByteBuffer.wrap(w).putInt(rankAt, Integer.MAX_VALUE);
         forge(file, e, Map.of());
         ModelFileException x = assertThrows(ModelFileException.class, () -> Model.load(file));
-        assertTrue(x.getMessage().startsWith(file + ": weights.bin at byte " + (14 + nameLength) + ": the rank of weight 0"
+        assertTrue(x.getMessage().startsWith(file + ": weights.bin at byte " + rankAt + ": the rank of weight 0"
                 + " ('dense/kernel') is 2147483647, but only "), x.getMessage());
+    }
+
+    @Test
+    void aForgedPrecisionByteIsATypedErrorNamingTheWeight(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.nnlab");
+        Map<String, byte[]> e = savedEntries(file);
+        byte[] w = e.get(ModelFile.WEIGHTS);
+        int precisionAt = 14 + ByteBuffer.wrap(w).getShort(12);
+        w[precisionAt] = 2;
+        forge(file, e, Map.of());
+        ModelFileException x = assertThrows(ModelFileException.class, () -> Model.load(file));
+        assertTrue(x.getMessage().startsWith(file + ": weights.bin at byte " + precisionAt + ": the precision of weight 0"
+                + " ('dense/kernel') is 2; expected 4 (float32) or 8 (float64), the bytes per value."), x.getMessage());
     }
 
     @Test
@@ -315,7 +413,7 @@ class ModelFileTest {
         forge(file, e, Map.of());
         ModelFileException x = assertThrows(ModelFileException.class, () -> Model.load(file));
         assertTrue(x.getMessage().startsWith(file + ": weights.bin holds " + e.get(ModelFile.WEIGHTS).length + " bytes,"
-                + " but the spec declares 23622320120 parameters, which take at least 188978560972 bytes. "), x.getMessage());
+                + " but the spec declares 23622320120 parameters, which take at least 94489280492 bytes. "), x.getMessage());
     }
 
     @Test
@@ -349,7 +447,7 @@ class ModelFileTest {
         String[][] cases = {
             {twice, "lists entry 'model.json' twice in its manifest"},
             {manifest.replaceFirst("\"model.json\"", "\"extra.bin\""), "lists entry \"extra.bin\" in its manifest; a"
-                    + " version 1 model file holds only [model.json, weights.bin, optimizer.bin, progress.json]"},
+                    + " version 2 model file holds only [model.json, weights.bin, optimizer.bin, progress.json]"},
             {manifest.replaceFirst("\"size\" : \\d+", "\"size\" : -5"), "records size -5 for model.json in its manifest"},
             {manifest.replaceFirst("\"size\" : \\d+", "\"size\" : 1.5"), "records size 1.5 for model.json"},
             {manifest.replaceFirst("\"sha256\" : \"[0-9a-f]+\"", "\"sha256\" : 7"), "records SHA-256 7 for model.json"},

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.nnlab.core.tensor.Precision;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,7 +100,8 @@ class SpecJsonTest {
 
     @Test
     void writesTheFormatVersionFirst() {
-        assertTrue(SpecJson.toJson(mnist()).startsWith("{\n  \"format\" : 1,\n  \"name\" : \"sequential\",\n"));
+        assertTrue(SpecJson.toJson(mnist()).startsWith("{\n  \"format\" : 2,\n  \"name\" : \"sequential\",\n"
+                + "  \"seed\" : 42,\n  \"precision\" : \"float32\",\n"), SpecJson.toJson(mnist()));
     }
 
     private static SpecFormatException failure(String json) {
@@ -111,8 +113,8 @@ class SpecJsonTest {
         String json = SpecJson.toJson(mnist()).replace("\"units\" : 100", "\"unitz\" : 100");
         SpecFormatException e = failure(json);
         assertEquals("$.layers[1].unitz", e.path());
-        assertEquals(10, e.line());
-        assertTrue(e.getMessage().startsWith("model.json: line 10, column 5, at $.layers[1].unitz: Unknown field"
+        assertEquals(11, e.line());
+        assertTrue(e.getMessage().startsWith("model.json: line 11, column 5, at $.layers[1].unitz: Unknown field"
                 + " 'unitz'; the fields here are [activation, bias_initializer, bias_regularizer, kernel_initializer,"
                 + " kernel_regularizer, name, type, units, use_bias]"), e.getMessage());
     }
@@ -238,7 +240,7 @@ class SpecJsonTest {
     @Test
     void unknownLayerTypeListsTheKnownOnes() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"flatten\"", "\"conv2d\""));
-        assertEquals("model.json: line 7, column 14, at $.layers[0]: Unknown type 'conv2d'; expected one of"
+        assertEquals("model.json: line 8, column 14, at $.layers[0]: Unknown type 'conv2d'; expected one of"
                 + " [activation, batch_normalization, dense, dropout, flatten]", e.getMessage());
     }
 
@@ -246,7 +248,7 @@ class SpecJsonTest {
     void aLayerOrOptimizerWithoutItsTypeIsASpecFormatException() {
         // The fuzz suite found these (a dropped "type" line) reaching a NullPointerException.
         SpecFormatException layer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"flatten\"", "\"x\" : 0"));
-        assertEquals("model.json: line 8, column 3, at $.layers[0]: Missing 'type' field; expected one of"
+        assertEquals("model.json: line 9, column 3, at $.layers[0]: Missing 'type' field; expected one of"
                 + " [activation, batch_normalization, dense, dropout, flatten]", layer.getMessage());
         SpecFormatException optimizer = failure(SpecJson.toJson(mnist()).replace("\"type\" : \"sgd\",", ""));
         assertTrue(optimizer.getMessage().contains("at $.training.optimizer: "), optimizer.getMessage());
@@ -263,10 +265,38 @@ class SpecJsonTest {
 
     @Test
     void newerFormatIsRefusedBeforeAnythingElse() {
-        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"format\" : 1", "\"format\" : 2")
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"format\" : 2", "\"format\" : 3")
                 .replace("\"units\"", "\"neurons\""));
-        assertEquals("model.json: line 2, column 3, at $.format: Model format 2 is not supported; this nnlab reads"
-                + " format 1. Hint: the document was written by a newer nnlab; upgrade nnlab to read it.", e.getMessage());
+        assertEquals("model.json: line 2, column 3, at $.format: Model format 3 is not supported; this nnlab reads"
+                + " formats 1 and 2. Hint: the document was written by a newer nnlab; upgrade nnlab to read it.",
+                e.getMessage());
+    }
+
+    @Test
+    void precisionRoundTripsAndDefaultsToFloat32() {
+        ModelSpec doubles = Nn.input(2).precision(Precision.FLOAT64).dense(1, SIGMOID).spec();
+        assertEquals(Precision.FLOAT64, doubles.precision());
+        assertTrue(SpecJson.toJson(doubles).contains("\"precision\" : \"float64\""), SpecJson.toJson(doubles));
+        assertEquals(doubles, SpecJson.fromJson(SpecJson.toJson(doubles)));
+        String withoutPrecision = SpecJson.toJson(mnist()).replace("  \"precision\" : \"float32\",\n", "");
+        assertEquals(Precision.FLOAT32, SpecJson.fromJson(withoutPrecision).precision());
+    }
+
+    @Test
+    void aFormatOneDocumentIsAFloat64Model() {
+        String formatOne = SpecJson.toJson(mnist()).replace("\"format\" : 2", "\"format\" : 1")
+                .replace("  \"precision\" : \"float32\",\n", "");
+        assertEquals(mnist().withPrecision(Precision.FLOAT64), SpecJson.fromJson(formatOne));
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"format\" : 2", "\"format\" : 1"));
+        assertTrue(e.getMessage().endsWith("A format 1 model has no 'precision' (it computes in float64). Hint: write"
+                + " \"format\": 2 to choose a precision."), e.getMessage());
+    }
+
+    @Test
+    void unknownPrecisionListsTheKnownOnes() {
+        SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"float32\"", "\"float16\""));
+        assertEquals("model.json: line 5, column 17, at $.precision: Unknown value 'float16'; expected one of"
+                + " [float32, float64]", e.getMessage());
     }
 
     @Test
@@ -295,7 +325,7 @@ class SpecJsonTest {
     @Test
     void unknownActivationListsTheKnownOnes() {
         SpecFormatException e = failure(SpecJson.toJson(mnist()).replace("\"relu\"", "\"relux\""));
-        assertEquals("model.json: line 11, column 20, at $.layers[1].activation: Unknown value 'relux'; expected one of"
+        assertEquals("model.json: line 12, column 20, at $.layers[1].activation: Unknown value 'relux'; expected one of"
                 + " [linear, sigmoid, tanh, relu, softmax, step]", e.getMessage());
     }
 

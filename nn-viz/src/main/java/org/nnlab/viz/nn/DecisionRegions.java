@@ -1,6 +1,7 @@
 package org.nnlab.viz.nn;
 
 import java.util.function.UnaryOperator;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Color;
@@ -41,7 +42,7 @@ public final class DecisionRegions {
         if (resolution < 2 || resolution > 2000) {
             throw new IllegalArgumentException("DecisionRegions: resolution (" + resolution + ") must be in 2..2000; 200 is typical");
         }
-        double[] d = x.data();
+        double[] d = x.to(Precision.FLOAT64).data();
         Limits xr = range(d, 0);
         Limits yr = range(d, 1);
         double[] gx = linspace(xr.lo() - MARGIN, xr.hi() + MARGIN, resolution);
@@ -80,7 +81,7 @@ public final class DecisionRegions {
             colors[c] = Color.cycle(c).hex();
         }
         FilledContour regions = ax.contourf(gx, gy, z).levels(levels).colors(colors).alpha(0.3);
-        boundaries(ax, gx, gy, out.data(), k);
+        boundaries(ax, gx, gy, out.to(Precision.FLOAT64).data(), k);
         double[] px = new double[x.rows()];
         double[] py = new double[x.rows()];
         for (int r = 0; r < px.length; r++) {
@@ -120,7 +121,7 @@ public final class DecisionRegions {
 
     private static int[] threshold(Tensor out) {
         int[] c = new int[out.rows()];
-        double[] p = out.data();
+        double[] p = out.to(Precision.FLOAT64).data();
         for (int i = 0; i < c.length; i++) {
             c[i] = p[i] >= 0.5 ? 1 : 0;
         }

@@ -2,6 +2,7 @@ package org.nnlab.viz.nn;
 
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Limits;
@@ -41,7 +42,7 @@ public final class FeatureSpace {
      * activation's range, so that the frames of a movie share their axes.
      */
     static void drawFeatures(Axes ax, Tensor z, Dense hidden, Dense output, int[] labels, boolean fixedRange) {
-        double[] zd = z.data();
+        double[] zd = z.to(Precision.FLOAT64).data();
         double[] z1 = new double[z.rows()];
         double[] z2 = new double[z.rows()];
         for (int r = 0; r < z1.length; r++) {
@@ -61,8 +62,8 @@ public final class FeatureSpace {
             ax.xlim(zr1.lo() - pad1, zr1.hi() + pad1).ylim(zr2.lo() - pad2, zr2.hi() + pad2);
         }
         if (output != null) {
-            double[] w = output.kernel().value().data();
-            double c = output.useBias() ? output.bias().value().data()[0] : 0;
+            double[] w = output.kernel().value().to(Precision.FLOAT64).data();
+            double c = output.useBias() ? output.bias().value().to(Precision.FLOAT64).data()[0] : 0;
             Hyperplanes.line(ax, w[0], w[1], c, ax.xlim(), ax.ylim()).color("k").label("$v_1 z_1 + v_2 z_2 + c = 0$");
             ax.legend();
         }

@@ -3,6 +3,7 @@ package org.nnlab.viz.nn;
 import java.util.Arrays;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.viz.plot.Axes;
@@ -21,15 +22,16 @@ final class FittedCurve {
     private FittedCurve() {
     }
 
-    static void draw(Axes ax, Sequential model, Tensor x, double[] y) {
-        Limits xr = DecisionRegions.range(x.data(), 0, 1);
+    static void draw(Axes ax, Sequential model, Tensor features, double[] y) {
+        double[] x = features.to(Precision.FLOAT64).data();
+        Limits xr = DecisionRegions.range(x, 0, 1);
         double[] grid = DecisionRegions.linspace(xr.lo(), xr.hi(), GRID);
         Dense[] pair = oneHiddenLayer(model);
         if (pair != null) {
-            ReluDecomposition.draw(ax, pair[0], pair[1], grid, interpolate(x.data(), y, grid));
+            ReluDecomposition.draw(ax, pair[0], pair[1], grid, interpolate(x, y, grid));
         } else {
-            ax.plot(x.data(), y, "bo").alpha(0.4).label("data");
-            ax.plot(grid, model.predict(Tensor.wrap(grid.clone(), grid.length, 1)).data(), "r-").lineWidth(3).label("fit");
+            ax.plot(x, y, "bo").alpha(0.4).label("data");
+            ax.plot(grid, model.predict(Tensor.wrap(grid.clone(), grid.length, 1)).to(Precision.FLOAT64).data(), "r-").lineWidth(3).label("fit");
             ax.xlabel("$x$").ylabel("$y$").grid(0.3).legend();
         }
         Limits yr = DecisionRegions.range(y, 0, 1);

@@ -1,6 +1,7 @@
 package org.nnlab.viz.nn;
 
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Limits;
@@ -24,7 +25,7 @@ public final class Hyperplanes {
             throw new IllegalArgumentException("Hyperplanes: the layer takes " + w.dim(0) + " inputs; expected 2."
                     + " Hint: pass the first Dense layer of a network on 2-D data.");
         }
-        double[] d = x.data();
+        double[] d = x.to(Precision.FLOAT64).data();
         double[] px = new double[x.rows()];
         double[] py = new double[x.rows()];
         for (int r = 0; r < px.length; r++) {
@@ -35,10 +36,10 @@ public final class Hyperplanes {
         Limits xr = DecisionRegions.range(d, 0);
         Limits yr = DecisionRegions.range(d, 1);
         ax.xlim(xr.lo() - 0.5, xr.hi() + 0.5).ylim(yr.lo() - 0.5, yr.hi() + 0.5);
-        double[] wd = w.data();
+        double[] wd = w.to(Precision.FLOAT64).data();
         int units = first.units();
         for (int j = 0; j < units; j++) {
-            double b = first.useBias() ? first.bias().value().data()[j] : 0;
+            double b = first.useBias() ? first.bias().value().to(Precision.FLOAT64).data()[j] : 0;
             // kernel is (in, units): w1j = W[0][j], w2j = W[1][j]
             line(ax, wd[j], wd[units + j], b, ax.xlim(), ax.ylim()).color(org.nnlab.viz.plot.Color.cycle(j + 2))
                     .label("$h_{" + (j + 1) + "}$");
@@ -59,15 +60,15 @@ public final class Hyperplanes {
     /** f(x·W + b) of a built Dense layer, computed here so the figure needs no forward pass state. */
     static Tensor activations(Dense layer, Tensor x) {
         // x:(n,in) W:(in,units) → z:(n,units);  z = f(x·W + b)
-        double[] w = layer.kernel().value().data();
+        double[] w = layer.kernel().value().to(Precision.FLOAT64).data();
         int in = layer.kernel().value().dim(0);
         int units = layer.units();
         if (x.rank() != 2 || x.dim(1) != in) {
             throw new IllegalArgumentException("The layer takes " + in + " inputs but x has shape "
                     + java.util.Arrays.toString(x.shape()) + "; expected (n, " + in + ")");
         }
-        double[] b = layer.useBias() ? layer.bias().value().data() : new double[units];
-        double[] xd = x.data();
+        double[] b = layer.useBias() ? layer.bias().value().to(Precision.FLOAT64).data() : new double[units];
+        double[] xd = x.to(Precision.FLOAT64).data();
         int n = x.rows();
         double[] z = new double[n * units];
         for (int r = 0; r < n; r++) {

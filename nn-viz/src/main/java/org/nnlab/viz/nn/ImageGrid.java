@@ -1,6 +1,7 @@
 package org.nnlab.viz.nn;
 
 import java.util.List;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Colormap;
@@ -45,7 +46,7 @@ public final class ImageGrid {
         int r = (n + c - 1) / c;
         Figure fig = new Figure(1.3 * c, 1.45 * r);
         List<Axes> axes = fig.subplots(r, c);
-        double[] d = images.data();
+        double[] d = images.to(Precision.FLOAT64).data();
         int height = size / width;
         for (int i = 0; i < axes.size(); i++) {
             Axes ax = axes.get(i).axisOff();

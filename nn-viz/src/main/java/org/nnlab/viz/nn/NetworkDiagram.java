@@ -2,6 +2,7 @@ package org.nnlab.viz.nn;
 
 import java.util.List;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Marker;
 
@@ -27,12 +28,12 @@ public final class NetworkDiagram {
                 throw new IllegalArgumentException("NetworkDiagram: layer " + l + " takes " + layers.get(l).kernel().value().dim(0)
                         + " inputs but the previous layer has " + sizes[l] + " units; expected consecutive layers");
             }
-            for (double w : layers.get(l).kernel().value().data()) {
+            for (double w : layers.get(l).kernel().value().to(Precision.FLOAT64).data()) {
                 max = Math.max(max, Math.abs(w));
             }
         }
         for (int l = 0; l < layers.size(); l++) {
-            double[] w = layers.get(l).kernel().value().data();
+            double[] w = layers.get(l).kernel().value().to(Precision.FLOAT64).data();
             int out = sizes[l + 1];
             for (int i = 0; i < sizes[l]; i++) {
                 for (int j = 0; j < out; j++) {

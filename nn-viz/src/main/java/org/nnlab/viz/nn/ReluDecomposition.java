@@ -2,6 +2,7 @@ package org.nnlab.viz.nn;
 
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.viz.plot.Axes;
 
 /**
@@ -36,10 +37,10 @@ public final class ReluDecomposition {
             throw new IllegalArgumentException("ReluDecomposition: the output activation is " + output.activation()
                     + "; expected LINEAR, since only then is the output a sum of the contributions");
         }
-        double[] w = hidden.kernel().value().data();
-        double[] b = hidden.useBias() ? hidden.bias().value().data() : new double[hidden.units()];
-        double[] v = output.kernel().value().data();
-        double c = output.useBias() ? output.bias().value().data()[0] : 0;
+        double[] w = hidden.kernel().value().to(Precision.FLOAT64).data();
+        double[] b = hidden.useBias() ? hidden.bias().value().to(Precision.FLOAT64).data() : new double[hidden.units()];
+        double[] v = output.kernel().value().to(Precision.FLOAT64).data();
+        double c = output.useBias() ? output.bias().value().to(Precision.FLOAT64).data()[0] : 0;
         double[] xs = x.clone();
         java.util.Arrays.sort(xs);
         double[] sum = new double[xs.length];

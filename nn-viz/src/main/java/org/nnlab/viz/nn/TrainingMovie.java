@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.nnlab.core.layer.Dense;
 import org.nnlab.core.layer.Layer;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.BatchGradients;
 import org.nnlab.core.train.Callback;
@@ -84,7 +85,7 @@ public final class TrainingMovie implements Callback {
             throw new IllegalArgumentException("TrainingMovie: x has shape " + Arrays.toString(x.shape()) + " and y "
                     + Arrays.toString(y.shape()) + "; expected (n, inputs) and n labels or targets, one per row of x");
         }
-        return new TrainingMovie(view, subsample(x), subsample(y.reshape(y.size(), 1)).data());
+        return new TrainingMovie(view, subsample(x), subsample(y.reshape(y.size(), 1)).to(Precision.FLOAT64).data());
     }
 
     /** A movie of the per-layer gradient norms, which needs no data to draw. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.History;
 import org.nnlab.viz.nn.ConfusionMatrix;
@@ -152,7 +153,7 @@ final class NnGallery {
     /** A built Dense layer with the given kernel (row-major, in × units) and bias. */
     static Dense dense(int in, int units, Activation f, double[] kernel, double[] bias) {
         Dense d = new Dense(units, f);
-        d.build(new int[] {in}, new SplittableRandom(0));
+        d.build(new int[] {in}, Precision.FLOAT64, new SplittableRandom(0));
         System.arraycopy(kernel, 0, d.kernel().value().data(), 0, kernel.length);
         System.arraycopy(bias, 0, d.bias().value().data(), 0, bias.length);
         return d;
@@ -160,7 +161,7 @@ final class NnGallery {
 
     private static Dense random(int in, int units, long seed) {
         Dense d = new Dense(units, Activation.TANH);
-        d.build(new int[] {in}, new SplittableRandom(seed));
+        d.build(new int[] {in}, Precision.FLOAT64, new SplittableRandom(seed));
         return d;
     }
 }

@@ -12,12 +12,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.layer.Activation;
 import org.nnlab.core.layer.Dense;
+import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.History;
 import org.nnlab.viz.plot.Axes;
 import org.nnlab.viz.plot.Color;
-import org.nnlab.viz.plot.FilledContour;
 import org.nnlab.viz.plot.Figure;
+import org.nnlab.viz.plot.FilledContour;
 import org.nnlab.viz.plot.Line;
 import org.nnlab.viz.plot.Scale;
 import org.nnlab.viz.plot.SeriesKind;
@@ -29,7 +30,7 @@ class NnFiguresTest {
 
     private static Dense dense(int in, int units, Activation f, double[] kernel, double[] bias) {
         Dense d = new Dense(units, f);
-        d.build(new int[] {in}, new SplittableRandom(0));
+        d.build(new int[] {in}, Precision.FLOAT64, new SplittableRandom(0));
         System.arraycopy(kernel, 0, d.kernel().value().data(), 0, kernel.length);
         System.arraycopy(bias, 0, d.bias().value().data(), 0, bias.length);
         return d;
