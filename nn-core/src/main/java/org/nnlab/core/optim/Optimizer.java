@@ -373,6 +373,13 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         decays.clear();
     }
 
+    /** The parameters {@link #excludeFromWeightDecay(Collection)} exempted, in no order; empty for none. */
+    public final Set<Parameter> excludedFromWeightDecay() {
+        Set<Parameter> copy = Collections.newSetFromMap(new IdentityHashMap<>());
+        copy.addAll(excludedFromDecay);
+        return Collections.unmodifiableSet(copy);
+    }
+
     /**
      * Checks this optimizer's weight-decay exclusions against a model's parameters: every name
      * pattern must match one of them, and every excluded parameter must be one of them.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.nnlab.core.internal.Checks;
 import org.nnlab.core.internal.Parallel;
@@ -440,7 +441,16 @@ public final class Sequential {
         Sequential copy = new Sequential(name, inputShape, copies, seed, target);
         copy.setWeights(getWeights());
         if (optimizer != null) {
-            copy.compile(optimizer.config().create(), loss, metrics.toArray(Metric[]::new));
+            Optimizer<?> twin = optimizer.config().create();
+            Set<Parameter> exempt = optimizer.excludedFromWeightDecay();
+            List<Parameter> excluded = new ArrayList<>();
+            for (int k = 0; k < parameters.size(); k++) {
+                if (exempt.contains(parameters.get(k))) {
+                    excluded.add(copy.parameters.get(k));
+                }
+            }
+            twin.excludeFromWeightDecay(excluded);
+            copy.compile(twin, loss, metrics.toArray(Metric[]::new));
             copy.optimizer.restore(copy.parameters, optimizer.snapshot(parameters));
         }
         copy.progress = progress;

@@ -85,6 +85,26 @@ class SequentialTest {
     }
 
     @Test
+    void withPrecisionKeepsTheParametersExcludedFromWeightDecay() {
+        Sequential floats = mnistModel();
+        org.nnlab.core.optim.SGD sgd = new org.nnlab.core.optim.SGD(org.nnlab.core.optim.SGD.Config.DEFAULTS
+                .learningRate(0.1).weightDecay(0.5));
+        sgd.excludeFromWeightDecay(List.of(floats.parameters().get(0)));
+        floats.compile(sgd, new org.nnlab.core.loss.SparseCategoricalCrossentropy());
+        Sequential doubles = floats.withPrecision(Precision.FLOAT64);
+        assertEquals(java.util.Set.of(doubles.parameters().get(0)), doubles.optimizer().excludedFromWeightDecay());
+
+        Tensor x = Tensor.zeros(2, 28, 28);
+        Tensor y = Tensor.vector(1, 2);
+        FitOptions oneStep = FitOptions.builder().epochs(1).batchSize(2).shuffle(false).verbosity(Verbosity.SILENT).build();
+        floats.fit(x, y, oneStep);
+        doubles.fit(x, y, oneStep);
+        // All-zero inputs give the first kernel no gradient: only weight decay could move it, and it is exempt.
+        assertEquals(floats.getWeights().get(0).to(Precision.FLOAT64), doubles.getWeights().get(0),
+                "the copy's first kernel is exempt from decay, as the original's is");
+    }
+
+    @Test
     void predictOnExamplesEqualsPredictOnTheTensorInEitherPrecision() {
         Tensor x = Tensor.zeros(300, 28, 28);
         for (int i = 0; i < x.size(); i++) {
