@@ -3,17 +3,20 @@
 #
 #   scripts/bench-peers.sh [--dataset fashion|mnist10k] [--rounds 3] [--threads 1] [--batch 32]
 #                          [--hidden 100|512,256] [--precision float32|float64] [--epochs 5]
-#                          [--peers "nnlab torch numpy"]
+#                          [--peers "nnlab torch numpy"] [-Dmaven.repo.local=DIR ...]
 #
 # --hidden sets the ReLU hidden widths of every peer (784-512-256-10 with 512,256); --precision is nnlab's
 # alone (default float32, as the peers compute). Each round runs every peer once, back to back, so a noisy
 # shared machine slows them alike; each run appends its RESULT line to
 # target/bench-results/<dataset>-t<threads>-b<batch>-h<hidden>-<precision>.jsonl and the summary compares the
-# medians over this invocation's rounds. Needs: apt-get install -y python3-torch python3-numpy python3-threadpoolctl
+# medians over this invocation's rounds. When nnlab.jar is missing or older than a source, the script rebuilds it
+# with mvn, passing on every -D… argument (e.g. -Dmaven.repo.local=DIR) and the words of MAVEN_ARGS; mvn reads
+# MAVEN_OPTS itself. Needs: apt-get install -y python3-torch python3-numpy python3-threadpoolctl
 # dataset-fashion-mnist libopenblas0-pthread (numpy otherwise falls back to the reference BLAS).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dataset=fashion rounds=3 threads=1 batch=32 hidden=100 precision=float32 epochs=5 peers="nnlab torch numpy"
+mvn_args=()
 peerdir="${NNLAB_PEERS:-$here/../shared/bench/peers}"
 [ -d "$peerdir" ] || peerdir=/work/shared/bench/peers
 while [ $# -gt 0 ]; do
@@ -26,13 +29,15 @@ while [ $# -gt 0 ]; do
     --precision) precision="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --peers) peers="$2"; shift 2 ;;
-    *) echo "bench-peers: unknown option $1 (expected --dataset, --rounds, --threads, --batch, --hidden, --precision, --epochs, --peers)" >&2; exit 2 ;;
+    -D*) mvn_args+=("$1"); shift ;;
+    *) echo "bench-peers: unknown option $1 (expected --dataset, --rounds, --threads, --batch, --hidden, --precision, --epochs, --peers, -Dname=value for mvn)" >&2; exit 2 ;;
   esac
 done
 
 jar="$here/curriculum/target/nnlab.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here" -path '*/target' -prune -o -name '*.java' -newer "$jar" -print -quit)" ]; then
-  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -DskipTests -pl curriculum -am package
+  # shellcheck disable=SC2086 # MAVEN_ARGS is a list of words, as mvn reads it
+  mvn -q -B -Dstyle.color=never ${MAVEN_ARGS:-} "${mvn_args[@]}" -f "$here/pom.xml" -DskipTests -pl curriculum -am package
 fi
 # The benchmark is a test source: it is not part of nnlab.jar.
 jar="$jar:$here/curriculum/target/test-classes"

@@ -19,6 +19,7 @@ import org.nnlab.core.layer.Flatten;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.loss.SparseCategoricalCrossentropy;
 import org.nnlab.core.optim.Adam;
+import org.nnlab.core.train.BatchGradients;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.Examples;
 import org.nnlab.core.train.FitOptions;
@@ -41,7 +42,10 @@ import org.nnlab.data.mnist.MnistDataset;
  * running accuracy. Inference time is the median of
  * {@code --infer-reps} passes over 10,000 images (bytes → floats included, as nnlab keeps images as
  * bytes) after one untimed pass (whose time is reported as
- * {@code infer_s_first}). Peak memory is the process's VmHWM.
+ * {@code infer_s_first}). Peak memory is the process's VmHWM. {@code epoch_cpu_s_main_thread} is each
+ * epoch's CPU time on the training thread, and {@code optimizer_step_us} the mean main-thread CPU per
+ * step, in µs, from the batch's gradients to its end: Adam's update (plus the step count and the
+ * running means), so that a change in how the JIT compiled the update shows epoch by epoch.
  *
  * <p>Usage: {@code MnistBenchmark --dataset fashion|mnist10k|FOLDER [--threads 1] [--epochs 5]
  * [--batch 32] [--seed 0] [--infer-reps 5] [--hidden 100] [--precision float32] [--out FILE]}. {@code scripts/bench-peers.sh} runs it with
@@ -114,6 +118,7 @@ public final class MnistBenchmark {
         field(json, "ru_maxrss_mb", round(peakResidentMegabytes(), 1));
         field(json, "java", quote(System.getProperty("java.version")));
         field(json, "epoch_cpu_s_main_thread", list(timer.cpuSeconds, "%.4f"));
+        field(json, "optimizer_step_us", list(timer.optimizerMicros, "%.1f"));
         field(json, "load_avg_1min", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         field(json, "max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0, 1));
         json.setLength(json.length() - 2);
@@ -189,24 +194,45 @@ public final class MnistBenchmark {
         json.append(quote(key)).append(": ").append(value).append(", ");
     }
 
-    /** Wall-clock seconds of each epoch, from its first batch to its end-of-epoch logs. */
+    /**
+     * Wall-clock and main-thread CPU seconds of each epoch, from its first batch to its end-of-epoch
+     * logs, and the mean CPU µs per step from the gradients to the batch's end (the optimizer's step).
+     */
     private static final class EpochTimer implements Callback {
         private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         private final List<Double> seconds = new ArrayList<>();
         private final List<Double> cpuSeconds = new ArrayList<>();
+        private final List<Double> optimizerMicros = new ArrayList<>();
         private long start;
         private long cpuStart;
+        private long stepStart;
+        private long optimizerNanos;
+        private int steps;
 
         @Override
         public void onEpochBegin(int epoch) {
             start = System.nanoTime();
             cpuStart = cpu.getCurrentThreadCpuTime();
+            optimizerNanos = 0;
+            steps = 0;
+        }
+
+        @Override
+        public void onBatchGradients(BatchGradients gradients) {
+            stepStart = cpu.getCurrentThreadCpuTime();
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
+            optimizerNanos += cpu.getCurrentThreadCpuTime() - stepStart;
+            steps++;
         }
 
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
             seconds.add((System.nanoTime() - start) / 1e9);
             cpuSeconds.add((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            optimizerMicros.add(steps == 0 ? 0.0 : optimizerNanos / 1e3 / steps);
         }
     }
 }

@@ -25,7 +25,7 @@ import org.nnlab.core.tensor.Tensor;
  * the bias-corrected √v̂, so it acts slightly larger early in training than PyTorch's ε does. One
  * departure, invisible in any weight: m and v that decay that far are rounded to multiples of
  * 2⁻¹⁰³ in float32 (2⁻¹⁰²² in float64) instead of turning subnormal, which would slow the update
- * 2–3× ({@link Optimizer#flushed}).
+ * 2–3× ({@link Optimizer#FLUSH64}).
  *
  * <p>Defaults: η = {@value #DEFAULT_LEARNING_RATE}, β1 = {@value #DEFAULT_BETA_1}, β2 =
  * {@value #DEFAULT_BETA_2}, ε = {@value #DEFAULT_EPSILON}, AMSGrad {@value #DEFAULT_AMSGRAD}; the
@@ -172,8 +172,8 @@ public final class Adam extends Optimizer<Adam.Moments> {
         boolean amsgrad = config.amsgrad();
         double[] vHat = amsgrad ? s.velocityHat().data() : v;
         for (int i = from; i < to; i++) {
-            m[i] = flushed(m[i] + (g[i] - m[i]) * (1 - beta1));
-            v[i] = flushed(v[i] + (g[i] * g[i] - v[i]) * (1 - beta2));
+            m[i] = (m[i] + (g[i] - m[i]) * (1 - beta1) + FLUSH64) - FLUSH64; // flushed, see FLUSH64
+            v[i] = (v[i] + (g[i] * g[i] - v[i]) * (1 - beta2) + FLUSH64) - FLUSH64;
             if (amsgrad) {
                 vHat[i] = Math.max(vHat[i], v[i]);
             }
@@ -192,8 +192,8 @@ public final class Adam extends Optimizer<Adam.Moments> {
         boolean amsgrad = config.amsgrad();
         float[] vHat = amsgrad ? s.velocityHat().floatData() : v;
         for (int i = from; i < to; i++) {
-            m[i] = flushed(m[i] + (g[i] - m[i]) * (1 - beta1));
-            v[i] = flushed(v[i] + (g[i] * g[i] - v[i]) * (1 - beta2));
+            m[i] = (m[i] + (g[i] - m[i]) * (1 - beta1) + FLUSH32) - FLUSH32; // flushed, see FLUSH32
+            v[i] = (v[i] + (g[i] * g[i] - v[i]) * (1 - beta2) + FLUSH32) - FLUSH32;
             if (amsgrad) {
                 vHat[i] = Math.max(vHat[i], v[i]);
             }

@@ -161,40 +161,28 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
     public abstract List<String> slotNames();
 
     /**
-     * Adding and subtracting these rounds x to a multiple of 2⁻¹⁰³ in float32 (2⁻¹⁰²², the smallest
-     * normal double, in float64): |x| below half of that becomes 0, |x| &gt; 2⁻⁵⁶ (2⁻⁹¹⁶) is unchanged,
-     * and nothing between is subnormal.
+     * The flush of a moment: {@code (x + FLUSH64) - FLUSH64} (in float32, {@code FLUSH32}) rounds x to
+     * a multiple of 2⁻¹⁰²² (float64) or 2⁻¹⁰³ (float32) when it is far too small to move any weight:
+     * |x| below half of that quantum becomes 0, |x| &gt; 2⁻⁹¹⁶ (2⁻⁵⁶) is returned exactly, and nothing
+     * between is subnormal. So a moment decaying towards 0 (a weight whose gradient stays 0, such as a
+     * background pixel's) stops at 0 or at that quantum and never becomes a subnormal number: on x86
+     * an operation on subnormal floats runs 2–3× slower, and Adam's update of the lecture's 78,400
+     * float32 weights took 88 µs instead of 30 with 9% of its momenta subnormal. This is what
+     * PyTorch's {@code set_flush_denormal(True)} does in hardware; Java cannot set it. Values that
+     * matter are kept exactly (the rule tests compare to 1e-12), and a flushed one would have moved
+     * its weight by less than 1e-30.
+     *
+     * <p>The update loops write the two additions out rather than call a helper: a loop that calls
+     * nothing but intrinsics ({@code Math.sqrt}, {@code Math.max}) is inlined whole or not at all. A
+     * helper call inside it was once left out-of-line: {@code Optimizer.step} is inlined last into the
+     * fit loop's large {@code trainStep} compilation, and when C2's node budget ran out there
+     * ({@code NodeCountInliningCutoff} in {@code -XX:+PrintInlining}) the loop called the helper per
+     * weight, unvectorized, and Adam's step took 300 µs instead of 85 for the rest of the run, in
+     * about half the runs (BENCHMARKS.md, issue 18).
      */
-    private static final double FLUSH64 = 0x1p-970;
-    private static final float FLUSH32 = 0x1p-80f;
-
-    // [float64] The float32 twin below is generated from this code (Float32Generator).
-    /**
-     * {@code x}, rounded to a multiple of 2⁻¹⁰³ (float32) or 2⁻¹⁰²² (float64) when it is far too small
-     * to move any weight, so that a moment decaying towards 0 (a weight whose gradient stays 0, such
-     * as a background pixel's) stops at 0 or at that quantum and never becomes a subnormal number: on x86 an operation on subnormal floats runs 2–3× slower, and Adam's update of the
-     * lecture's 78,400 float32 weights took 88 µs instead of 30 with 9% of its momenta subnormal.
-     * This is what PyTorch's {@code set_flush_denormal(True)} does in hardware; Java cannot set it.
-     * Values that matter are returned exactly (the rule tests compare to 1e-12), and a flushed one
-     * would have moved its weight by less than 1e-30.
-     */
-    protected static double flushed(double x) {
-        return (x + FLUSH64) - FLUSH64;
-    }
-    // [float32] Generated from the [float64] code above by Float32Generator; do not edit.
-    /**
-     * {@code x}, rounded to a multiple of 2⁻¹⁰³ (float32) or 2⁻¹⁰²² (float32) when it is far too small
-     * to move any weight, so that a moment decaying towards 0 (a weight whose gradient stays 0, such
-     * as a background pixel's) stops at 0 or at that quantum and never becomes a subnormal number: on x86 an operation on subnormal floats runs 2–3× slower, and Adam's update of the
-     * lecture's 78,400 float32 weights took 88 µs instead of 30 with 9% of its momenta subnormal.
-     * This is what PyTorch's {@code set_flush_denormal(True)} does in hardware; Java cannot set it.
-     * Values that matter are returned exactly (the rule tests compare to 1e-12), and a flushed one
-     * would have moved its weight by less than 1e-30.
-     */
-    protected static float flushed(float x) {
-        return (x + FLUSH32) - FLUSH32;
-    }
-    // [end float32]
+    protected static final double FLUSH64 = 0x1p-970;
+    /** {@link #FLUSH64} for float32 moments. */
+    protected static final float FLUSH32 = 0x1p-80f;
 
     /**
      * Keras's {@code _clip_gradients}: clipnorm per parameter, or globalClipnorm over all trainable

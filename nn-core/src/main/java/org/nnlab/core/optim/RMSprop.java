@@ -170,15 +170,15 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
         double[] m = s.momentum() == null ? null : s.momentum().data();
         double[] a = s.averageGradient() == null ? null : s.averageGradient().data();
         for (int i = from; i < to; i++) {
-            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
+            v[i] = (rho * v[i] + (1 - rho) * g[i] * g[i] + FLUSH64) - FLUSH64; // flushed, see FLUSH64
             double denominator = v[i] + epsilon;
             if (a != null) {
-                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
+                a[i] = (rho * a[i] + (1 - rho) * g[i] + FLUSH64) - FLUSH64;
                 denominator -= a[i] * a[i];
             }
             double increment = lr * g[i] / Math.sqrt(denominator);
             if (m != null) {
-                m[i] = flushed(momentum * m[i] + increment);
+                m[i] = (momentum * m[i] + increment + FLUSH64) - FLUSH64;
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;
@@ -195,15 +195,15 @@ public final class RMSprop extends Optimizer<RMSprop.Averages> {
         float[] m = s.momentum() == null ? null : s.momentum().floatData();
         float[] a = s.averageGradient() == null ? null : s.averageGradient().floatData();
         for (int i = from; i < to; i++) {
-            v[i] = flushed(rho * v[i] + (1 - rho) * g[i] * g[i]);
+            v[i] = (rho * v[i] + (1 - rho) * g[i] * g[i] + FLUSH32) - FLUSH32; // flushed, see FLUSH32
             float denominator = v[i] + epsilon;
             if (a != null) {
-                a[i] = flushed(rho * a[i] + (1 - rho) * g[i]);
+                a[i] = (rho * a[i] + (1 - rho) * g[i] + FLUSH32) - FLUSH32;
                 denominator -= a[i] * a[i];
             }
             float increment = (float) (lr * g[i] / (float) Math.sqrt(denominator));
             if (m != null) {
-                m[i] = flushed(momentum * m[i] + increment);
+                m[i] = (momentum * m[i] + increment + FLUSH32) - FLUSH32;
                 w[i] -= m[i];
             } else {
                 w[i] -= increment;

@@ -135,7 +135,7 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         boolean nesterov = config.nesterov();
         double[] v = s.momentum().data();
         for (int i = from; i < to; i++) {
-            v[i] = flushed(momentum * v[i] - lr * g[i]);
+            v[i] = (momentum * v[i] - lr * g[i] + FLUSH64) - FLUSH64; // flushed, see FLUSH64
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
@@ -153,7 +153,7 @@ public final class SGD extends Optimizer<SGD.Velocity> {
         boolean nesterov = config.nesterov();
         float[] v = s.momentum().floatData();
         for (int i = from; i < to; i++) {
-            v[i] = flushed(momentum * v[i] - lr * g[i]);
+            v[i] = (momentum * v[i] - lr * g[i] + FLUSH32) - FLUSH32; // flushed, see FLUSH32
             // Nesterov steps from the look-ahead point: the new velocity once more, plus the gradient step.
             w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
