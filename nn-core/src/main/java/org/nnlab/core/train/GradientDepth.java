@@ -63,23 +63,4 @@ final class GradientDepth {
         }
         return null;
     }
-
-    /** Σ v², with four partial sums so that the loop does not wait on one chain of additions. */
-    static double sumOfSquares(double[] v) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-            s0 += v[i] * v[i];
-            s1 += v[i + 1] * v[i + 1];
-            s2 += v[i + 2] * v[i + 2];
-            s3 += v[i + 3] * v[i + 3];
-        }
-        for (; i < v.length; i++) {
-            s0 += v[i] * v[i];
-        }
-        return s0 + s1 + s2 + s3;
-    }
 }

@@ -11,6 +11,7 @@ import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.tensor.Precision;
+import org.nnlab.core.tensor.Tensor;
 
 /**
  * Watches training for what the lecture warns about and reports each finding once, in its words,
@@ -159,12 +160,12 @@ public final class TrainingMonitor implements Callback {
                 u.observe();
             }
         }
-        double[] x = batch.inputs().to(Precision.FLOAT64).data();
-        inputSquares += GradientDepth.sumOfSquares(x);
-        for (double v : x) {
-            inputMax = Math.max(inputMax, Math.abs(v));
+        Tensor x = batch.inputs();
+        inputSquares += x.sumOfSquares();
+        for (int i = 0; i < x.size(); i++) {
+            inputMax = Math.max(inputMax, Math.abs(x.get(i)));
         }
-        inputCount += x.length;
+        inputCount += x.size();
         if (labels != null) {
             labels.add(batch.targets());
         }
