@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.nnlab.core.tensor.Precision;
 
-/** The command line of {@link MnistBenchmark}, named as the peers' {@code --dataset}, {@code --threads}, …. */
+/**
+ * The command line of {@link MnistBenchmark} and {@link ThreadScalingBenchmark}, named as the peers'
+ * {@code --dataset}, {@code --threads}, …; {@code --rounds} is the scaling benchmark's alone.
+ */
 final class Options {
     String dataset;
     int threads = 1;
     int epochs = 5;
     int batch = 32;
+    boolean batchGiven;
+    int rounds = 5;
     long seed;
     double learningRate = 1e-3;
     int inferReps = 5;
@@ -34,7 +39,11 @@ final class Options {
                 case "--dataset" -> o.dataset = v;
                 case "--threads" -> o.threads = Integer.parseInt(v);
                 case "--epochs" -> o.epochs = Integer.parseInt(v);
-                case "--batch" -> o.batch = Integer.parseInt(v);
+                case "--batch" -> {
+                    o.batch = Integer.parseInt(v);
+                    o.batchGiven = true;
+                }
+                case "--rounds" -> o.rounds = Integer.parseInt(v);
                 case "--seed" -> o.seed = Long.parseLong(v);
                 case "--lr" -> o.learningRate = Double.parseDouble(v);
                 case "--infer-reps" -> o.inferReps = Integer.parseInt(v);
@@ -43,7 +52,7 @@ final class Options {
                 case "--out" -> o.out = Path.of(v);
                 default -> throw new IllegalArgumentException("Unknown option " + name + ". Expected --dataset"
                         + " fashion|mnist10k|FOLDER, --threads, --epochs, --batch, --seed, --lr, --infer-reps,"
-                        + " --hidden 100|512,256, --precision float32|float64, --out.");
+                        + " --hidden 100|512,256, --precision float32|float64, --rounds, --out.");
             }
         }
         if (o.dataset == null) {

@@ -1,6 +1,7 @@
 package org.nnlab.core.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -35,6 +36,7 @@ public final class Parallel {
     private static volatile boolean stayAwake;
     private static Helper[] helpers = new Helper[0];
     private static volatile Job current;
+    private static final AtomicLong SPLIT_JOBS = new AtomicLong();
 
     private Parallel() {
     }
@@ -75,6 +77,15 @@ public final class Parallel {
         stayAwake = on;
     }
 
+    /**
+     * How many jobs have been split among threads since the JVM started. Work that never splits (a
+     * batch below {@value #MIN_SPLIT_BATCH} examples, an update of a small weight matrix) runs the
+     * one-thread code whatever {@link #threads()} says; tests read this count to check that it does.
+     */
+    public static long splitJobs() {
+        return SPLIT_JOBS.get();
+    }
+
     /** Whether work over a batch of {@code batch} examples is worth splitting among threads. */
     public static boolean splitsBatch(int batch) {
         return batch >= MIN_SPLIT_BATCH;
@@ -104,6 +115,7 @@ public final class Parallel {
     }
 
     private static synchronized void runSplit(int n, int t, RangeTask task) {
+        SPLIT_JOBS.incrementAndGet();
         Job job = new Job(task, n, Math.min(n, CHUNKS_PER_THREAD * t));
         Helper[] hs = helpers(t - 1);
         current = job;

@@ -88,6 +88,32 @@ class ParallelTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"FLOAT32", "FLOAT64"})
+    void smallBatchesRunTheOneThreadCodeWithTwoThreads(Precision precision) {
+        // The lecture's model at batch 32: nothing is handed to a helper, so a second thread cannot slow it.
+        Parallel.setThreads(2);
+        SplittableRandom rng = new SplittableRandom(7);
+        Tensor x = Tensor.zeros(320, 28, 28);
+        Tensor y = Tensor.zeros(320);
+        for (int i = 0; i < 320; i++) {
+            y.data()[i] = rng.nextInt(10);
+            for (int p = 0; p < 784; p++) {
+                x.data()[i * 784 + p] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble();
+            }
+        }
+        Sequential model = new Sequential(new int[] {28, 28}, List.of(new Flatten(), new Dense(100, Activation.RELU),
+                new Dense(10, Activation.SOFTMAX)), 3, precision);
+        model.compile(new Adam(), new SparseCategoricalCrossentropy());
+        long before = Parallel.splitJobs();
+        model.fit(x, y, FitOptions.builder().epochs(1).batchSize(32).verbosity(Verbosity.SILENT).build());
+        model.predict(x, 32);
+        assertEquals(before, Parallel.splitJobs(), "jobs split during a batch-32 fit and predict with 2 threads");
+
+        model.fit(x, y, FitOptions.builder().epochs(1).batchSize(160).verbosity(Verbosity.SILENT).build());
+        assertTrue(Parallel.splitJobs() > before, "a batch of 160 is split between the 2 threads");
+    }
+
+    @ParameterizedTest
     @CsvSource({"FLOAT32, false", "FLOAT64, false", "FLOAT32, true", "FLOAT64, true"})
     void trainingWithTwoThreadsIsReproducibleAndMatchesOneThread(Precision precision, boolean regularized) {
         List<Tensor> one = trainSparseImages(1, precision, regularized);
