@@ -28,11 +28,10 @@ public final class SparseMatMul {
      */
     public static void ab(NonZeros nz, double[] x, double[] b, double[] rowInit, double[] c, int n) {
         int k = nz.cols();
+        boolean split = Parallel.splitsBatch(nz.rows());
         double[][] bRows = MatMul.SCRATCH.get().packedRight64(k, n);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n, bRows[p], 0, n);
-        }
-        Parallel.forRange(nz.rows(), Parallel.splitsBatch(nz.rows()),
+        MatMul.packRows(b, bRows, k, n, split);
+        Parallel.forRange(nz.rows(), split,
                 (from, to) -> sparseRows(nz, x, bRows, rowInit, c, n, from, to));
     }
 
@@ -45,11 +44,10 @@ public final class SparseMatMul {
      */
     public static void atb(NonZeros nz, double[] x, double[] b, double[] c, int n, boolean accumulate) {
         int m = nz.rows();
+        boolean split = Parallel.splitsBatch(m);
         double[][] bRows = MatMul.SCRATCH.get().packedRight64(m, n);
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(b, i * n, bRows[i], 0, n);
-        }
-        Parallel.forRange(nz.cols(), Parallel.splitsBatch(m),
+        MatMul.packRows(b, bRows, m, n, split);
+        Parallel.forRange(nz.cols(), split,
                 (from, to) -> sparseColumns(nz, x, bRows, c, n, accumulate, from, to));
     }
 
@@ -141,11 +139,10 @@ public final class SparseMatMul {
      */
     public static void ab(NonZeros nz, float[] x, float[] b, float[] rowInit, float[] c, int n) {
         int k = nz.cols();
+        boolean split = Parallel.splitsBatch(nz.rows());
         float[][] bRows = MatMul.SCRATCH.get().packedRight32(k, n);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n, bRows[p], 0, n);
-        }
-        Parallel.forRange(nz.rows(), Parallel.splitsBatch(nz.rows()),
+        MatMul.packRows(b, bRows, k, n, split);
+        Parallel.forRange(nz.rows(), split,
                 (from, to) -> sparseRows(nz, x, bRows, rowInit, c, n, from, to));
     }
 
@@ -158,11 +155,10 @@ public final class SparseMatMul {
      */
     public static void atb(NonZeros nz, float[] x, float[] b, float[] c, int n, boolean accumulate) {
         int m = nz.rows();
+        boolean split = Parallel.splitsBatch(m);
         float[][] bRows = MatMul.SCRATCH.get().packedRight32(m, n);
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(b, i * n, bRows[i], 0, n);
-        }
-        Parallel.forRange(nz.cols(), Parallel.splitsBatch(m),
+        MatMul.packRows(b, bRows, m, n, split);
+        Parallel.forRange(nz.cols(), split,
                 (from, to) -> sparseColumns(nz, x, bRows, c, n, accumulate, from, to));
     }
 
