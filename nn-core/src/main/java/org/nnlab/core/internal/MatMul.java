@@ -29,6 +29,12 @@ public final class MatMul {
     /** Rows of B per block: 64 rows of 100 doubles is 50 KiB, about the size of L1 + L2 fast lines. */
     private static final int K_BLOCK = 64;
 
+    /**
+     * A split product copies its right-hand side on every thread only from this many values (256 KiB
+     * of floats): a smaller copy takes less time than handing half of it to a helper.
+     */
+    private static final int MIN_SPLIT_COPY = 1 << 16;
+
     static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private MatMul() {
@@ -99,7 +105,7 @@ public final class MatMul {
         // Aᵀ as a flat (k, m) matrix, so the packed kernel reads its rows contiguously; each thread
         // writes its own rows of it.
         double[] at = s.flat64(k * m);
-        Parallel.forRange(k, split, (from, to) -> {
+        Parallel.forRange(k, split && k * m >= MIN_SPLIT_COPY, (from, to) -> {
             for (int i = 0; i < m; i++) {
                 for (int p = from; p < to; p++) {
                     at[p * m + i] = a[i * k + p];
@@ -120,7 +126,7 @@ public final class MatMul {
         double[][] btRows = s.packedRight64(n, k);
         boolean split = Parallel.splitsBatch(m);
         // Each thread writes its own rows of Bᵀ, reading B a row segment at a time.
-        Parallel.forRange(n, split, (from, to) -> {
+        Parallel.forRange(n, split && n * k >= MIN_SPLIT_COPY, (from, to) -> {
             for (int p = 0; p < k; p++) {
                 for (int j = from; j < to; j++) {
                     btRows[j][p] = b[p * n + j];
@@ -132,11 +138,12 @@ public final class MatMul {
 
     /**
      * Copies the flat {@code (rows, n)} matrix {@code b} into the row arrays {@code bRows}, the
-     * rows split among the threads when {@code split}: a product that splits would otherwise wait
-     * on its caller's copy (for a 784 → 512 layer's weights, 1.6 MB of floats every step).
+     * rows split among the threads when {@code split} and the copy has at least
+     * {@value #MIN_SPLIT_COPY} values: a product that splits would otherwise wait on its caller's
+     * copy (for a 784 → 512 layer's weights, 1.6 MB of floats every step).
      */
     static void packRows(double[] b, double[][] bRows, int rows, int n, boolean split) {
-        Parallel.forRange(rows, split, (from, to) -> {
+        Parallel.forRange(rows, split && rows * n >= MIN_SPLIT_COPY, (from, to) -> {
             for (int p = from; p < to; p++) {
                 System.arraycopy(b, p * n, bRows[p], 0, n);
             }
@@ -230,7 +237,7 @@ public final class MatMul {
         // Aᵀ as a flat (k, m) matrix, so the packed kernel reads its rows contiguously; each thread
         // writes its own rows of it.
         float[] at = s.flat32(k * m);
-        Parallel.forRange(k, split, (from, to) -> {
+        Parallel.forRange(k, split && k * m >= MIN_SPLIT_COPY, (from, to) -> {
             for (int i = 0; i < m; i++) {
                 for (int p = from; p < to; p++) {
                     at[p * m + i] = a[i * k + p];
@@ -251,7 +258,7 @@ public final class MatMul {
         float[][] btRows = s.packedRight32(n, k);
         boolean split = Parallel.splitsBatch(m);
         // Each thread writes its own rows of Bᵀ, reading B a row segment at a time.
-        Parallel.forRange(n, split, (from, to) -> {
+        Parallel.forRange(n, split && n * k >= MIN_SPLIT_COPY, (from, to) -> {
             for (int p = 0; p < k; p++) {
                 for (int j = from; j < to; j++) {
                     btRows[j][p] = b[p * n + j];
@@ -263,11 +270,12 @@ public final class MatMul {
 
     /**
      * Copies the flat {@code (rows, n)} matrix {@code b} into the row arrays {@code bRows}, the
-     * rows split among the threads when {@code split}: a product that splits would otherwise wait
-     * on its caller's copy (for a 784 → 512 layer's weights, 1.6 MB of floats every step).
+     * rows split among the threads when {@code split} and the copy has at least
+     * {@value #MIN_SPLIT_COPY} values: a product that splits would otherwise wait on its caller's
+     * copy (for a 784 → 512 layer's weights, 1.6 MB of floats every step).
      */
     static void packRows(float[] b, float[][] bRows, int rows, int n, boolean split) {
-        Parallel.forRange(rows, split, (from, to) -> {
+        Parallel.forRange(rows, split && rows * n >= MIN_SPLIT_COPY, (from, to) -> {
             for (int p = from; p < to; p++) {
                 System.arraycopy(b, p * n, bRows[p], 0, n);
             }
