@@ -38,13 +38,18 @@ final class GradeAllCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "<size>", description = "Heap limit of each test JVM (default: ${DEFAULT-VALUE}).")
     String memory = GradeOptions.DEFAULT_MEMORY;
 
+    @Option(names = "--disk", paramLabel = "<size>", description = "What each test JVM may write into its folder before it is"
+            + " ended (default: ${DEFAULT-VALUE}).")
+    String disk = GradeOptions.DEFAULT_DISK;
+
     @Option(names = "--allow-unsandboxed", description = "Grade even on a JDK without a SecurityManager (24 and later).")
     boolean allowUnsandboxed;
 
     @Override
     public Integer call() {
         Exercise e = exercises.catalog().find(exercise);
-        GradeOptions options = GradeOptions.defaults().withMemory(memory).withAllowUnsandboxed(allowUnsandboxed);
+        GradeOptions options = GradeOptions.defaults().withMemory(memory).withDisk(disk)
+                .withAllowUnsandboxed(allowUnsandboxed);
         int total = BatchGrader.submissions(submissions).size();
         ProgressBar bar = new ProgressBar(System.err, total, System.console() != null);
         BatchGrader.Batch batch = new BatchGrader(options, jobs).grade(e, submissions, out, bar::done);

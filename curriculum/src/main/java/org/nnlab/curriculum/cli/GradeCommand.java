@@ -38,6 +38,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "<size>", description = "Heap limit of the test JVM (default: ${DEFAULT-VALUE}).")
     String memory = GradeOptions.DEFAULT_MEMORY;
 
+    @Option(names = "--disk", paramLabel = "<size>", description = "What the test JVM may write into its folder before it is"
+            + " ended (default: ${DEFAULT-VALUE}).")
+    String disk = GradeOptions.DEFAULT_DISK;
+
     @Option(names = "--visible-only", description = "Run only the tests the student release contains (check a draft).")
     boolean visibleOnly;
 
@@ -51,7 +55,7 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Exercise e = exercises.catalog().find(exercise);
-        GradeOptions options = GradeOptions.defaults().withMemory(memory).withVisibleOnly(visibleOnly)
+        GradeOptions options = GradeOptions.defaults().withMemory(memory).withDisk(disk).withVisibleOnly(visibleOnly)
                 .withAllowUnsandboxed(allowUnsandboxed);
         GradeReport report = new Grader(options).grade(e, submission);
         GradescopeResults.write(report, results);

@@ -19,54 +19,92 @@ import java.util.jar.Manifest;
  *     modules, JUnit and the grading API
  * @param memory the test JVM's heap limit, as for {@code -Xmx}, e.g. {@code 512m}
  * @param stack the test JVM's thread stack size, as for {@code -Xss}, e.g. {@code 1m}
+ * @param disk how much a test JVM's folder may hold (its working folder and the results channel;
+ *     its printed output is kept in memory, only the tail), written as {@code memory} is, e.g.
+ *     {@code 64m}; a JVM that writes more is ended
  * @param visibleOnly run only the tests a student's release contains (a student checking a draft)
  * @param maxTestSeconds a cap on every test's time limit (infinite by default: each test's own
  *     limit applies)
  * @param allowUnsandboxed grade even on a JDK without a SecurityManager (24 and later), with weaker
  *     guarantees; without it the grader refuses there
  */
-public record GradeOptions(List<String> classpath, String memory, String stack, boolean visibleOnly,
+public record GradeOptions(List<String> classpath, String memory, String stack, String disk, boolean visibleOnly,
                            double maxTestSeconds, boolean allowUnsandboxed) {
     /** The default heap limit of the test JVM. */
     public static final String DEFAULT_MEMORY = "512m";
     /** The default stack size of the test JVM's threads; recursion depth is about 10,000 frames. */
     public static final String DEFAULT_STACK = "1m";
+    /** The default disk allowance of a test JVM: far above a model file, far below a full disk. */
+    public static final String DEFAULT_DISK = "64m";
 
     /** Copies the classpath, so the options cannot change after they are made. */
     public GradeOptions {
         classpath = List.copyOf(classpath);
-        if (!memory.matches("\\d+[kKmMgG]?") || !stack.matches("\\d+[kKmMgG]?")) {
+        if (!memory.matches(SIZE) || !stack.matches(SIZE)) {
             throw new IllegalArgumentException("memory (" + memory + ") and stack (" + stack
                     + ") must look like -Xmx values, e.g. 512m or 1g");
+        }
+        if (!disk.matches(SIZE) || bytes(disk) <= 0) {
+            throw new IllegalArgumentException("disk (" + disk + ") must be a size above 0 written as -Xmx values"
+                    + " are, e.g. 64m or 1g");
         }
         if (!(maxTestSeconds > 0)) {
             throw new IllegalArgumentException("maxTestSeconds (" + maxTestSeconds + ") must be > 0");
         }
     }
 
+    private static final String SIZE = "\\d+[kKmMgG]?";
+
     /** The defaults, with the class path of the running JVM. */
     public static GradeOptions defaults() {
-        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, false, Double.POSITIVE_INFINITY, false);
+        return new GradeOptions(currentClasspath(), DEFAULT_MEMORY, DEFAULT_STACK, DEFAULT_DISK, false, Double.POSITIVE_INFINITY, false);
     }
 
     /** These options with another heap limit. */
     public GradeOptions withMemory(String newMemory) {
-        return new GradeOptions(classpath, newMemory, stack, visibleOnly, maxTestSeconds, allowUnsandboxed);
+        return new GradeOptions(classpath, newMemory, stack, disk, visibleOnly, maxTestSeconds, allowUnsandboxed);
+    }
+
+    /** These options with another disk allowance per test JVM, e.g. {@code 256m}. */
+    public GradeOptions withDisk(String newDisk) {
+        return new GradeOptions(classpath, memory, stack, newDisk, visibleOnly, maxTestSeconds, allowUnsandboxed);
+    }
+
+    /** {@link #disk} in bytes. */
+    public long diskBytes() {
+        return bytes(disk);
+    }
+
+    /** A size such as {@code 64m} in bytes, as the JVM reads {@code -Xmx}: k, m and g are powers of 1024. */
+    private static long bytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        int shift = switch (unit) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        String digits = shift == 0 ? size : size.substring(0, size.length() - 1);
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** These options running only the visible tests, or all. */
     public GradeOptions withVisibleOnly(boolean onlyVisible) {
-        return new GradeOptions(classpath, memory, stack, onlyVisible, maxTestSeconds, allowUnsandboxed);
+        return new GradeOptions(classpath, memory, stack, disk, onlyVisible, maxTestSeconds, allowUnsandboxed);
     }
 
     /** These options with every test's time limit capped at {@code seconds}. */
     public GradeOptions withMaxTestSeconds(double seconds) {
-        return new GradeOptions(classpath, memory, stack, visibleOnly, seconds, allowUnsandboxed);
+        return new GradeOptions(classpath, memory, stack, disk, visibleOnly, seconds, allowUnsandboxed);
     }
 
     /** These options allowing, or not, grading on a JDK without a SecurityManager. */
     public GradeOptions withAllowUnsandboxed(boolean allow) {
-        return new GradeOptions(classpath, memory, stack, visibleOnly, maxTestSeconds, allow);
+        return new GradeOptions(classpath, memory, stack, disk, visibleOnly, maxTestSeconds, allow);
     }
 
     /** The time limit {@code test} runs under: its own, capped by {@link #maxTestSeconds}. */

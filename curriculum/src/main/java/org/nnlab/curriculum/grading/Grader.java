@@ -106,6 +106,15 @@ public final class Grader {
                 if (run.end() == TestJvm.End.TEST_TIMED_OUT) {
                     continue;
                 }
+                if (run.end() == TestJvm.End.DISK_FULL) {
+                    // Free the disk before a fresh JVM runs the rest; its output's tail is already read.
+                    delete(work.resolve("run-" + attempt));
+                    if (records.current() == null) {
+                        String why = diskFull() + " It happened outside any test, so no test could run.";
+                        remaining.forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN", why)));
+                        break;
+                    }
+                }
                 if (records.current() != null) {
                     verdicts.give(records.current(), TestOutcome.of("CRASHED", crash(run)));
                     continue;
@@ -146,7 +155,15 @@ public final class Grader {
         return Stream.of(shown, rest).filter(p -> !p.isEmpty()).toList();
     }
 
+    private String diskFull() {
+        return "Wrote more than " + options.disk() + " into its working folder, so the test JVM was ended. Writing a"
+                + " file that grows without bound, or very many files, does this.";
+    }
+
     private String crash(TestJvm.Run run) {
+        if (run.end() == TestJvm.End.DISK_FULL) {
+            return diskFull() + " This test was running, so it got 0.";
+        }
         if (run.end() == TestJvm.End.UNRESPONSIVE) {
             return "The test JVM stopped responding outside any test (for " + TestJvm.IDLE_SECONDS + " s) and was"
                     + " ended. Code that blocks every thread, e.g. in a static initializer, does this.";

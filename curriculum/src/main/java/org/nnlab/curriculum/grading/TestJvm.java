@@ -32,7 +32,10 @@ import org.nnlab.curriculum.grading.child.TestJvmMain;
  * JVM runs, starts a test's clock when it reads the test's signed {@code start} record, and kills
  * the JVM when a test passes its limit ({@link RunRecords}). The JVM is also killed when it does
  * not say hello within {@value #STARTUP_SECONDS} s or stays {@value #IDLE_SECONDS} s between two
- * records outside a test. Each run gets a fresh folder, a sandbox folder as working directory, a
+ * records outside a test, and when its folder (the sandbox it may write in, the results channel)
+ * grows past {@link GradeOptions#disk}: a submission writing without end would otherwise fill the
+ * grading machine's disk. Its standard output and error are read as they come and only their
+ * tails kept, in memory ({@link OutputTail}). Each run gets a fresh folder, a sandbox folder as working directory, a
  * fresh 32-byte key and a near-empty environment; the class files travel on standard input, not in
  * files. Only records whose tag verifies under the key, in order, count; the JVM's own standard
  * output and error are kept for diagnosis only.
@@ -42,6 +45,8 @@ final class TestJvm {
     static final long STARTUP_SECONDS = 30;
     /** Seconds allowed between two records while no test runs (class setup, JUnit's own work). */
     static final long IDLE_SECONDS = 60;
+    /** How long the grader waits, after the JVM has ended, for the rest of its output. */
+    private static final long OUTPUT_WAIT_MILLIS = 2_000;
     /** How often the grader reads the results channel. */
     static final long POLL_MILLIS = 10;
 
@@ -71,7 +76,9 @@ final class TestJvm {
         /** The grader killed it: a test passed its limit. */
         TEST_TIMED_OUT,
         /** The grader killed it: no hello, or no record for too long outside a test. */
-        UNRESPONSIVE
+        UNRESPONSIVE,
+        /** The grader killed it: its folder grew past {@link GradeOptions#disk}. */
+        DISK_FULL
     }
 
     /**
@@ -94,13 +101,11 @@ final class TestJvm {
             Path sandboxFolder = Files.createDirectories(folder.resolve("sandbox"));
             Files.createDirectories(sandboxFolder.resolve("tmp"));
             Path results = Files.createFile(folder.resolve("results.log"));
-            Path stdout = folder.resolve("stdout.log");
-            Path stderr = folder.resolve("stderr.log");
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
 
             ProcessBuilder builder = new ProcessBuilder(command(sandboxFolder)).directory(sandboxFolder.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
             Map<String, String> environment = builder.environment();
             String path = environment.getOrDefault("PATH", "/usr/bin:/bin");
             environment.clear();
@@ -108,6 +113,9 @@ final class TestJvm {
             environment.put("LANG", "C.UTF-8");
             environment.put("HOME", sandboxFolder.toString());
             Process process = builder.start();
+            // Its output is kept in memory, only the tail: printing without end cannot fill a disk.
+            OutputTail stdout = new OutputTail(process.getInputStream(), "test-jvm-stdout");
+            OutputTail stderr = new OutputTail(process.getErrorStream(), "test-jvm-stderr");
             long started = clock.getAsLong();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(header(key, results, sandboxFolder, compilation, phases).getBytes(StandardCharsets.UTF_8));
@@ -116,10 +124,11 @@ final class TestJvm {
             }
             RunRecords records = new RunRecords(expected, verdicts, options, started);
             Watch watch = new Watch(key, results);
-            End end = watch(process, records, watch, started);
+            End end = watch(process, records, watch, started, folder);
             watch.read(records, clock.getAsLong());
             int exitCode = end == End.EXITED ? process.exitValue() : -1;
-            return new Run(records, end, exitCode, watch.rejected, tail(stdout) + tail(stderr));
+            return new Run(records, end, exitCode, watch.rejected,
+                    stdout.tail(OUTPUT_WAIT_MILLIS) + stderr.tail(OUTPUT_WAIT_MILLIS));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run the test JVM in " + folder + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -128,7 +137,7 @@ final class TestJvm {
         }
     }
 
-    private End watch(Process process, RunRecords records, Watch watch, long started)
+    private End watch(Process process, RunRecords records, Watch watch, long started, Path folder)
             throws IOException, InterruptedException {
         while (true) {
             boolean exited = process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -136,6 +145,10 @@ final class TestJvm {
             watch.read(records, now);
             if (exited) {
                 return End.EXITED;
+            }
+            if (!DiskUse.within(folder, options.diskBytes())) {
+                kill(process);
+                return End.DISK_FULL;
             }
             Optional<String> overrun = records.overrun(now);
             if (overrun.isPresent()) {
@@ -192,11 +205,6 @@ final class TestJvm {
         classes.forEach((name, bytes) -> into.put(name, Base64.getEncoder().encodeToString(bytes)));
     }
 
-    /** The last 4000 characters of the JVM's own output file, for diagnosis. */
-    private static String tail(Path file) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-    }
 
     /** Reads the results channel as it grows, one complete line at a time, and verifies each. */
     private static final class Watch {

@@ -2,6 +2,8 @@ package org.nnlab.curriculum.grading.child;
 
 import java.io.File;
 import java.io.FilePermission;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.AllPermission;
 import java.security.Permission;
@@ -22,7 +24,8 @@ import java.util.Set;
  * {@code /proc/self/mem}), writing or deleting files outside its folder, deep reflection
  * ({@code setAccessible}, {@code accessDeclaredMembers}), getting another class loader, inspecting
  * the tests' package ({@code accessClassInPackage}), replacing {@code System.out}, starting
- * processes, the network and the management beans. Every other class (the JDK, nnlab, JUnit,
+ * processes, starting a thread while the JVM runs {@value Guard#MAX_THREADS}, the network and the
+ * management beans. Every other class (the JDK, nnlab, JUnit,
  * the tests, this harness) keeps all permissions; because Java checks every frame on the stack, a
  * library call made on behalf of the submission is restricted too.
  *
@@ -82,14 +85,18 @@ final class SandboxPolicy extends Policy {
     }
 
     /**
-     * The SecurityManager: the policy decides permissions; three checks look at the call stack
+     * The SecurityManager: the policy decides permissions; four checks look at the call stack
      * instead. {@code checkExit}: the JDK's application class loader grants {@code exitVM} to every
      * class, so the policy alone cannot take it away. {@code checkPackageAccess}: reflection from
      * one class loader on another's classes asks for {@code accessClassInPackage} only for the
      * JDK's restricted packages, so the tests' package is added to them. {@code checkAccess(Thread)}:
      * the JDK lets any code interrupt or suspend threads outside the system group.
+     * {@code checkAccess(ThreadGroup)}: no permission bounds how many threads code may start.
      */
     private static final class Guard extends SecurityManager {
+        /** Live threads in the test JVM beyond which student code may start no more (it starts with about 10). */
+        static final int MAX_THREADS = 64;
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final ClassLoader submission;
         private final Set<String> testPackages;
         private final Set<Thread> guarded;
@@ -115,6 +122,21 @@ final class SandboxPolicy extends Policy {
                 checkPermission(new RuntimePermission("accessClassInPackage." + pkg));
             }
             super.checkPackageAccess(pkg);
+        }
+
+        /**
+         * Called, among others, for every thread created in {@code g}: student code may not start one
+         * while the JVM already runs {@value #MAX_THREADS}, so a thread bomb cannot exhaust the
+         * grading machine's processes.
+         */
+        @Override
+        public void checkAccess(ThreadGroup g) {
+            if (fromSubmission() && THREADS.getThreadCount() >= MAX_THREADS) {
+                throw new SecurityException("access denied (\"java.lang.RuntimePermission\" \"modifyThreadGroup\"): the"
+                        + " submission may not start more threads; the test JVM already runs " + THREADS.getThreadCount()
+                        + " (at most " + MAX_THREADS + ")");
+            }
+            super.checkAccess(g);
         }
 
         @Override
