@@ -51,7 +51,10 @@ public record CosineDecayRestarts(double initialLearningRate, long firstDecaySte
                 "it is the lowest rate as a fraction of initialLearningRate; Keras uses " + DEFAULT_ALPHA + ".");
     }
 
-    /** Keras's {@code CosineDecayRestarts(initial_learning_rate, first_decay_steps)}: periods doubling, full restarts, down to 0. */
+    /**
+     * Keras's {@code CosineDecayRestarts(initial_learning_rate, first_decay_steps)}: each period twice as
+     * long ({@value #DEFAULT_T_MUL}), every restart at full height ({@value #DEFAULT_M_MUL}), down to 0.
+     */
     public CosineDecayRestarts(double initialLearningRate, long firstDecaySteps) {
         this(initialLearningRate, firstDecaySteps, DEFAULT_T_MUL, DEFAULT_M_MUL, DEFAULT_ALPHA);
     }

@@ -45,7 +45,10 @@ public record PolynomialDecay(double initialLearningRate, long decaySteps, doubl
                 + " linearly, 0.5 as a square root; a power of 0 would never decay.");
     }
 
-    /** Keras's {@code PolynomialDecay(initial_learning_rate, decay_steps)}: linear, to {@value #DEFAULT_END_LEARNING_RATE}. */
+    /**
+     * Keras's {@code PolynomialDecay(initial_learning_rate, decay_steps)}: linear (power {@value #DEFAULT_POWER})
+     * down to {@value #DEFAULT_END_LEARNING_RATE}, no cycle.
+     */
     public PolynomialDecay(double initialLearningRate, long decaySteps) {
         this(initialLearningRate, decaySteps, DEFAULT_END_LEARNING_RATE);
     }
