@@ -3,7 +3,7 @@ package org.nnlab.core.optim.schedule;
 import org.nnlab.core.internal.Checks;
 
 /**
- * Half cosines that restart at a warm peak, each longer and lower than the last: Keras's
+ * Half cosines that restart from a peak, each period tMul times longer: Keras's
  * {@code keras.optimizers.schedules.CosineDecayRestarts} (Loshchilov and Hutter, "SGDR: Stochastic
  * Gradient Descent with Warm Restarts", ICLR 2017).
  *
@@ -13,16 +13,23 @@ import org.nnlab.core.internal.Checks;
  * before it sum to S = (1 − tMul^i) / (1 − tMul) first periods, and c = (f − S) / tMul^i. The rate
  * is {@code initialLearningRate · ((1 − alpha) · mMul^i · ½(1 + cos(π·c)) + alpha)}: alpha is a
  * floor as a fraction of the initial rate, not of each period's peak. Keras's defaults (tMul 2,
- * mMul 1, alpha 0) restart at full height after 1, 3, 7, … first periods. Where floating point puts
- * an exact restart at the end of the period before it (c = 1, as ln 243 / ln 3 just below 5 does at step 121
- * of firstDecaySteps 1 with tMul 3), the step is counted in the new period, at its peak, as Keras's own
- * test oracle {@code np_cosine_decay_restarts} counts it.
+ * mMul 1, alpha 0) restart at full height after 1, 3, 7, … first periods. An mMul above 1 makes
+ * each peak higher without bound, as in Keras; the optimizer stops at the first step whose rate is
+ * infinite.
+ *
+ * <p>Where floating point puts an exact restart at the end of the period before it (c = 1, as
+ * ln 243 / ln 3, just below 5, does at step 121 of firstDecaySteps 1 with tMul 3), the step is
+ * counted in the new period, at its peak, as Keras's own test oracle
+ * {@code np_cosine_decay_restarts} counts it; Keras's closed form gives that one step the rate of
+ * a period's end.
  *
  * @param initialLearningRate the rate at step 0, &gt; 0
  * @param firstDecaySteps the steps of the first period, &gt; 0
- * @param tMul each period's length as a multiple of the one before, ≥ 1
- * @param mMul each period's peak as a multiple of the one before, &gt; 0 (below 1 the restarts are lower)
- * @param alpha the lowest rate as a fraction of initialLearningRate, in [0, 1]
+ * @param tMul each period's length as a multiple of the one before, ≥ 1; Keras's default {@value #DEFAULT_T_MUL}
+ * @param mMul each period's peak as a multiple of the one before, &gt; 0 (below 1 the restarts are lower);
+ *     Keras's default {@value #DEFAULT_M_MUL}
+ * @param alpha the lowest rate as a fraction of initialLearningRate, in [0, 1]; Keras's default
+ *     {@value #DEFAULT_ALPHA}
  */
 public record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul, double mMul,
                                   double alpha) implements LearningRate {

@@ -19,9 +19,12 @@ import org.nnlab.core.internal.Checks;
  *
  * @param initialLearningRate the rate at step 0, &gt; 0
  * @param decaySteps the steps of one decay, &gt; 0
- * @param endLearningRate the rate the decay ends at, ≥ 0 (0 is reached at the end of the decay)
- * @param power the polynomial's power, &gt; 0 (1 is linear, 0.5 a square root)
- * @param cycle whether the decay starts over, over a longer span, after decaySteps
+ * @param endLearningRate the rate the decay ends at, ≥ 0 (0 is reached at the end of the decay);
+ *     Keras's default {@value #DEFAULT_END_LEARNING_RATE}
+ * @param power the polynomial's power, &gt; 0 (1 is linear, 0.5 a square root); Keras's default
+ *     {@value #DEFAULT_POWER}
+ * @param cycle whether the decay starts over, over a longer span, after decaySteps; Keras's default
+ *     {@value #DEFAULT_CYCLE}
  */
 public record PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate, double power,
                               boolean cycle) implements LearningRate {
