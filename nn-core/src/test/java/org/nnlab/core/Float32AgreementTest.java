@@ -27,7 +27,9 @@ import org.nnlab.core.optim.Optimizer;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
 import org.nnlab.core.optim.schedule.CosineDecay;
+import org.nnlab.core.optim.schedule.CosineDecayRestarts;
 import org.nnlab.core.optim.schedule.ExponentialDecay;
+import org.nnlab.core.optim.schedule.PolynomialDecay;
 import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
@@ -143,6 +145,10 @@ class Float32AgreementTest {
                 .learningRate(new ExponentialDecay(0.1, 2, 0.5)).create());
         assertStepsAgree("Adam, cosine decay with warm-up", () -> Adam.Config.DEFAULTS
                 .learningRate(new CosineDecay(0.0, 10, 0.01, 2)).weightDecay(0.01).create());
+        assertStepsAgree("RMSprop, cycling polynomial decay", () -> RMSprop.Config.DEFAULTS
+                .learningRate(new PolynomialDecay(0.01, 1, 0.001, 0.5, true)).create());
+        assertStepsAgree("SGD momentum, cosine decay with restarts", () -> SGD.Config.DEFAULTS.momentum(0.9)
+                .learningRate(new CosineDecayRestarts(0.1, 1, 3.0, 0.5, 0.1)).weightDecay(0.01).create());
     }
 
     @Test

@@ -15,9 +15,11 @@ import org.nnlab.core.optim.AdamW;
 import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
 import org.nnlab.core.optim.schedule.CosineDecay;
+import org.nnlab.core.optim.schedule.CosineDecayRestarts;
 import org.nnlab.core.optim.schedule.ExponentialDecay;
 import org.nnlab.core.optim.schedule.InverseTimeDecay;
 import org.nnlab.core.optim.schedule.PiecewiseConstantDecay;
+import org.nnlab.core.optim.schedule.PolynomialDecay;
 import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
@@ -183,6 +185,23 @@ public final class Nn {
         return new PiecewiseConstantDecay(boundaries, values);
     }
 
+    /**
+     * Keras's {@code PolynomialDecay(initial_learning_rate, decay_steps)}: linear down to
+     * {@value PolynomialDecay#DEFAULT_END_LEARNING_RATE} over decaySteps; {@code .endLearningRate},
+     * {@code .power}, {@code .cycle}.
+     */
+    public static PolynomialDecay polynomialDecay(double initialLearningRate, long decaySteps) {
+        return new PolynomialDecay(initialLearningRate, decaySteps);
+    }
+
+    /**
+     * Keras's {@code PolynomialDecay(initial_learning_rate, decay_steps, end_learning_rate)}, e.g. a
+     * square-root decay {@code polynomialDecay(0.1, 10_000, 0.01).power(0.5)}.
+     */
+    public static PolynomialDecay polynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate) {
+        return new PolynomialDecay(initialLearningRate, decaySteps, endLearningRate);
+    }
+
     /** Keras's {@code CosineDecay(initial_learning_rate, decay_steps)}: a half cosine down to 0; {@code .alpha}, {@code .warmup}. */
     public static CosineDecay cosineDecay(double initialLearningRate, long decaySteps) {
         return new CosineDecay(initialLearningRate, decaySteps);
@@ -196,6 +215,15 @@ public final class Nn {
     public static CosineDecay cosineDecay(double initialLearningRate, long decaySteps, double warmupTarget,
                                           long warmupSteps) {
         return new CosineDecay(initialLearningRate, decaySteps, warmupTarget, warmupSteps);
+    }
+
+    /**
+     * Keras's {@code CosineDecayRestarts(initial_learning_rate, first_decay_steps)}, SGDR: cosines that
+     * restart, each {@value CosineDecayRestarts#DEFAULT_T_MUL} times longer; {@code .tMul}, {@code .mMul},
+     * {@code .alpha}.
+     */
+    public static CosineDecayRestarts cosineDecayRestarts(double initialLearningRate, long firstDecaySteps) {
+        return new CosineDecayRestarts(initialLearningRate, firstDecaySteps);
     }
 
     /** Keras's {@code InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate)}: η / (1 + r·step / decaySteps). */

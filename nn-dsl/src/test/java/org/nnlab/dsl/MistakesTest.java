@@ -190,6 +190,12 @@ class MistakesTest {
         assertContains(message(() -> Nn.cosineDecay(0.0, 100)), "CosineDecay initialLearningRate (0.0) must be > 0."
                 + " Hint: it is the learning rate at step 0, e.g. 0.1; only a warm-up may start from 0, as in new"
                 + " CosineDecay(0.0, decaySteps, warmupTarget, warmupSteps).");
+        assertContains(message(() -> Nn.cosineDecayRestarts(0.1, 100).tMul(0.5)), "CosineDecayRestarts tMul (0.5)"
+                + " must be >= 1 and finite. Hint: it is each period's length as a multiple of the one before: 1 keeps"
+                + " them equal, Keras uses 2.0; below 1 the periods shrink");
+        assertContains(message(() -> Nn.polynomialDecay(0.1, 1000).power(0)), "PolynomialDecay power (0.0) must be > 0."
+                + " Hint: it is the power of (1 - step / decaySteps); 1 decays linearly, 0.5 as a square root; a power"
+                + " of 0 would never decay.");
     }
 
     @Test

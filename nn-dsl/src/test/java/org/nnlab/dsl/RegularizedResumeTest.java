@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.core.optim.schedule.CosineDecayRestarts;
+import org.nnlab.core.optim.schedule.LearningRate;
+import org.nnlab.core.optim.schedule.PolynomialDecay;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.FitOptions;
 import org.nnlab.core.train.History;
@@ -23,7 +26,7 @@ import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
- * Penalties, weight decay, clipping, a schedule and ReduceLROnPlateau through a save and a load:
+ * Penalties, weight decay, clipping, schedules and ReduceLROnPlateau through a save and a load:
  * training resumes exactly, the schedule's step and the plateau's counters included.
  */
 class RegularizedResumeTest {
@@ -69,6 +72,18 @@ class RegularizedResumeTest {
                 .spec();
     }
 
+    /**
+     * The given schedule under Adam with clipping: 6 steps an epoch, so the 4 + 4 epochs cross the
+     * save at step 24 in the middle of a cycle or period.
+     */
+    private static ModelSpec scheduled(LearningRate schedule) {
+        return layers()
+                .compile(Nn.adam().learningRate(schedule).clipvalue(1.0), MEAN_SQUARED_ERROR, MSE)
+                .fit(f -> f.epochs(4).batchSize(8).verbosity(Verbosity.SILENT))
+                .seed(5)
+                .spec();
+    }
+
     /** Trains 8 epochs straight and 4 + save + load + 4, and compares weights, rates and losses. */
     private static void assertResumesExactly(ModelSpec spec, Path dir) throws IOException {
         Model straight = Model.compile(spec);
@@ -80,6 +95,8 @@ class RegularizedResumeTest {
         Path file = dir.resolve("checkpoint.nnlab");
         first.save(file);
         Model resumed = Model.load(file);
+        assertEquals(spec.training().optimizer().learningRate(), resumed.sequential().optimizer().config().learningRate(),
+                "the model file keeps the learning rate or schedule");
         History d = resumed.fit(X, Y);
 
         assertEquals(straight.getWeights(), resumed.getWeights());
@@ -100,6 +117,34 @@ class RegularizedResumeTest {
     @Test
     void theSchedulesStepResumes(@TempDir Path dir) throws IOException {
         assertResumesExactly(scheduled(), dir);
+    }
+
+    @Test
+    void aCyclingPolynomialDecayResumesMidCycle(@TempDir Path dir) throws IOException {
+        // Cycles of 10, 20, 30 steps: the save at step 24 falls in the third.
+        PolynomialDecay schedule = Nn.polynomialDecay(0.05, 10, 0.001).power(2).cycle(true);
+        assertResumesExactly(scheduled(schedule), dir);
+        assertLogsTheSchedule(schedule);
+    }
+
+    @Test
+    void cosineDecayRestartsResumeMidPeriod(@TempDir Path dir) throws IOException {
+        // Periods of 5, 10, 20, 40 steps starting at 0, 5, 15, 35: the save at step 24 falls in the third.
+        CosineDecayRestarts schedule = Nn.cosineDecayRestarts(0.05, 5).mMul(0.5).alpha(0.02);
+        assertResumesExactly(scheduled(schedule), dir);
+        assertLogsTheSchedule(schedule);
+    }
+
+    /** The History's learning_rate is the schedule at the steps after each epoch, across a save and a load. */
+    private static void assertLogsTheSchedule(LearningRate schedule) {
+        Model m = Model.compile(scheduled(schedule));
+        List<Double> logged = new ArrayList<>(m.fit(X, Y).asMap().get("learning_rate"));
+        logged.addAll(m.fit(X, Y).asMap().get("learning_rate"));
+        List<Double> expected = new ArrayList<>();
+        for (int epoch = 1; epoch <= 8; epoch++) {
+            expected.add(schedule.at(6L * epoch));
+        }
+        assertEquals(expected, logged);
     }
 
     @Test

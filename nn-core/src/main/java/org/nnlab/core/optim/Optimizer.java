@@ -88,7 +88,8 @@ public abstract class Optimizer<S extends Optimizer.Slots> {
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalStateException(kerasName() + "'s learning rate " + config().learningRate() + " gives " + lr
                     + " at step " + iterations + "; a learning rate must be finite and >= 0. Hint: a decayRate above 1"
-                    + " makes ExponentialDecay grow without bound; use a rate <= 1 or fewer steps.");
+                    + " (ExponentialDecay) or an mMul above 1 (CosineDecayRestarts) makes the rate grow without bound;"
+                    + " use a value <= 1 or fewer steps.");
         }
         OptimizerOptions options = config().options();
         if (options.clips()) {

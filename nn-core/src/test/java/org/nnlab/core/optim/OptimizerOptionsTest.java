@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.layer.Parameter;
+import org.nnlab.core.optim.schedule.CosineDecayRestarts;
 import org.nnlab.core.optim.schedule.ExponentialDecay;
+import org.nnlab.core.optim.schedule.PolynomialDecay;
 import org.nnlab.core.tensor.Tensor;
 
 /**
@@ -141,6 +143,22 @@ class OptimizerOptionsTest {
                         {0.8990006324515321, -1.898000316226766},
                         {0.8082446392478224, -1.86154183263612},
                         {0.7930629258846361, -1.8502663338195557}});
+    }
+
+    @Test
+    void sgdStepsWithAPolynomialDecayThatCycles() {
+        // PolynomialDecay(0.1, 2, 0.01, power 2, cycle): η = 0.1, 0.09 · 0.5² + 0.01 = 0.0325, 0.01 for steps 0, 1, 2.
+        // w ← w − η·g: [1 − 0.05, −2 + 0.1], then − 0.0325 · [0.2, 0.4], then − 0.01 · [−0.3, 0.1].
+        ThreeSteps.assertSteps(new SGD(SGD.Config.DEFAULTS.learningRate(new PolynomialDecay(0.1, 2, 0.01, 2.0, true))),
+                new double[][] {{0.95, -1.9}, {0.9435, -1.913}, {0.9465, -1.914}});
+    }
+
+    @Test
+    void sgdStepsWithCosineDecayRestarts() {
+        // CosineDecayRestarts(0.1, 2, mMul 0.5): η = 0.1, 0.1 · ½(1 + cos(π/2)) = 0.05, and at step 2 the first
+        // restart at half height, 0.05. w ← w − η·g: [0.95, −1.9], [0.94, −1.92], [0.955, −1.925].
+        ThreeSteps.assertSteps(new SGD(SGD.Config.DEFAULTS.learningRate(new CosineDecayRestarts(0.1, 2).mMul(0.5))),
+                new double[][] {{0.95, -1.9}, {0.94, -1.92}, {0.955, -1.925}});
     }
 
     @Test

@@ -177,6 +177,20 @@ class OptimizerTest {
                 + " >= 0."), e.getMessage());
     }
 
+    @Test
+    void restartsThatGrowWithoutBoundStopTheStepWithAHint() {
+        Parameter w = new Parameter("w", Tensor.vector(1.0), true);
+        SGD sgd = new SGD(SGD.Config.DEFAULTS.learningRate(
+                new org.nnlab.core.optim.schedule.CosineDecayRestarts(0.1, 1, 1.0, 1e200, 0.0)));
+        sgd.step(List.of(w));
+        sgd.step(List.of(w));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sgd.step(List.of(w)));
+        assertEquals("sgd's learning rate CosineDecayRestarts[initialLearningRate=0.1, firstDecaySteps=1, tMul=1.0,"
+                + " mMul=1.0E200, alpha=0.0] gives Infinity at step 2; a learning rate must be finite and >= 0. Hint: a"
+                + " decayRate above 1 (ExponentialDecay) or an mMul above 1 (CosineDecayRestarts) makes the rate grow"
+                + " without bound; use a value <= 1 or fewer steps.", e.getMessage());
+    }
+
     private static List<Parameter> parameters() {
         return List.of(new Parameter("a", Tensor.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}}), true),
                 new Parameter("b", Tensor.vector(0.1, -0.2, 0.3), true));

@@ -48,10 +48,12 @@ import org.nnlab.core.optim.RMSprop;
 import org.nnlab.core.optim.SGD;
 import org.nnlab.core.optim.schedule.Constant;
 import org.nnlab.core.optim.schedule.CosineDecay;
+import org.nnlab.core.optim.schedule.CosineDecayRestarts;
 import org.nnlab.core.optim.schedule.ExponentialDecay;
 import org.nnlab.core.optim.schedule.InverseTimeDecay;
 import org.nnlab.core.optim.schedule.LearningRate;
 import org.nnlab.core.optim.schedule.PiecewiseConstantDecay;
+import org.nnlab.core.optim.schedule.PolynomialDecay;
 import org.nnlab.core.regularizer.L1;
 import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
@@ -77,7 +79,8 @@ import org.nnlab.core.train.Verbosity;
  * configs: {@code sgd}, {@code rmsprop}, {@code adagrad}, {@code adam}, {@code adamw}; callbacks:
  * {@code early_stopping}, {@code reduce_lr_on_plateau}; regularizers: {@code l1}, {@code l2},
  * {@code l1_l2}; schedules: {@code exponential_decay}, {@code piecewise_constant_decay},
- * {@code cosine_decay}, {@code inverse_time_decay}). An optimizer is one flat object as Keras's
+ * {@code polynomial_decay}, {@code cosine_decay}, {@code cosine_decay_restarts},
+ * {@code inverse_time_decay}). An optimizer is one flat object as Keras's
  * {@code get_config} writes it: its own fields, {@code learning_rate} (a number, or a schedule
  * object), and the base optimizer's {@code weight_decay}, {@code exclude_from_weight_decay},
  * {@code clipnorm}, {@code global_clipnorm} and {@code clipvalue}. Fields added after format 1 was first written are optional and read as
@@ -116,7 +119,8 @@ final class CoreTypesModule extends SimpleModule {
             List.of("weight_decay", "exclude_from_weight_decay", "clipnorm", "global_clipnorm", "clipvalue");
     /** The learning-rate schedules by JSON type. */
     static final Map<String, Class<?>> SCHEDULE_TYPES = Map.of("exponential_decay", ExponentialDecay.class,
-            "piecewise_constant_decay", PiecewiseConstantDecay.class, "cosine_decay", CosineDecay.class,
+            "piecewise_constant_decay", PiecewiseConstantDecay.class, "polynomial_decay", PolynomialDecay.class,
+            "cosine_decay", CosineDecay.class, "cosine_decay_restarts", CosineDecayRestarts.class,
             "inverse_time_decay", InverseTimeDecay.class);
     /** The families read by this module's own deserializers rather than by a "type" annotation, for FieldCheck. */
     static final Map<Class<?>, Map<String, Class<?>>> CUSTOM_FAMILIES = Map.of(Callback.class, CALLBACK_TYPES,
@@ -185,7 +189,9 @@ final class CoreTypesModule extends SimpleModule {
         setMixInAnnotation(ExponentialDecay.class, DecayMixin.class);
         setMixInAnnotation(InverseTimeDecay.class, DecayMixin.class);
         setMixInAnnotation(PiecewiseConstantDecay.class, PiecewiseConstantDecayMixin.class);
+        setMixInAnnotation(PolynomialDecay.class, PolynomialDecayMixin.class);
         setMixInAnnotation(CosineDecay.class, CosineDecayMixin.class);
+        setMixInAnnotation(CosineDecayRestarts.class, CosineDecayRestartsMixin.class);
         setMixInAnnotation(LearningRate.class, LearningRateMixin.class);
         addSerializer(Constant.class, new ConstantSerializer());
         addDeserializer(LearningRate.class, new LearningRateDeserializer());
@@ -427,6 +433,40 @@ final class CoreTypesModule extends SimpleModule {
         abstract List<Double> values();
     }
 
+    abstract static class PolynomialDecayMixin {
+        @JsonProperty(value = "initial_learning_rate", required = true)
+        abstract double initialLearningRate();
+
+        @JsonProperty(value = "decay_steps", required = true)
+        abstract long decaySteps();
+
+        @JsonProperty(value = "end_learning_rate", required = true)
+        abstract double endLearningRate();
+
+        @JsonProperty(value = "power", required = true)
+        abstract double power();
+
+        @JsonProperty(value = "cycle", required = true)
+        abstract boolean cycle();
+    }
+
+    abstract static class CosineDecayRestartsMixin {
+        @JsonProperty(value = "initial_learning_rate", required = true)
+        abstract double initialLearningRate();
+
+        @JsonProperty(value = "first_decay_steps", required = true)
+        abstract long firstDecaySteps();
+
+        @JsonProperty(value = "t_mul", required = true)
+        abstract double tMul();
+
+        @JsonProperty(value = "m_mul", required = true)
+        abstract double mMul();
+
+        @JsonProperty(value = "alpha", required = true)
+        abstract double alpha();
+    }
+
     abstract static class CosineDecayMixin {
         @JsonProperty(value = "initial_learning_rate", required = true)
         abstract double initialLearningRate();
@@ -526,7 +566,9 @@ final class CoreTypesModule extends SimpleModule {
     @JsonSubTypes({
         @JsonSubTypes.Type(value = ExponentialDecay.class, name = "exponential_decay"),
         @JsonSubTypes.Type(value = PiecewiseConstantDecay.class, name = "piecewise_constant_decay"),
+        @JsonSubTypes.Type(value = PolynomialDecay.class, name = "polynomial_decay"),
         @JsonSubTypes.Type(value = CosineDecay.class, name = "cosine_decay"),
+        @JsonSubTypes.Type(value = CosineDecayRestarts.class, name = "cosine_decay_restarts"),
         @JsonSubTypes.Type(value = InverseTimeDecay.class, name = "inverse_time_decay")
     })
     interface LearningRateMixin {

@@ -84,6 +84,14 @@ class SpecJsonTest {
                         MEAN_SQUARED_ERROR).spec(),
                 Nn.input(3).dense(1).compile(adagrad().learningRate(Nn.inverseTimeDecay(0.5, 10, 0.5)),
                         MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(1).compile(sgd().learningRate(Nn.polynomialDecay(0.1, 1000)), MEAN_SQUARED_ERROR)
+                        .spec(),
+                Nn.input(3).dense(1).compile(adam().learningRate(Nn.polynomialDecay(0.1, 1000, 0.0).power(0.5)
+                        .cycle(true)).clipnorm(1.0), MEAN_SQUARED_ERROR).spec(),
+                Nn.input(3).dense(1).compile(sgd().learningRate(Nn.cosineDecayRestarts(0.05, 100)), MEAN_SQUARED_ERROR)
+                        .spec(),
+                Nn.input(3).dense(1).compile(Nn.adamw().learningRate(Nn.cosineDecayRestarts(1.0 / 3, 7).tMul(1.0)
+                        .mMul(0.9).alpha(0.1)), MEAN_SQUARED_ERROR).spec(),
                 Nn.input(3).dense(1).compile(adam().learningRate(0.01), MEAN_SQUARED_ERROR, MAE)
                         .fit(f -> f.reduceLROnPlateau(VAL_MAE, 0.2, 5).callbacks(new org.nnlab.core.train.ReduceLROnPlateau(
                                 org.nnlab.core.train.ReduceLROnPlateau.Config.DEFAULTS.cooldown(2).minLr(1e-5))))
@@ -199,8 +207,45 @@ class SpecJsonTest {
                 + " by it every decaySteps steps; 0.96 decays slowly, 0.5 halves it."), e.getMessage());
         SpecFormatException unknown = failure(json.replace("\"exponential_decay\"", "\"step_decay\""));
         assertTrue(unknown.getMessage().endsWith("Unknown type 'step_decay'; a learning rate is a number or a schedule,"
-                + " one of [cosine_decay, exponential_decay, inverse_time_decay, piecewise_constant_decay]"),
-                unknown.getMessage());
+                + " one of [cosine_decay, cosine_decay_restarts, exponential_decay, inverse_time_decay,"
+                + " piecewise_constant_decay, polynomial_decay]"), unknown.getMessage());
+    }
+
+    @Test
+    void theNewSchedulesAreWrittenWithKerasFieldNames() {
+        String polynomial = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd().learningRate(
+                Nn.polynomialDecay(0.1, 100, 0.01).power(2).cycle(true)), MEAN_SQUARED_ERROR).spec());
+        assertTrue(polynomial.contains("\"learning_rate\" : {\n        \"type\" : \"polynomial_decay\",\n"
+                + "        \"initial_learning_rate\" : 0.1,\n        \"decay_steps\" : 100,\n"
+                + "        \"end_learning_rate\" : 0.01,\n        \"power\" : 2.0,\n        \"cycle\" : true\n      }"),
+                polynomial);
+        String restarts = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd().learningRate(
+                Nn.cosineDecayRestarts(0.1, 50).mMul(0.5)), MEAN_SQUARED_ERROR).spec());
+        assertTrue(restarts.contains("\"learning_rate\" : {\n        \"type\" : \"cosine_decay_restarts\",\n"
+                + "        \"initial_learning_rate\" : 0.1,\n        \"first_decay_steps\" : 50,\n"
+                + "        \"t_mul\" : 2.0,\n        \"m_mul\" : 0.5,\n        \"alpha\" : 0.0\n      }"), restarts);
+    }
+
+    @Test
+    void theNewSchedulesAreCheckedByCoreInJson() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd().learningRate(
+                Nn.cosineDecayRestarts(0.1, 50)), MEAN_SQUARED_ERROR).spec());
+        SpecFormatException tMul = failure(json.replace("\"t_mul\" : 2.0", "\"t_mul\" : 0.5"));
+        assertEquals("$.training.optimizer.learning_rate", tMul.path());
+        assertTrue(tMul.getMessage().endsWith("CosineDecayRestarts tMul (0.5) must be >= 1 and finite. Hint: it is each"
+                + " period's length as a multiple of the one before: 1 keeps them equal, Keras uses 2.0; below 1 the"
+                + " periods shrink and the schedule ends after firstDecaySteps / (1 - tMul) steps."), tMul.getMessage());
+        SpecFormatException missing = failure(json.replace("\"m_mul\" : 1.0,", ""));
+        assertTrue(missing.getMessage().contains("m_mul"), missing.getMessage());
+        SpecFormatException misspelt = failure(json.replace("\"t_mul\"", "\"tmul\""));
+        assertTrue(misspelt.getMessage().contains("Unknown field 'tmul'; the fields here are [alpha, first_decay_steps,"
+                + " initial_learning_rate, m_mul, t_mul, type]"), misspelt.getMessage());
+        String polynomial = SpecJson.toJson(Nn.input(2).dense(1).compile(Nn.sgd().learningRate(
+                Nn.polynomialDecay(0.1, 100)), MEAN_SQUARED_ERROR).spec());
+        SpecFormatException power = failure(polynomial.replace("\"power\" : 1.0", "\"power\" : -1"));
+        assertTrue(power.getMessage().endsWith("PolynomialDecay power (-1.0) must be > 0. Hint: it is the power of"
+                + " (1 - step / decaySteps); 1 decays linearly, 0.5 as a square root; a power of 0 would never decay."),
+                power.getMessage());
     }
 
     @Test

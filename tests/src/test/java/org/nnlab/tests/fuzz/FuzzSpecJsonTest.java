@@ -35,7 +35,11 @@ class FuzzSpecJsonTest {
             json(Nn.input(1).dense(30, TANH).batchNormalization().dropout(0.2).activation(RELU).dense(1)
                     .compile(Nn.sgd(), Nn.MEAN_SQUARED_ERROR).fit(f -> f.epochs(7).batchSize(5)).spec()),
             json(Nn.input(3).dense(3, SOFTMAX).compile(Nn.rmsprop(), Nn.CATEGORICAL_CROSSENTROPY, ACCURACY)
-                    .spec()));
+                    .spec()),
+            json(Nn.input(4).dense(8, RELU).dense(1).compile(Nn.adam().learningRate(Nn.cosineDecayRestarts(0.01, 100)
+                    .tMul(1.5).mMul(0.8).alpha(0.1)), Nn.MEAN_SQUARED_ERROR).spec()),
+            json(Nn.input(4).dense(1).compile(Nn.sgd().learningRate(Nn.polynomialDecay(0.1, 1000, 0.001).power(0.5)
+                    .cycle(true)), Nn.MEAN_SQUARED_ERROR).spec()));
 
     private static Scratch scratch;
 

@@ -9,10 +9,14 @@ package org.nnlab.core.optim.schedule;
  * first update uses {@code at(0)}. Every rate a valid learning rate yields is finite and ≥ 0; the
  * constructors refuse parameters that would give a negative, NaN or infinite rate or a rate of 0
  * anywhere except where Keras's own documented schedules put it (the start of a cosine warm-up
- * from 0, the end of a cosine decay to {@code alpha = 0}). The family is closed and immutable.
+ * from 0, the end of a cosine decay or of a restart period with {@code alpha = 0}, the end of a
+ * polynomial decay to {@code endLearningRate = 0}). A schedule may still grow without bound where
+ * Keras's does (a decay rate or a restart multiplier above 1): the optimizer then stops at the
+ * first step whose rate is not finite. The family is closed and immutable.
  */
 public sealed interface LearningRate
-        permits Constant, ExponentialDecay, PiecewiseConstantDecay, CosineDecay, InverseTimeDecay {
+        permits Constant, ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, CosineDecay, CosineDecayRestarts,
+        InverseTimeDecay {
 
     /** The learning rate of the update after {@code step} completed updates (step ≥ 0). */
     double at(long step);

@@ -7,7 +7,9 @@
  * resumes its schedule exactly. Each schedule states Keras 3's formula:
  * {@link org.nnlab.core.optim.schedule.ExponentialDecay},
  * {@link org.nnlab.core.optim.schedule.PiecewiseConstantDecay},
- * {@link org.nnlab.core.optim.schedule.CosineDecay} (with warm-up) and
+ * {@link org.nnlab.core.optim.schedule.PolynomialDecay} (linear by default, with cycles),
+ * {@link org.nnlab.core.optim.schedule.CosineDecay} (with warm-up),
+ * {@link org.nnlab.core.optim.schedule.CosineDecayRestarts} (SGDR's warm restarts) and
  * {@link org.nnlab.core.optim.schedule.InverseTimeDecay}.
  */
 package org.nnlab.core.optim.schedule;
