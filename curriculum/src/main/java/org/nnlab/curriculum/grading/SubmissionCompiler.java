@@ -119,13 +119,36 @@ public final class SubmissionCompiler {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String what = root instanceof StackOverflowError ? "ran out of stack (StackOverflowError)"
-                : root instanceof OutOfMemoryError ? "ran out of memory" : "crashed (" + root.getClass().getName() + ")";
-        return Compilation.failed(studentSources.keySet().stream().map(f -> new Compilation.Problem(f, 0,
-                "the Java compiler could not handle this file: it " + what + ". Simplify it: split very long"
-                        + " expressions (thousands of terms) into several statements, remove deeply nested"
-                        + " parentheses or calls, and keep constant expressions and array initializers small.",
-                Compilation.Stage.COMPILER)).toList());
+        String what = root instanceof StackOverflowError ? RAN_OUT_OF_STACK
+                : root instanceof OutOfMemoryError ? RAN_OUT_OF_MEMORY : "crashed (" + root.getClass().getName() + ")";
+        return Compilation.failed(studentSources.keySet().stream().map(f -> compilerCrash(f, what)).toList());
+    }
+
+    private static final String RAN_OUT_OF_STACK = "ran out of stack (StackOverflowError)";
+    private static final String RAN_OUT_OF_MEMORY = "ran out of memory";
+
+    private static Compilation.Problem compilerCrash(String file, String what) {
+        return new Compilation.Problem(file, 0, "the Java compiler could not handle this file: it " + what
+                + ". Simplify it: split very long expressions (thousands of terms) into several statements, remove"
+                + " deeply nested parentheses or calls, and keep constant expressions and array initializers small.",
+                Compilation.Stage.COMPILER);
+    }
+
+    /**
+     * What javac's own report says when it failed without a diagnostic: javac catches some of its
+     * crashes itself (where depends on how deep the JIT lets its recursion go) and prints "An
+     * exception has occurred in the compiler" with the error instead of throwing it.
+     */
+    static List<Compilation.Problem> unreported(Map<String, String> sources, String javacOutput,
+                                                Compilation.Stage stage) {
+        String what = javacOutput.contains("java.lang.StackOverflowError") ? RAN_OUT_OF_STACK
+                : javacOutput.contains("java.lang.OutOfMemoryError") ? RAN_OUT_OF_MEMORY
+                : javacOutput.contains("An exception has occurred in the compiler") ? "crashed" : null;
+        if (what != null) {
+            return sources.keySet().stream().map(f -> compilerCrash(f, what)).toList();
+        }
+        return List.of(new Compilation.Problem(String.join(", ", sources.keySet()), 0,
+                "javac reported a failure without an error message", stage));
     }
 
     private Compilation compileNow(Map<String, String> studentSources, Map<String, String> starterSources,
@@ -180,7 +203,8 @@ public final class SubmissionCompiler {
         List<String> options = List.of("-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g",
                 "-implicit:none", "-classpath", String.join(File.pathSeparator, path));
         // javac's own output (e.g. its report of an internal crash) is not for the grader's console.
-        boolean ok = javac.getTask(new java.io.StringWriter(), memory, diagnostics, options, null, files).call();
+        java.io.StringWriter javacOutput = new java.io.StringWriter();
+        boolean ok = javac.getTask(javacOutput, memory, diagnostics, options, null, files).call();
         List<Compilation.Problem> problems = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -189,8 +213,7 @@ public final class SubmissionCompiler {
             }
         }
         if (!ok && problems.isEmpty()) {
-            problems.add(new Compilation.Problem(String.join(", ", sources.keySet()), 0,
-                    "javac reported a failure without an error message", stage));
+            problems.addAll(unreported(sources, javacOutput.toString(), stage));
         }
         return problems;
     }
