@@ -343,6 +343,28 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Adds {@code other}, of the same shape and precision, into this tensor element by element.
+     *
+     * @throws IllegalArgumentException if the shapes or the precisions differ
+     */
+    public void add(Tensor other) {
+        requireSameShape(other, "add");
+        if (other.precision() != precision()) {
+            throw new IllegalArgumentException("add needs two tensors of one precision but got " + precision()
+                    + " and " + other.precision() + ". Hint: copyFrom converts between precisions.");
+        }
+        if (floats != null) {
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] += other.floats[i];
+            }
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] += other.data[i];
+            }
+        }
+    }
+
     /** Sets every element to zero. */
     public void fillZero() {
         if (floats != null) {
