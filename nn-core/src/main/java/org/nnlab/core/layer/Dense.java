@@ -290,7 +290,10 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         if (activityRegularizer == null) {
             return 0;
         }
-        requireForward();
+        if (output == null) {
+            throw new IllegalStateException(describe() + " has no output to penalize yet: its activity regularizer "
+                    + activityRegularizer + " measures the output of the last forward pass. Hint: call forward first.");
+        }
         return activityRegularizer.penalty(output);
     }
 
