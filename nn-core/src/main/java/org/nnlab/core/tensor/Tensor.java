@@ -351,8 +351,8 @@ public final class Tensor {
     public void add(Tensor other) {
         requireSameShape(other, "add");
         if (other.precision() != precision()) {
-            throw new IllegalArgumentException("add needs two tensors of one precision but got " + precision()
-                    + " and " + other.precision() + ". Hint: copyFrom converts between precisions.");
+            throw new IllegalArgumentException("add needs two tensors of one precision but got " + precision().kerasName()
+                    + " and " + other.precision().kerasName() + ". Hint: copyFrom converts between precisions.");
         }
         if (floats != null) {
             for (int i = 0; i < floats.length; i++) {
