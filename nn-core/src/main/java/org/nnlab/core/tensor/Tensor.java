@@ -351,7 +351,8 @@ public final class Tensor {
     public void add(Tensor other) {
         requireSameShape(other, "add");
         if (other.precision() != precision()) {
-            throw new IllegalArgumentException("add needs two tensors of one precision but got " + precision().kerasName()
+            throw new IllegalArgumentException("add needs two tensors of one precision but got "
+                    + precision().kerasName()
                     + " and " + other.precision().kerasName() + ". Hint: copyFrom converts between precisions.");
         }
         if (floats != null) {
