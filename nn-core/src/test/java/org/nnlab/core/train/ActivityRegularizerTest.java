@@ -176,6 +176,20 @@ class ActivityRegularizerTest {
         assertObjectiveGradientMatchesCentralDifferences(model, random(1, -1, 1, 6, 3), y);
     }
 
+    @ParameterizedTest
+    @MethodSource("penaltiesAndActivations")
+    void layerGradientCheckIncludesThePenalty(Regularizer r, Activation activation) {
+        for (Precision precision : Precision.values()) {
+            // GradientCheck checks a float32 layer through a float64 copy made from its config.
+            Dense dense = Dense.Config.of(4, activation).biasInitializer(new Initializer.Constant(0.2))
+                    .activityRegularizer(r).create();
+            dense.build(new int[] {3}, precision, new SplittableRandom(11));
+            GradientCheck.Report report = GradientCheck.layer(dense, random(5, -1, 1, 6, 3), true, 3);
+            assertEquals(3, report.entries().size(), report::toString);
+            assertTrue(report.passes(GradientCheck.GOOD), precision + " " + report);
+        }
+    }
+
     @Test
     void withoutAnActivityRegularizerThePenaltyIsZero() {
         Dense dense = new Dense(2, Activation.RELU);
