@@ -49,8 +49,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     // Reused buffers, reallocated only when the batch size changes.
     private Tensor gradPre;
     private Tensor gradInput;
-    // ∂L/∂y with the activity penalty's gradient added, and its share of ∂L/∂z; only with an activity regularizer.
-    private Tensor gradOutputWithPenalty;
+    // The activity penalty's ∂/∂y (plus ∂L/∂y when unfused) and its share of ∂L/∂z; only with an activity regularizer.
+    private Tensor activityGrad;
     private Tensor penaltyGradPre;
 
     /** A dense layer with {@code units} outputs, the given activation, a bias, and Keras's initializers. */
@@ -93,11 +93,13 @@ public final class Dense extends AbstractLayer implements FusableOutput {
      * @param kernelRegularizer the penalty on W added to the loss; null for none, Keras's default
      * @param biasRegularizer the penalty on b added to the loss; null for none, Keras's default
      * @param activityRegularizer the penalty on the output y = f(z), after the activation, added to
-     *     the loss of every batch; null for none, Keras's default. As Keras 3 computes it (the layer's
-     *     {@code __call__} adds {@code activity_regularizer(outputs)} with {@code add_loss}), it is
-     *     summed over the whole batch and <em>not</em> divided by the batch size, unlike tf.keras 2,
-     *     which divided it by the batch size; so {@code L2(1e-5)} on a batch of 32 weighs 32 times one
-     *     example's Σy². It counts in training, in validation and in {@code evaluate}, as Keras's
+     *     the loss of every batch; null for none, Keras's default. The rule is Keras 3's since 3.14
+     *     (the layer's {@code __call__} computes {@code activity_regularizer(output)} and adds it with
+     *     {@code add_loss} divided by the batch size, keras-team/keras#22021): R(y) of the whole
+     *     batch's outputs divided by the number of examples, so its strength does not depend on the
+     *     batch size, as in tf.keras 2. Keras 3.0 to 3.13 added R(y) undivided, which made
+     *     {@code L2(1e-5)} on a batch of 32 weigh 32 times as much as on one example; nnlab follows the
+     *     current rule. It counts in training, in validation and in {@code evaluate}, as Keras's
      *     {@code compute_loss} adds {@code model.losses} in all three.
      * @param name null to let the model name it
      */
@@ -171,8 +173,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
         /**
          * A copy whose output y is penalized by {@code value} (null for none), Keras's
-         * {@code activity_regularizer}, e.g. {@code new L2(1e-5)}: the penalty of the batch's outputs,
-         * summed over the batch as Keras 3 does (not divided by the batch size, as tf.keras 2 did).
+         * {@code activity_regularizer}, e.g. {@code new L2(1e-5)}: the penalty of the batch's outputs
+         * divided by the batch size, as Keras 3.14+ and tf.keras 2 compute it (Keras 3.0–3.13 did not divide).
          */
         public Config activityRegularizer(Regularizer value) {
             return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
@@ -280,8 +282,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     }
 
     /**
-     * The activity regularizer's penalty on the output y of the last forward pass, summed over the
-     * batch (Keras 3's rule, see {@link Config#activityRegularizer()}); 0 without one.
+     * The activity regularizer's penalty R(y) on the output y of the last forward pass, divided by
+     * the batch size (Keras 3's rule, see {@link Config#activityRegularizer()}); 0 without one.
      *
      * @throws IllegalStateException before the first forward pass
      */
@@ -294,7 +296,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             throw new IllegalStateException(describe() + " has no output to penalize yet: its activity regularizer "
                     + activityRegularizer + " measures the output of the last forward pass. Hint: call forward first.");
         }
-        return activityRegularizer.penalty(output);
+        return activityRegularizer.penalty(output) / output.rows();
     }
 
     @Override
@@ -307,7 +309,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         fromPreActivation(throughActivation(gradOutput), false);
     }
 
-    /** dz = (dy + ∂R/∂y) ⊙ f'(z), written with y = f(z); R is the activity penalty, if any. */
+    /** dz = (dy + ∂(R/batch)/∂y) ⊙ f'(z), written with y = f(z); R is the activity penalty, if any. */
     private Tensor throughActivation(Tensor gradOutput) {
         requireForward();
         Tensor dy = requireGradientShape(output, gradOutput);
@@ -316,13 +318,10 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             gradPre = zeros(batch, units);
         }
         if (activityRegularizer != null) {
-            // A copy: the incoming gradient belongs to the next layer or the loss.
-            if (gradOutputWithPenalty == null || gradOutputWithPenalty.rows() != batch) {
-                gradOutputWithPenalty = zeros(batch, units);
-            }
-            gradOutputWithPenalty.copyFrom(dy);
-            activityRegularizer.addGradient(output, gradOutputWithPenalty);
-            dy = gradOutputWithPenalty;
+            // Into a buffer of our own: the incoming gradient belongs to the next layer or the loss.
+            Tensor withPenalty = activityGradient();
+            withPenalty.add(dy);
+            dy = withPenalty;
         }
         activation.backward(output, dy, gradPre, batch, units);
         return gradPre;
@@ -330,8 +329,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
 
     /**
      * The backward pass from ∂L/∂z of the data loss, as a fused loss hands it over; with an activity
-     * regularizer its share ∂R/∂z = f'(z)ᵀ·∂R/∂y is added first, so the fused head trains on the
-     * same objective as the unfused one.
+     * regularizer its share ∂(R/batch)/∂z = f'(z)ᵀ·∂(R/batch)/∂y is added first, so the fused head
+     * trains on the same objective as the unfused one.
      */
     @Override
     public Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient) {
@@ -342,17 +341,24 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             if (penaltyGradPre == null || penaltyGradPre.rows() != batch) {
                 penaltyGradPre = zeros(batch, units);
             }
-            if (gradOutputWithPenalty == null || gradOutputWithPenalty.rows() != batch) {
-                gradOutputWithPenalty = zeros(batch, units);
-            }
-            // ∂R/∂y alone, through the activation's derivative, then plus the loss's ∂L/∂z.
-            gradOutputWithPenalty.fillZero();
-            activityRegularizer.addGradient(output, gradOutputWithPenalty);
-            activation.backward(output, gradOutputWithPenalty, penaltyGradPre, batch, units);
+            // The penalty's ∂/∂y alone, through the activation's derivative, then plus the loss's ∂L/∂z.
+            activation.backward(output, activityGradient(), penaltyGradPre, batch, units);
             penaltyGradPre.add(dz);
             dz = penaltyGradPre;
         }
         return fromPreActivation(dz, needInputGradient);
+    }
+
+    /** ∂(R(y)/batch)/∂y of the last forward pass, in a buffer reused from batch to batch. */
+    private Tensor activityGradient() {
+        int batch = output.rows();
+        if (activityGrad == null || activityGrad.rows() != batch) {
+            activityGrad = zeros(batch, units);
+        }
+        activityGrad.fillZero();
+        activityRegularizer.addGradient(output, activityGrad);
+        activityGrad.scale(1.0 / batch);
+        return activityGrad;
     }
 
     private Tensor fromPreActivation(Tensor dz, boolean needInputGradient) {

@@ -366,6 +366,20 @@ public final class Tensor {
         }
     }
 
+    /** Multiplies every element by {@code factor}, rounded to this tensor's precision. */
+    public void scale(double factor) {
+        if (floats != null) {
+            float f = (float) factor;
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] *= f;
+            }
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] *= factor;
+            }
+        }
+    }
+
     /** Sets every element to zero. */
     public void fillZero() {
         if (floats != null) {

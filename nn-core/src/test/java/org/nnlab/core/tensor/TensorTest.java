@@ -249,6 +249,17 @@ class TensorTest {
     }
 
     @Test
+    void scaleMultipliesEveryElementInEitherPrecision() {
+        for (Precision precision : Precision.values()) {
+            Tensor a = Tensor.of(1, -2, 3).to(precision);
+            a.scale(0.5);
+            assertEquals(0.5, a.get(0), 0.0, precision.toString());
+            assertEquals(-1.0, a.get(1), 0.0, precision.toString());
+            assertEquals(1.5, a.get(2), 0.0, precision.toString());
+        }
+    }
+
+    @Test
     void addRefusesAnotherPrecision() {
         Tensor a = Tensor.of(1, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

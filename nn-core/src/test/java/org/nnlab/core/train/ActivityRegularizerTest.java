@@ -27,7 +27,7 @@ import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 
-/** Keras 3's activity_regularizer on Dense: a penalty on the layer's output, summed over the batch. */
+/** Keras 3's activity_regularizer on Dense: a penalty on the layer's output, divided by the batch size (Keras 3.14+). */
 class ActivityRegularizerTest {
     private static final Tensor X = Tensor.matrix(new double[][] {{1, 2}, {3, -1}});
     private static final Tensor Y = Tensor.matrix(new double[][] {{0, 0}, {1, 1}});
@@ -51,15 +51,30 @@ class ActivityRegularizerTest {
     }
 
     @Test
-    void penaltyIsTheRegularizerOfTheWholeBatchOfOutputs() {
+    void penaltyIsTheRegularizerOfTheBatchsOutputsDividedByTheBatchSize() {
         Dense dense = (Dense) onesModel(new L2(0.01)).layers().get(0);
         dense.forward(X, true);
-        // 0.01·(4² + 4² + 3² + 3²) = 0.01·50 = 0.5: summed over the batch, not divided by its 2 examples.
-        assertEquals(0.5, dense.activityPenalty(), 1e-15);
+        // 0.01·(4² + 4² + 3² + 3²) / 2 examples = 0.01·50 / 2 = 0.25
+        assertEquals(0.25, dense.activityPenalty(), 1e-15);
         Dense l1 = (Dense) onesModel(new L1(0.1)).layers().get(0);
         l1.forward(X, true);
-        // 0.1·(4 + 4 + 3 + 3) = 1.4
-        assertEquals(1.4, l1.activityPenalty(), 1e-15);
+        // 0.1·(4 + 4 + 3 + 3) / 2 = 0.7
+        assertEquals(0.7, l1.activityPenalty(), 1e-15);
+    }
+
+    @Test
+    void kerasRegularizerDocstringExampleGivesItsPublishedLosses() {
+        // keras/src/regularizers/regularizers.py: Dense(5, input_dim=5, kernel_initializer='ones',
+        // kernel_regularizer=L1(0.01), activity_regularizer=L2(0.01)) on ones((5, 5)) * 2.0:
+        // "The kernel regularization term is 0.25", the activity term "(after dividing by batch size
+        // of 5) is 5.0", ops.sum(layer.losses) = 5.25.
+        Dense dense = Dense.Config.of(5, Activation.LINEAR).kernelInitializer(Initializer.ONES)
+                .kernelRegularizer(new L1(0.01)).activityRegularizer(new L2(0.01)).create();
+        dense.build(new int[] {5}, Precision.FLOAT64, new SplittableRandom(1));
+        dense.forward(Tensor.filled(2.0, 5, 5), true);
+        double kernelTerm = dense.kernel().regularizer().orElseThrow().penalty(dense.kernel().value());
+        assertEquals(0.25, kernelTerm, 1e-15);
+        assertEquals(5.0, dense.activityPenalty(), 1e-12);
     }
 
     @Test
@@ -69,12 +84,12 @@ class ActivityRegularizerTest {
         dense.kernel().zeroGrad();
         dense.bias().zeroGrad();
         Tensor dx = dense.backward(Tensor.zeros(2, 2));
-        // ∂R/∂y = 2·0.01·y = [[0.08, 0.08], [0.06, 0.06]] (linear, so dz = dy + ∂R/∂y);
-        // dW = xᵀ·dz: row 0 = 1·0.08 + 3·0.06 = 0.26, row 1 = 2·0.08 − 1·0.06 = 0.10; db = 0.08 + 0.06 = 0.14;
-        // dx = dz·Wᵀ with W = 1: each row sums its dz, 0.16 and 0.12.
-        assertArrayEquals(new double[] {0.26, 0.26, 0.10, 0.10}, dense.kernel().grad().data(), 1e-15);
-        assertArrayEquals(new double[] {0.14, 0.14}, dense.bias().grad().data(), 1e-15);
-        assertArrayEquals(new double[] {0.16, 0.16, 0.12, 0.12}, dx.data(), 1e-15);
+        // ∂(R/2)/∂y = 2·0.01·y / 2 = [[0.04, 0.04], [0.03, 0.03]] (linear, so dz = dy + that);
+        // dW = xᵀ·dz: row 0 = 1·0.04 + 3·0.03 = 0.13, row 1 = 2·0.04 − 1·0.03 = 0.05; db = 0.04 + 0.03 = 0.07;
+        // dx = dz·Wᵀ with W = 1: each row sums its dz, 0.08 and 0.06.
+        assertArrayEquals(new double[] {0.13, 0.13, 0.05, 0.05}, dense.kernel().grad().data(), 1e-15);
+        assertArrayEquals(new double[] {0.07, 0.07}, dense.bias().grad().data(), 1e-15);
+        assertArrayEquals(new double[] {0.08, 0.08, 0.06, 0.06}, dx.data(), 1e-15);
     }
 
     @Test
@@ -89,20 +104,21 @@ class ActivityRegularizerTest {
     @Test
     void reportedLossIncludesThePenaltyInFitValidationAndEvaluate() {
         Sequential model = onesModel(new L2(0.01));
-        // MSE ((4² + 4²) + (3² + 3²)) / 4 = 10, plus 0.5 from the outputs' penalty.
-        assertEquals(10.5, model.evaluate(X, Y).get("loss"), 1e-12);
+        // MSE ((4² + 4²) + (3² + 3²)) / 4 = 10, plus 0.25 from the outputs' penalty.
+        assertEquals(10.25, model.evaluate(X, Y).get("loss"), 1e-12);
         History h = model.fit(X, Y, FitOptions.builder().epochs(1).batchSize(2).verbosity(Verbosity.SILENT)
                 .validationData(X, Y).build());
-        assertEquals(10.5, h.last("loss"), 1e-12);
+        assertEquals(10.25, h.last("loss"), 1e-12);
         assertEquals(model.evaluate(X, Y).get("loss"), h.last("val_loss"), 1e-12);
     }
 
     @Test
-    void penaltyGrowsWithTheBatchAsInKeras3() {
-        // Batches of one: (16 + 0.01·32 + 4 + 0.01·18) / 2 = 10.25; one batch of two: 10 + 0.5 = 10.5.
+    void penaltyDoesNotDependOnTheBatchSize() {
+        // Batches of one: (16 + 0.01·32 + 4 + 0.01·18) / 2 = 10.25; one batch of two: 10 + 0.01·50 / 2 = 10.25.
+        // Keras 3.0–3.13, which did not divide, gave 10.5 for the batch of two.
         Sequential model = onesModel(new L2(0.01));
         assertEquals(10.25, model.evaluate(Examples.of(X, Y), 1).get("loss"), 1e-12);
-        assertEquals(10.5, model.evaluate(Examples.of(X, Y), 2).get("loss"), 1e-12);
+        assertEquals(10.25, model.evaluate(Examples.of(X, Y), 2).get("loss"), 1e-12);
     }
 
     @Test
@@ -113,7 +129,7 @@ class ActivityRegularizerTest {
         for (int k = 0; k < 2; k++) {
             Dense.Config dense = Dense.Config.of(8, Activation.RELU);
             Sequential model = new Sequential(new int[] {5}, List.of(
-                    (k == 0 ? dense : dense.activityRegularizer(new L1(0.05))).create(),
+                    (k == 0 ? dense : dense.activityRegularizer(new L1(0.5))).create(),
                     new Dense(1, Activation.LINEAR)), 7);
             model.compile(new SGD(0.05), Loss.MEAN_SQUARED_ERROR);
             model.fit(x, y, FitOptions.builder().epochs(30).batchSize(16).verbosity(Verbosity.SILENT).build());
@@ -121,7 +137,7 @@ class ActivityRegularizerTest {
             outputs[k] = hidden.forward(x, false).sumOfAbsolutes();
         }
         assertTrue(outputs[1] < 0.5 * outputs[0], "Σ|hidden output| without L1 " + outputs[0]
-                + ", with activity L1(0.05) " + outputs[1]);
+                + ", with activity L1(0.5) " + outputs[1]);
     }
 
     static Stream<Arguments> penaltiesAndActivations() {
