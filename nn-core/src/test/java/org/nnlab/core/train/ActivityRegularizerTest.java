@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.check.GradientCheck;
 import org.nnlab.core.init.Initializer;
 import org.nnlab.core.layer.Activation;
@@ -110,6 +111,22 @@ class ActivityRegularizerTest {
                 .validationData(X, Y).build());
         assertEquals(10.25, h.last("loss"), 1e-12);
         assertEquals(model.evaluate(X, Y).get("loss"), h.last("val_loss"), 1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 10})
+    void kerasLayerTestValuesForEveryBatchSize(int batch) {
+        // keras/src/layers/layer_test.py, test_activity_regularization_batch_normalization: an identity
+        // layer with activity_regularizer="l2" (0.01) on ones((batch, 5)) * 2.0 has the loss 0.2 whatever
+        // the batch: 0.01·4·5·batch / batch. Here the identity is Dense(5) with W = I and no bias.
+        Dense dense = Dense.Config.of(5, Activation.LINEAR).noBias().activityRegularizer(new L2()).create();
+        dense.build(new int[] {5}, Precision.FLOAT64, new SplittableRandom(1));
+        dense.kernel().value().fillZero();
+        for (int i = 0; i < 5; i++) {
+            dense.kernel().value().data()[i * 5 + i] = 1;
+        }
+        dense.forward(Tensor.filled(2.0, batch, 5), true);
+        assertEquals(0.2, dense.activityPenalty(), 1e-15);
     }
 
     @Test
