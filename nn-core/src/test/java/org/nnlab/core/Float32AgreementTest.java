@@ -185,11 +185,14 @@ class Float32AgreementTest {
         for (Precision precision : Precision.values()) {
             Sequential model;
             if (regularized) {
-                // Penalties on kernel, bias, γ and β, AdamW with an exclusion, global clipping and a schedule.
+                // Penalties on kernel, bias, γ, β and the outputs (the softmax's through the fused head), AdamW
+                // with an exclusion, global clipping and a schedule.
                 model = new Sequential(new int[] {6}, List.of(Dense.Config.of(8, Activation.TANH)
-                        .kernelRegularizer(new L1L2(0.01, 0.02)).biasRegularizer(new L2(0.05)).create(),
+                        .kernelRegularizer(new L1L2(0.01, 0.02)).biasRegularizer(new L2(0.05))
+                        .activityRegularizer(new L1L2(0.001, 0.002)).create(),
                         BatchNormalization.Config.DEFAULTS.gammaRegularizer(new L2(0.1)).betaRegularizer(new L1(0.01))
-                                .create(), Dense.Config.of(2, Activation.SOFTMAX).kernelRegularizer(new L2(0.01)).create()),
+                                .create(), Dense.Config.of(2, Activation.SOFTMAX).kernelRegularizer(new L2(0.01))
+                                .activityRegularizer(new L2(0.003)).create()),
                         7, precision);
                 model.compile(AdamW.Config.DEFAULTS.learningRate(new ExponentialDecay(0.02, 4, 0.9))
                         .excludeFromWeightDecay("gamma", "beta").globalClipnorm(0.5).create(),

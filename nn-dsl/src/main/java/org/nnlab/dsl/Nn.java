@@ -57,7 +57,8 @@ import org.nnlab.dsl.spec.Shape;
  * whose output has no bias {@code input(1).dense(4, RELU).dense(1, d -> d.noBias())}; the deep
  * regressor with batch normalization {@code input(1).dense(30, SIGMOID).batchNormalization()…}; a
  * layer with an L2 penalty on its kernel, Keras's {@code kernel_regularizer=L2(0.01)},
- * {@code .dense(100, RELU, d -> d.kernelRegularizer(l2(0.01)))}.
+ * {@code .dense(100, RELU, d -> d.kernelRegularizer(l2(0.01)))}; one with a penalty on its output,
+ * Keras's {@code activity_regularizer=L2(1e-5)}, {@code .dense(64, RELU, d -> d.activityRegularizer(l2(1e-5)))}.
  *
  * <p>The names are nn-core's own (the constants are the same objects), gathered so that one
  * import replaces static imports from five packages: activations, losses, metrics, precisions

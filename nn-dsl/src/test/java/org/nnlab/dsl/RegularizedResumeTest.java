@@ -26,7 +26,7 @@ import org.nnlab.core.train.Verbosity;
 import org.nnlab.dsl.spec.ModelSpec;
 
 /**
- * Penalties, weight decay, clipping, schedules and ReduceLROnPlateau through a save and a load:
+ * Penalties on weights and outputs, weight decay, clipping, schedules and ReduceLROnPlateau through a save and a load:
  * training resumes exactly, the schedule's step and the plateau's counters included.
  */
 class RegularizedResumeTest {
@@ -44,10 +44,11 @@ class RegularizedResumeTest {
 
     private static LayerStage layers() {
         return Nn.input(3)
-                .dense(16, RELU, d -> d.kernelRegularizer(Nn.l2(1e-3)).biasRegularizer(Nn.l1(1e-4)))
+                .dense(16, RELU, d -> d.kernelRegularizer(Nn.l2(1e-3)).biasRegularizer(Nn.l1(1e-4))
+                        .activityRegularizer(Nn.l2(1e-4)))
                 .batchNormalization(b -> b.gammaRegularizer(Nn.l2(1e-3)))
                 .dropout(0.1)
-                .dense(1, d -> d.kernelRegularizer(Nn.l1l2(1e-4, 1e-3)));
+                .dense(1, d -> d.kernelRegularizer(Nn.l1l2(1e-4, 1e-3)).activityRegularizer(Nn.l1(1e-4)));
     }
 
     /** A constant rate that ReduceLROnPlateau lowers fast, with AdamW's decay and global clipping. */
@@ -97,6 +98,9 @@ class RegularizedResumeTest {
         Model resumed = Model.load(file);
         assertEquals(spec.training().optimizer().learningRate(), resumed.sequential().optimizer().config().learningRate(),
                 "the model file keeps the learning rate or schedule");
+        String summary = resumed.sequential().summary();
+        assertTrue(summary.contains(" dense/activity: L2(l2=1.0E-4)\n") && summary.contains(" dense_1/activity: L1(l1=1.0E-4)\n"),
+                "the model file keeps the activity regularizers: " + summary);
         History d = resumed.fit(X, Y);
 
         assertEquals(straight.getWeights(), resumed.getWeights());

@@ -51,10 +51,10 @@ class SummaryTest {
     void regularizedWeightsAreListedBeforeAndAfterBuilding() {
         TrainingStage stage = Nn.input(2).dense(10, Nn.RELU, d -> d.kernelRegularizer(Nn.l2()))
                 .batchNormalization(b -> b.betaRegularizer(Nn.l1(0.001)))
-                .dense(1, Nn.SIGMOID).compile(Nn.adam(), Nn.BINARY_CROSSENTROPY);
+                .dense(1, Nn.SIGMOID, d -> d.activityRegularizer(Nn.l2(1e-5))).compile(Nn.adam(), Nn.BINARY_CROSSENTROPY);
         String s = stage.summary();
         assertTrue(s.endsWith("Non-trainable params: 20 (80.00 B)\nPrecision: float32\nRegularizers (added to the loss):\n dense/kernel: L2(l2=0.01)\n"
-                + " batch_normalization/beta: L1(l1=0.001)\n" + "_".repeat(65) + "\n"), s);
+                + " batch_normalization/beta: L1(l1=0.001)\n dense_1/activity: L2(l2=1.0E-5)\n" + "_".repeat(65) + "\n"), s);
         assertEquals(s, stage.build().summary());
     }
 }

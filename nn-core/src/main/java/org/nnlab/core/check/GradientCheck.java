@@ -99,7 +99,9 @@ public final class GradientCheck {
 
     /**
      * Checks a built layer's input gradient and its trainable parameters' gradients at input {@code x}.
-     * Every parameter's value and gradient (trainable or not) is as before when the check returns.
+     * The objective is R·y for a random projection R, plus the layer's {@link Layer#activityPenalty()}
+     * when it has an activity regularizer, whose gradient its backward adds. Every parameter's value
+     * and gradient (trainable or not) is as before when the check returns.
      *
      * @param training the mode the forward passes run in
      * @param seed seeds the projection R
@@ -123,7 +125,8 @@ public final class GradientCheck {
             for (int i = 0; i < r.size(); i++) {
                 r.data()[i] = rng.nextDouble(-1, 1);
             }
-            Scalar objective = () -> dot(forward(layer, x, training), r);
+            // The layer's own output penalty (an activity regularizer) is part of what its backward differentiates.
+            Scalar objective = () -> dot(forward(layer, x, training), r) + layer.activityPenalty();
 
             for (Parameter p : params) {
                 p.zeroGrad();

@@ -22,7 +22,9 @@ import org.nnlab.core.tensor.Tensor;
  * as in Keras's {@code Dense(units, activation=...)}; the default is {@link Activation#LINEAR}.
  * The input must be flat, {@code (batch, in)}: put a {@link Flatten} before it for images.
  * Penalties on W and b ({@code kernelRegularizer}, {@code biasRegularizer}, as Keras names them)
- * ride on the parameters; the training loop adds them to the loss.
+ * ride on the parameters; the training loop adds them to the loss. A penalty on the output y
+ * ({@code activityRegularizer}) is the layer's own: {@link #activityPenalty()} measures it on the
+ * last forward pass and backward adds its gradient to ∂L/∂y.
  */
 public final class Dense extends AbstractLayer implements FusableOutput {
     private static final String KERNEL = "kernel";
@@ -34,6 +36,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     private final Initializer biasInitializer;
     private final Regularizer kernelRegularizer;
     private final Regularizer biasRegularizer;
+    private final Regularizer activityRegularizer;
 
     private Parameter kernel;
     private Parameter bias;
@@ -46,6 +49,9 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     // Reused buffers, reallocated only when the batch size changes.
     private Tensor gradPre;
     private Tensor gradInput;
+    // The activity penalty's ∂/∂y (plus ∂L/∂y when unfused) and its share of ∂L/∂z; only with an activity regularizer.
+    private Tensor activityGrad;
+    private Tensor penaltyGradPre;
 
     /** A dense layer with {@code units} outputs, the given activation, a bias, and Keras's initializers. */
     public Dense(int units, Activation activation) {
@@ -60,7 +66,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
      */
     public Dense(String name, int units, Activation activation, boolean useBias,
                  Initializer kernelInitializer, Initializer biasInitializer) {
-        this(new Config(units, activation, useBias, kernelInitializer, biasInitializer, null, null, name));
+        this(new Config(units, activation, useBias, kernelInitializer, biasInitializer, null, null, null, name));
     }
 
     /** A dense layer with the options of {@code config}. */
@@ -73,11 +79,12 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         this.biasInitializer = config.biasInitializer();
         this.kernelRegularizer = config.kernelRegularizer();
         this.biasRegularizer = config.biasRegularizer();
+        this.activityRegularizer = config.activityRegularizer();
     }
 
     /**
      * A dense layer's options, validated: Keras's {@code Dense(units, activation, use_bias,
-     * kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer, name)}.
+     * kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer, activity_regularizer, name)}.
      *
      * @param units the number of neurons, &gt; 0
      * @param useBias whether to add a bias b
@@ -85,11 +92,20 @@ public final class Dense extends AbstractLayer implements FusableOutput {
      * @param biasInitializer how b starts; Keras's default is zeros
      * @param kernelRegularizer the penalty on W added to the loss; null for none, Keras's default
      * @param biasRegularizer the penalty on b added to the loss; null for none, Keras's default
+     * @param activityRegularizer the penalty on the output y = f(z), after the activation, added to
+     *     the loss of every batch; null for none, Keras's default. The rule is Keras 3's since 3.14
+     *     (the layer's {@code __call__} computes {@code activity_regularizer(output)} and adds it with
+     *     {@code add_loss} divided by the batch size, keras-team/keras#22021): R(y) of the whole
+     *     batch's outputs divided by the number of examples, so its strength does not depend on the
+     *     batch size, as in tf.keras 2. Keras 3.0 to 3.13 added R(y) undivided, which made
+     *     {@code L2(1e-5)} on a batch of 32 weigh 32 times as much as on one example; nnlab follows the
+     *     current rule. It counts in training, in validation and in {@code evaluate}, as Keras's
+     *     {@code compute_loss} adds {@code model.losses} in all three.
      * @param name null to let the model name it
      */
     public record Config(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
                          Initializer biasInitializer, Regularizer kernelRegularizer, Regularizer biasRegularizer,
-                         String name) implements LayerConfig {
+                         Regularizer activityRegularizer, String name) implements LayerConfig {
 
         /**
          * @throws IllegalArgumentException if {@code units <= 0}, the name is malformed, or a bias
@@ -111,7 +127,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         /** Without regularizers: Keras's {@code Dense(units, activation, use_bias, kernel_initializer, bias_initializer, name)}. */
         public Config(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
                       Initializer biasInitializer, String name) {
-            this(units, activation, useBias, kernelInitializer, biasInitializer, null, null, name);
+            this(units, activation, useBias, kernelInitializer, biasInitializer, null, null, null, name);
         }
 
         /** Keras's {@code Dense(units, activation)}: a bias, a Glorot-uniform kernel, a zero bias, an automatic name. */
@@ -122,43 +138,53 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         /** A copy with another activation. */
         public Config activation(Activation value) {
             return new Config(units, value, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
-                    biasRegularizer, name);
+                    biasRegularizer, activityRegularizer, name);
         }
 
         /** A copy without bias: y = f(x·W), as the lecture's ReLU regressors' output layer. */
         public Config noBias() {
             return new Config(units, activation, false, kernelInitializer, biasInitializer, kernelRegularizer,
-                    biasRegularizer, name);
+                    biasRegularizer, activityRegularizer, name);
         }
 
         /** A copy whose kernel starts from {@code value}. */
         public Config kernelInitializer(Initializer value) {
             return new Config(units, activation, useBias, value, biasInitializer, kernelRegularizer, biasRegularizer,
-                    name);
+                    activityRegularizer, name);
         }
 
         /** A copy whose bias starts from {@code value}. */
         public Config biasInitializer(Initializer value) {
             return new Config(units, activation, useBias, kernelInitializer, value, kernelRegularizer, biasRegularizer,
-                    name);
+                    activityRegularizer, name);
         }
 
         /** A copy whose kernel W is penalized by {@code value} (null for none), e.g. {@code new L2(0.01)}. */
         public Config kernelRegularizer(Regularizer value) {
             return new Config(units, activation, useBias, kernelInitializer, biasInitializer, value, biasRegularizer,
-                    name);
+                    activityRegularizer, name);
         }
 
         /** A copy whose bias b is penalized by {@code value} (null for none). */
         public Config biasRegularizer(Regularizer value) {
             return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, value,
-                    name);
+                    activityRegularizer, name);
+        }
+
+        /**
+         * A copy whose output y is penalized by {@code value} (null for none), Keras's
+         * {@code activity_regularizer}, e.g. {@code new L2(1e-5)}: the penalty of the batch's outputs
+         * divided by the batch size, as Keras 3.14+ and tf.keras 2 compute it (Keras 3.0–3.13 did not divide).
+         */
+        public Config activityRegularizer(Regularizer value) {
+            return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
+                    biasRegularizer, value, name);
         }
 
         /** A copy with the layer's own name, null for an automatic one. */
         public Config named(String value) {
             return new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
-                    biasRegularizer, value);
+                    biasRegularizer, activityRegularizer, value);
         }
 
         /** {@code kernel}, and {@code bias} when the layer has one. */
@@ -177,6 +203,11 @@ public final class Dense extends AbstractLayer implements FusableOutput {
                 r.put(BIAS, biasRegularizer);
             }
             return r;
+        }
+
+        @Override
+        public Optional<Regularizer> activityRegularization() {
+            return Optional.ofNullable(activityRegularizer);
         }
 
         @Override
@@ -213,7 +244,7 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     @Override
     public Optional<LayerConfig> config() {
         return Optional.of(new Config(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
-                biasRegularizer, name()));
+                biasRegularizer, activityRegularizer, name()));
     }
 
     /** A Dense layer takes one flat row per example. */
@@ -250,17 +281,35 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         return output;
     }
 
+    /**
+     * The activity regularizer's penalty R(y) on the output y of the last forward pass, divided by
+     * the batch size (Keras 3's rule, see {@link Config#activityRegularizer()}); 0 without one.
+     *
+     * @throws IllegalStateException before the first forward pass
+     */
+    @Override
+    public double activityPenalty() {
+        if (activityRegularizer == null) {
+            return 0;
+        }
+        if (output == null) {
+            throw new IllegalStateException(describe() + " has no output to penalize yet: its activity regularizer "
+                    + activityRegularizer + " measures the output of the last forward pass. Hint: call forward first.");
+        }
+        return activityRegularizer.penalty(output) / output.rows();
+    }
+
     @Override
     public Tensor backward(Tensor gradOutput) {
-        return backwardFromPreActivation(throughActivation(gradOutput), true);
+        return fromPreActivation(throughActivation(gradOutput), true);
     }
 
     @Override
     public void backwardParametersOnly(Tensor gradOutput) {
-        backwardFromPreActivation(throughActivation(gradOutput), false);
+        fromPreActivation(throughActivation(gradOutput), false);
     }
 
-    /** dz = dy ⊙ f'(z), written with y = f(z). */
+    /** dz = (dy + ∂(R/batch)/∂y) ⊙ f'(z), written with y = f(z); R is the activity penalty, if any. */
     private Tensor throughActivation(Tensor gradOutput) {
         requireForward();
         Tensor dy = requireGradientShape(output, gradOutput);
@@ -268,15 +317,52 @@ public final class Dense extends AbstractLayer implements FusableOutput {
         if (gradPre == null || gradPre.rows() != batch) {
             gradPre = zeros(batch, units);
         }
+        if (activityRegularizer != null) {
+            // Into a buffer of our own: the incoming gradient belongs to the next layer or the loss.
+            Tensor withPenalty = activityGradient();
+            withPenalty.add(dy);
+            dy = withPenalty;
+        }
         activation.backward(output, dy, gradPre, batch, units);
         return gradPre;
     }
 
+    /**
+     * The backward pass from ∂L/∂z of the data loss, as a fused loss hands it over; with an activity
+     * regularizer its share ∂(R/batch)/∂z = f'(z)ᵀ·∂(R/batch)/∂y is added first, so the fused head
+     * trains on the same objective as the unfused one.
+     */
     @Override
     public Tensor backwardFromPreActivation(Tensor gradPreActivation, boolean needInputGradient) {
-        // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         requireForward();
         Tensor dz = requireGradientShape(output, gradPreActivation);
+        if (activityRegularizer != null) {
+            int batch = output.rows();
+            if (penaltyGradPre == null || penaltyGradPre.rows() != batch) {
+                penaltyGradPre = zeros(batch, units);
+            }
+            // The penalty's ∂/∂y alone, through the activation's derivative, then plus the loss's ∂L/∂z.
+            activation.backward(output, activityGradient(), penaltyGradPre, batch, units);
+            penaltyGradPre.add(dz);
+            dz = penaltyGradPre;
+        }
+        return fromPreActivation(dz, needInputGradient);
+    }
+
+    /** ∂(R(y)/batch)/∂y of the last forward pass, in a buffer reused from batch to batch. */
+    private Tensor activityGradient() {
+        int batch = output.rows();
+        if (activityGrad == null || activityGrad.rows() != batch) {
+            activityGrad = zeros(batch, units);
+        }
+        activityGrad.fillZero();
+        activityRegularizer.addGradient(output, activityGrad);
+        activityGrad.scale(1.0 / batch);
+        return activityGrad;
+    }
+
+    private Tensor fromPreActivation(Tensor dz, boolean needInputGradient) {
+        // x:(batch,in) dz:(batch,units);  dW += xᵀ·dz, db += Σ_batch dz, dx = dz·Wᵀ
         products.xTdz(dz, kernel.grad(), useBias ? bias.grad() : null);
         if (!needInputGradient) {
             return null;
@@ -320,6 +406,11 @@ public final class Dense extends AbstractLayer implements FusableOutput {
     /** Whether the layer adds a bias. */
     public boolean useBias() {
         return useBias;
+    }
+
+    /** The penalty on the layer's output, if it has one. */
+    public Optional<Regularizer> activityRegularizer() {
+        return Optional.ofNullable(activityRegularizer);
     }
 
     /** The kernel's initializer. */

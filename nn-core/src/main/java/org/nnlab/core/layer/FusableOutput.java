@@ -26,6 +26,8 @@ public interface FusableOutput extends Layer {
 
     /**
      * The backward pass starting from ∂L/∂z, the gradient with respect to the pre-activation.
+     * {@code gradPreActivation} is the data loss's share; a layer with a penalty on its own output
+     * (Dense's activity regularizer) adds that penalty's share itself.
      *
      * @param needInputGradient false for the first layer of a model, which may then skip ∂L/∂input
      * @return ∂L/∂input, or null when not needed

@@ -100,6 +100,15 @@ public interface Layer {
         backward(gradOutput);
     }
 
+    /**
+     * The penalty this layer adds to the loss for its output of the last {@link #forward}, Keras's
+     * {@code activity_regularizer}; its gradient is added by {@link #backward} itself. 0, the
+     * default, for layers without one.
+     */
+    default double activityPenalty() {
+        return 0;
+    }
+
     /** Trainable and non-trainable parameters, in Keras's weight order; empty if none. */
     List<Parameter> parameters();
 

@@ -2,6 +2,7 @@ package org.nnlab.core.layer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nnlab.core.regularizer.Regularizer;
 
 /**
@@ -80,6 +81,14 @@ public sealed interface LayerConfig
      */
     default void checkTrainable(String where) {
         activationAfter(Activation.LINEAR).requireDifferentiable(where);
+    }
+
+    /**
+     * The penalty on the layer's output added to the loss, Keras's {@code activity_regularizer}
+     * (see {@link Dense.Config#activityRegularizer()}); empty when there is none, the default.
+     */
+    default Optional<Regularizer> activityRegularization() {
+        return Optional.empty();
     }
 
     /**

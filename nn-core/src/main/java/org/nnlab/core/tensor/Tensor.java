@@ -343,6 +343,43 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Adds {@code other}, of the same shape and precision, into this tensor element by element.
+     *
+     * @throws IllegalArgumentException if the shapes or the precisions differ
+     */
+    public void add(Tensor other) {
+        requireSameShape(other, "add");
+        if (other.precision() != precision()) {
+            throw new IllegalArgumentException("add needs two tensors of one precision but got "
+                    + precision().kerasName()
+                    + " and " + other.precision().kerasName() + ". Hint: copyFrom converts between precisions.");
+        }
+        if (floats != null) {
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] += other.floats[i];
+            }
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] += other.data[i];
+            }
+        }
+    }
+
+    /** Multiplies every element by {@code factor}, rounded to this tensor's precision. */
+    public void scale(double factor) {
+        if (floats != null) {
+            float f = (float) factor;
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] *= f;
+            }
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] *= factor;
+            }
+        }
+    }
+
     /** Sets every element to zero. */
     public void fillZero() {
         if (floats != null) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.layer.FusableOutput;
 import org.nnlab.core.layer.Layer;
+import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.layer.Parameter;
 import org.nnlab.core.layer.StepSeeded;
 import org.nnlab.core.loss.Loss;
@@ -19,10 +20,12 @@ import org.nnlab.core.tensor.Tensor;
  * One call of {@code fit} or {@code evaluate}: batching, the training step, metrics, callbacks.
  *
  * <p>A training step is: gather the batch; forward in training mode; loss, plus the penalty of
- * every regularized trainable weight (as Keras adds {@code model.losses}); zero the grads;
+ * every regularized trainable weight and every layer's activity penalty on this batch's output
+ * (as Keras adds {@code model.losses}); zero the grads;
  * backward, the reversed loop over the layers that the constructor plans once (entering a fused
  * softmax/sigmoid output through ∂L/∂z when the last layer and the loss pair up), then each
- * penalty's gradient; callbacks see the gradients; the optimizer steps (clipping and weight decay
+ * weight penalty's gradient (an activity penalty's gradient is added by its layer's backward);
+ * callbacks see the gradients; the optimizer steps (clipping and weight decay
  * happen there, in Keras's order). The reported loss, its validation twin and {@code evaluate}'s
  * include the penalties, as Keras's do. If the loss or a gradient is NaN or infinite and
  * {@link FitOptions#terminateOnNaN()} is on, the step is not applied, so the weights from before
@@ -36,6 +39,8 @@ final class FitLoop {
     private final List<Parameter> nonTrainable = new ArrayList<>();
     /** The trainable parameters that carry a regularizer; empty costs nothing per step. */
     private final List<Penalized> regularized = new ArrayList<>();
+    /** The layers with an activity regularizer, whose penalty depends on each batch's output; usually none. */
+    private final List<Layer> activityRegularized = new ArrayList<>();
     private final Map<Integer, Tensor[]> buffers = new LinkedHashMap<>();
     /** The output layer when it and the loss pair up (softmax or sigmoid with a cross-entropy), else null. */
     private final FusableOutput fusedHead;
@@ -67,6 +72,11 @@ final class FitLoop {
             }
         }
         List<Layer> layers = model.layers();
+        for (Layer layer : layers) {
+            if (layer.config().flatMap(LayerConfig::activityRegularization).isPresent()) {
+                activityRegularized.add(layer);
+            }
+        }
         int last = layers.size() - 1;
         this.fusedHead = layers.get(last) instanceof FusableOutput f && loss.fusesWith(f.activation()) ? f : null;
         this.backwardPlan = planBackward(layers, fusedHead);
@@ -225,7 +235,7 @@ final class FitLoop {
             }
         }
         Tensor predictions = model.forward(xy[0], true);
-        double value = lossValue(predictions, xy[1]) + penalty();
+        double value = lossValue(predictions, xy[1]) + penalties();
         if (options.terminateOnNaN() && !Double.isFinite(value)) {
             restoreNonTrainable(savedStatistics);
             return divergence("Loss became " + value, epoch, step, steps);
@@ -284,13 +294,27 @@ final class FitLoop {
         return sum;
     }
 
+    /** The activity penalties on the outputs of the last forward pass; 0 when no layer has one. */
+    private double activityPenalty() {
+        double sum = 0;
+        for (Layer layer : activityRegularized) {
+            sum += layer.activityPenalty();
+        }
+        return sum;
+    }
+
+    /** Every penalty of the batch just forwarded: the weights' and the outputs'. */
+    private double penalties() {
+        return penalty() + activityPenalty();
+    }
+
     /**
      * One batch's training objective, loss plus penalties, with every grad set to its gradient, as a
      * training step computes them (no optimizer step, no callbacks); for gradient checks.
      */
     double objectiveWithGradients(Tensor x, Tensor y) {
         Tensor predictions = model.forward(x, true);
-        double value = lossValue(predictions, y) + penalty();
+        double value = lossValue(predictions, y) + penalties();
         for (Parameter p : model.parameters()) {
             p.zeroGrad();
         }
@@ -300,7 +324,8 @@ final class FitLoop {
 
     /** One batch's training objective, loss plus penalties, in training mode. */
     double objective(Tensor x, Tensor y) {
-        return lossValue(model.forward(x, true), y) + penalty();
+        Tensor predictions = model.forward(x, true);
+        return lossValue(predictions, y) + penalties();
     }
 
     /**
@@ -343,7 +368,7 @@ final class FitLoop {
             int to = Math.min(n, from + options.batchSize());
             Tensor[] xy = batch(examples, order, from, to);
             Tensor predictions = model.forward(xy[0], false);
-            tracker.add(lossValue(predictions, xy[1]) + penalty, predictions, xy[1]);
+            tracker.add(lossValue(predictions, xy[1]) + penalty + activityPenalty(), predictions, xy[1]);
             if (progress != null) {
                 progress.batchEnd(from / options.batchSize() + 1, tracker.means());
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.core.layer.LayerConfig;
 import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 
@@ -29,7 +30,8 @@ import org.nnlab.core.tensor.Precision;
  * </pre>
  * The sizes are the weights' memory in the model's precision, as Keras 3 prints them (1 KB = 1024
  * bytes). When weights are regularized, a list of the penalties follows the totals (Keras's table
- * has no column for them), one weight per line: {@code  dense/kernel: L2(l2=0.01)}.
+ * has no column for them), one weight per line: {@code  dense/kernel: L2(l2=0.01)}, and a penalty on a
+ * layer's output as {@code  dense/activity: L2(l2=1e-05)}.
  * Used by {@link Sequential#summary()} and by the DSL's summary of an uncompiled spec.
  */
 public final class ModelSummary {
@@ -53,6 +55,16 @@ public final class ModelSummary {
         public Row(String name, String type, String outputShape, long params) {
             this(name, type, outputShape, params, Map.of());
         }
+    }
+
+    /**
+     * The penalties a summary lists for a layer: its regularized weights by name, then its activity
+     * regularizer, if any, as {@code activity}.
+     */
+    public static Map<String, Regularizer> penalties(LayerConfig config) {
+        Map<String, Regularizer> all = new LinkedHashMap<>(config.regularizers());
+        config.activityRegularization().ifPresent(r -> all.put("activity", r));
+        return all;
     }
 
     /** The summary table for {@code rows}, with totals and the precision. */

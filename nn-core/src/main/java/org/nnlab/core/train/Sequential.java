@@ -382,7 +382,7 @@ public final class Sequential {
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (Layer layer : layers) {
             rows.add(new ModelSummary.Row(layer.name(), layer.typeName(), Tensor.describeShape(layer.outputShape()),
-                    layer.parameterCount(), layer.config().map(LayerConfig::regularizers).orElse(Map.of())));
+                    layer.parameterCount(), layer.config().map(ModelSummary::penalties).orElse(Map.of())));
         }
         return ModelSummary.render(name, rows, parameterCount(), trainableParameterCount(), precision);
     }

@@ -236,4 +236,35 @@ class TensorTest {
         assertEquals(precision == Precision.FLOAT32 ? 0 : -1, Tensor.filled(Precision.FLOAT64, 1e39, 1).to(precision)
                 .firstNonFinite(), "1e39 is finite in double and overflows to infinity in float");
     }
+
+    @Test
+    void addSumsElementwiseInEitherPrecision() {
+        for (Precision precision : Precision.values()) {
+            Tensor a = Tensor.of(1, 2, 3).to(precision);
+            a.add(Tensor.of(0.5, -2, 4).to(precision));
+            assertEquals(1.5, a.get(0), 0.0, precision.toString());
+            assertEquals(0.0, a.get(1), 0.0, precision.toString());
+            assertEquals(7.0, a.get(2), 0.0, precision.toString());
+        }
+    }
+
+    @Test
+    void scaleMultipliesEveryElementInEitherPrecision() {
+        for (Precision precision : Precision.values()) {
+            Tensor a = Tensor.of(1, -2, 3).to(precision);
+            a.scale(0.5);
+            assertEquals(0.5, a.get(0), 0.0, precision.toString());
+            assertEquals(-1.0, a.get(1), 0.0, precision.toString());
+            assertEquals(1.5, a.get(2), 0.0, precision.toString());
+        }
+    }
+
+    @Test
+    void addRefusesAnotherPrecision() {
+        Tensor a = Tensor.of(1, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> a.add(Tensor.of(1, 2).to(Precision.FLOAT32)));
+        assertEquals("add needs two tensors of one precision but got float64 and float32."
+                + " Hint: copyFrom converts between precisions.", e.getMessage());
+    }
 }

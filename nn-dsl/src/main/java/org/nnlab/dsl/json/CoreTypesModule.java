@@ -249,6 +249,9 @@ final class CoreTypesModule extends SimpleModule {
         @JsonProperty("bias_regularizer")
         abstract Regularizer biasRegularizer();
 
+        @JsonProperty("activity_regularizer")
+        abstract Regularizer activityRegularizer();
+
         @JsonProperty("name")
         abstract String name();
     }

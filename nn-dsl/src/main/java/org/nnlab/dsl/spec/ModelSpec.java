@@ -149,7 +149,7 @@ public record ModelSpec(
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (LayerRow r : table.rows()) {
             rows.add(new ModelSummary.Row(r.name(), r.config().typeName(), r.outputShape().toString(),
-                    r.trainableParams() + r.nonTrainableParams(), r.config().regularizers()));
+                    r.trainableParams() + r.nonTrainableParams(), ModelSummary.penalties(r.config())));
         }
         return ModelSummary.render(name, rows, table.totalParams(), table.trainableParams(), precision);
     }

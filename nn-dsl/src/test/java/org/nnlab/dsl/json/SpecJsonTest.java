@@ -73,6 +73,9 @@ class SpecJsonTest {
                         .batchNormalization(b -> b.gammaRegularizer(Nn.l1l2(0.1, 0.2)).betaRegularizer(Nn.l2(1e-4)))
                         .dense(1, d -> d.kernelRegularizer(Nn.l1l2(0, 0.3)))
                         .compile(adam(), MEAN_SQUARED_ERROR).spec(),
+                Nn.input(4).dense(8, RELU, d -> d.activityRegularizer(Nn.l2(1e-5)))
+                        .dense(3, SOFTMAX, d -> d.activityRegularizer(Nn.l1l2(0.01, 0.02)).kernelRegularizer(Nn.l1()))
+                        .compile(adam(), CATEGORICAL_CROSSENTROPY).spec(),
                 Nn.input(3).dense(4, RELU).dense(1)
                         .compile(Nn.adamw().learningRate(Nn.cosineDecay(0.0, 100, 0.2, 10).alpha(0.1))
                                 .excludeFromWeightDecay("bias", "dense_1/").clipnorm(1.0), MEAN_SQUARED_ERROR)
@@ -123,7 +126,7 @@ class SpecJsonTest {
         assertEquals("$.layers[1].unitz", e.path());
         assertEquals(11, e.line());
         assertTrue(e.getMessage().startsWith("model.json: line 11, column 5, at $.layers[1].unitz: Unknown field"
-                + " 'unitz'; the fields here are [activation, bias_initializer, bias_regularizer, kernel_initializer,"
+                + " 'unitz'; the fields here are [activation, activity_regularizer, bias_initializer, bias_regularizer, kernel_initializer,"
                 + " kernel_regularizer, name, type, units, use_bias]"), e.getMessage());
     }
 
@@ -272,6 +275,15 @@ class SpecJsonTest {
         assertTrue(e.getMessage().endsWith("L2 l2 (-0.5) must be >= 0. Hint: it is the factor of sum(w²) in the loss;"
                 + " Keras uses 0.01."), e.getMessage());
         assertTrue(e.path().startsWith("$.layers[0].kernel_regularizer"), e.path());
+    }
+
+    @Test
+    void anActivityRegularizerIsWrittenUnderKerasName() {
+        String json = SpecJson.toJson(Nn.input(2).dense(1, d -> d.activityRegularizer(Nn.l1(0.5))).spec());
+        assertTrue(json.contains("\"activity_regularizer\" : {\n      \"type\" : \"l1\",\n      \"l1\" : 0.5\n    }"), json);
+        SpecFormatException e = failure(json.replace("\"l1\" : 0.5", "\"l1\" : \"NaN\""));
+        assertTrue(e.path().startsWith("$.layers[0].activity_regularizer"), e.path());
+        assertTrue(e.getMessage().contains("L1 l1 (NaN) must be"), e.getMessage());
     }
 
     @Test
