@@ -183,7 +183,7 @@ public final class ThreadScalingBenchmark {
             @Override
             public void run() {
                 for (int r = 0; r < REPS; r++) {
-                    products.xW(x, w, b, z);
+                    products.xW(x, w, b, z, true);
                 }
             }
         }

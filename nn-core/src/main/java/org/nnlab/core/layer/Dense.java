@@ -276,7 +276,8 @@ public final class Dense extends AbstractLayer implements FusableOutput {
             output = zeros(batch, units);
             preActivation = zeros(batch, units);
         }
-        products.xW(x, kernel.value(), useBias ? bias.value() : null, preActivation);
+        // Inference lists no nonzeros: only the weight gradient needs them (Products.xW).
+        products.xW(x, kernel.value(), useBias ? bias.value() : null, preActivation, training);
         activation.apply(preActivation, output, batch, units);
         return output;
     }

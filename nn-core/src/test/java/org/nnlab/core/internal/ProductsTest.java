@@ -31,6 +31,13 @@ class ProductsTest {
     }
 
     private static void assertAgree(SplittableRandom rng, int rows, int in, int out, double zeroFraction) {
+        assertAgree(rng, rows, in, out, zeroFraction, true);
+        // An inference forward lists no nonzeros; a backward pass after it goes the dense way.
+        assertAgree(rng, rows, in, out, zeroFraction, false);
+    }
+
+    private static void assertAgree(SplittableRandom rng, int rows, int in, int out, double zeroFraction,
+                                    boolean forBackward) {
         for (Precision precision : Precision.values()) {
             Tensor x = random(rng, precision, zeroFraction, rows, in);
             Tensor w = random(rng, precision, 0, in, out);
@@ -41,7 +48,7 @@ class ProductsTest {
 
             Products products = new Products();
             Tensor z = Tensor.zeros(precision, rows, out);
-            products.xW(x, w, b, z);
+            products.xW(x, w, b, z, forBackward);
             Tensor dWFast = dW.copy();
             Tensor dbFast = db.copy();
             products.xTdz(dz, dWFast, dbFast);
@@ -65,7 +72,7 @@ class ProductsTest {
             MatMul.abtReference(values(dz), values(w), dxRef, rows, out, in, false);
             // float32 sums of up to 784 products of values in (−1, 1): well within 1e-3
             double tolerance = precision == Precision.FLOAT32 ? 1e-3 : 1e-10;
-            String where = precision + " " + rows + "x" + in + "x" + out;
+            String where = precision + " " + rows + "x" + in + "x" + out + (forBackward ? "" : ", inference");
             assertArrayEquals(zRef, values(z), tolerance, "z = x·W + b, " + where);
             assertArrayEquals(dWRef, values(dWFast), tolerance, "dW += xᵀ·dz, " + where);
             assertArrayEquals(dbRef, values(dbFast), tolerance, "db += Σ dz, " + where);
