@@ -99,7 +99,8 @@ public final class Grader {
                 if (remaining.isEmpty()) {
                     break;
                 }
-                TestJvm.Run run = jvm.run(work.resolve("run-" + attempt), compilation, phases(remaining), verdicts);
+                Path runFolder = work.resolve("run-" + attempt);
+                TestJvm.Run run = jvm.run(runFolder, compilation, phases(remaining), verdicts);
                 RunRecords records = run.records();
                 rejected += run.rejectedLines();
                 sandboxed &= !records.hello() || records.sandboxed();
@@ -108,7 +109,7 @@ public final class Grader {
                 }
                 if (run.end() == TestJvm.End.DISK_FULL) {
                     // Free the disk before a fresh JVM runs the rest; its output's tail is already read.
-                    delete(work.resolve("run-" + attempt));
+                    delete(runFolder);
                     if (records.current() == null) {
                         String why = diskFull() + " It happened outside any test, so no test could run.";
                         remaining.forEach(t -> verdicts.give(t.id(), TestOutcome.of("NOT_RUN", why)));

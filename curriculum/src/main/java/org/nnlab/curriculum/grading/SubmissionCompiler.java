@@ -47,6 +47,10 @@ import javax.tools.ToolProvider;
  * what to simplify.
  */
 public final class SubmissionCompiler {
+    /** What the explanation of a compiler crash says happened. */
+    private static final String RAN_OUT_OF_STACK = "ran out of stack (StackOverflowError)";
+    private static final String RAN_OUT_OF_MEMORY = "ran out of memory";
+
     /** The stack of the compiler's thread. */
     static final int STACK_MB = 16;
     /** The longest a compilation may take. */
@@ -123,9 +127,6 @@ public final class SubmissionCompiler {
                 : root instanceof OutOfMemoryError ? RAN_OUT_OF_MEMORY : "crashed (" + root.getClass().getName() + ")";
         return Compilation.failed(studentSources.keySet().stream().map(f -> compilerCrash(f, what)).toList());
     }
-
-    private static final String RAN_OUT_OF_STACK = "ran out of stack (StackOverflowError)";
-    private static final String RAN_OUT_OF_MEMORY = "ran out of memory";
 
     private static Compilation.Problem compilerCrash(String file, String what) {
         return new Compilation.Problem(file, 0, "the Java compiler could not handle this file: it " + what

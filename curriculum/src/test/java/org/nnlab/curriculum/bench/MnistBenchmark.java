@@ -65,21 +65,10 @@ public final class MnistBenchmark {
     public static void main(String[] args) throws IOException {
         Options o = Options.parse(args);
         Parallel.setThreads(o.threads);
-        MnistDataset data = switch (o.dataset) {
-            case "fashion" -> MnistDataset.load(FASHION, "fashion");
-            case "mnist10k", "builtin" -> MnistDataset.builtin();
-            default -> MnistDataset.load(Path.of(o.dataset));
-        };
+        MnistDataset data = dataset(o);
         LabeledImages train = data.train();
         LabeledImages test = data.test();
-
-        List<Layer> layers = new ArrayList<>(List.of(new Flatten()));
-        for (int width : o.hidden) {
-            layers.add(new Dense(width, Activation.RELU));
-        }
-        layers.add(new Dense(test.numClasses(), Activation.SOFTMAX));
-        Sequential model = new Sequential(new int[] {train.rows(), train.cols()}, layers, o.seed, o.precision);
-        model.compile(new Adam(o.learningRate), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        Sequential model = model(o, train, test.numClasses());
         EpochTimer timer = new EpochTimer();
         History history = model.fit(train, FitOptions.builder().epochs(o.epochs).batchSize(o.batch)
                 .verbosity(Verbosity.SILENT).callbacks(timer).build());
@@ -128,6 +117,30 @@ public final class MnistBenchmark {
             Files.writeString(o.out, line + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+    }
+
+    /** The images {@code --dataset} names: Debian's Fashion-MNIST, the built-in digits or a folder of IDX files. */
+    static MnistDataset dataset(Options o) throws IOException {
+        return switch (o.dataset) {
+            case "fashion" -> MnistDataset.load(FASHION, "fashion");
+            case "mnist10k", "builtin" -> MnistDataset.builtin();
+            default -> MnistDataset.load(Path.of(o.dataset));
+        };
+    }
+
+    /**
+     * The peers' MLP: Flatten, a ReLU Dense layer per {@code --hidden} width, a softmax over the
+     * classes; Adam at {@code --lr}, sparse categorical cross-entropy, accuracy, compiled.
+     */
+    static Sequential model(Options o, LabeledImages train, int classes) {
+        List<Layer> layers = new ArrayList<>(List.of(new Flatten()));
+        for (int width : o.hidden) {
+            layers.add(new Dense(width, Activation.RELU));
+        }
+        layers.add(new Dense(classes, Activation.SOFTMAX));
+        Sequential model = new Sequential(new int[] {train.rows(), train.cols()}, layers, o.seed, o.precision);
+        model.compile(new Adam(o.learningRate), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        return model;
     }
 
     /** The peers' inference set: the test images, topped up with the first training images to 10,000. */

@@ -1,25 +1,16 @@
 package org.nnlab.curriculum.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.core.internal.Parallel;
 import org.nnlab.core.internal.Products;
-import org.nnlab.core.layer.Activation;
-import org.nnlab.core.layer.Dense;
-import org.nnlab.core.layer.Flatten;
-import org.nnlab.core.layer.Layer;
-import org.nnlab.core.loss.SparseCategoricalCrossentropy;
-import org.nnlab.core.optim.Adam;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
 import org.nnlab.core.train.Callback;
 import org.nnlab.core.train.FitOptions;
-import org.nnlab.core.train.Metric;
 import org.nnlab.core.train.Sequential;
 import org.nnlab.core.train.Verbosity;
 import org.nnlab.data.mnist.LabeledImages;
@@ -56,21 +47,11 @@ public final class ThreadScalingBenchmark {
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
         Options o = Options.parse(args);
-        MnistDataset data = switch (o.dataset) {
-            case "fashion" -> MnistDataset.load(MnistBenchmark.FASHION, "fashion");
-            case "mnist10k", "builtin" -> MnistDataset.builtin();
-            default -> MnistDataset.load(Path.of(o.dataset));
-        };
+        MnistDataset data = MnistBenchmark.dataset(o);
         LabeledImages train = data.train();
         LabeledImages test = data.test();
         int batch = o.batchGiven ? o.batch : INFER_BATCH;
-        List<Layer> layers = new ArrayList<>(List.of(new Flatten()));
-        for (int width : o.hidden) {
-            layers.add(new Dense(width, Activation.RELU));
-        }
-        layers.add(new Dense(test.numClasses(), Activation.SOFTMAX));
-        Sequential model = new Sequential(new int[] {train.rows(), train.cols()}, layers, o.seed, o.precision);
-        model.compile(new Adam(o.learningRate), new SparseCategoricalCrossentropy(), Metric.ACCURACY);
+        Sequential model = MnistBenchmark.model(o, train, test.numClasses());
         EpochClock clock = new EpochClock();
         FitOptions oneEpoch = FitOptions.builder().epochs(1).batchSize(batch).verbosity(Verbosity.SILENT)
                 .callbacks(clock).build();

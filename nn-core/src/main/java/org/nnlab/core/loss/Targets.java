@@ -43,7 +43,7 @@ final class Targets {
         if (shapeFits) {
             return;
         }
-        int[] expected = withBatch(targets.rank() == 0 ? 0 : targets.rows(), outputShape);
+        int[] expected = Tensor.withBatch(targets.rank() == 0 ? 0 : targets.rows(), outputShape);
         if (targets.rank() >= 1 && targets.size() == Tensor.sizeOf(expected)) {
             throw new IllegalArgumentException(kind + " have shape " + Arrays.toString(targets.shape())
                     + " but the output layer gives " + Tensor.describeShape(outputShape) + ", so they must be "
@@ -86,12 +86,5 @@ final class Targets {
             dims.append(dims.length() == 0 ? "" : ", ").append(d);
         }
         return ": reshape them, e.g. y.reshape(" + dims + ")";
-    }
-
-    private static int[] withBatch(int batch, int[] shape) {
-        int[] s = new int[shape.length + 1];
-        s[0] = batch;
-        System.arraycopy(shape, 0, s, 1, shape.length);
-        return s;
     }
 }

@@ -525,6 +525,14 @@ public final class Tensor {
         return sb.append(')').toString();
     }
 
+    /** {@code shape} with a batch dimension of {@code batch} in front: (2, 3) and 32 give (32, 2, 3). */
+    public static int[] withBatch(int batch, int[] shape) {
+        int[] s = new int[shape.length + 1];
+        s[0] = batch;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+
     /** The product of the sizes of a shape. */
     public static int sizeOf(int[] shape) {
         long n = 1;

@@ -387,8 +387,8 @@ final class FitLoop {
     private Tensor[] batch(Examples examples, int[] order, int from, int to) {
         int b = to - from;
         Tensor[] xy = buffers.computeIfAbsent(b, k -> new Tensor[] {
-                Tensor.zeros(model.precision(), withBatch(k, model.inputShape())),
-                Tensor.zeros(withBatch(k, examples.targetShape()))});
+                Tensor.zeros(model.precision(), Tensor.withBatch(k, model.inputShape())),
+                Tensor.zeros(Tensor.withBatch(k, examples.targetShape()))});
         gatherFeatures(examples, order, from, to, xy[0]);
         examples.gatherTargets(order, from, to, xy[1].data());
         return xy;
@@ -455,13 +455,6 @@ final class FitLoop {
     }
     // [end float32]
 
-    private static int[] withBatch(int batch, int[] shape) {
-        int[] s = new int[shape.length + 1];
-        s[0] = batch;
-        System.arraycopy(shape, 0, s, 1, shape.length);
-        return s;
-    }
-
     /**
      * Checks shapes, finiteness of features, and targets against the loss, before any step.
      *
@@ -471,7 +464,7 @@ final class FitLoop {
      */
     private void checkExamples(Examples examples, String what, String operation) {
         String where = what.equals("x") ? operation : operation + " " + what;
-        model.checkFeatureShape(withBatch(examples.size(), examples.featureShape()), where);
+        model.checkFeatureShape(Tensor.withBatch(examples.size(), examples.featureShape()), where);
         int n = examples.size();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
@@ -494,7 +487,7 @@ final class FitLoop {
         }
         double[] targets = new double[n * examples.targetSize()];
         examples.gatherTargets(all, 0, n, targets);
-        loss.validateTargets(Tensor.wrap(targets, withBatch(n, examples.targetShape())), outputShape);
+        loss.validateTargets(Tensor.wrap(targets, Tensor.withBatch(n, examples.targetShape())), outputShape);
     }
 
     /**

@@ -263,18 +263,9 @@ public final class Sequential {
         checkFeatureShape(x.shape(), "predict");
         requireFinite(x, "predict");
         int n = x.rows();
-        int[] outShape = outputShape();
-        int outSize = Tensor.sizeOf(outShape);
-        int[] resultShape = new int[outShape.length + 1];
-        resultShape[0] = n;
-        System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
-        Tensor result = Tensor.zeros(precision, resultShape);
+        Tensor result = Tensor.zeros(precision, Tensor.withBatch(n, outputShape()));
         for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            Tensor out = forward(x.sliceRows(from, to), false);
-            for (int i = 0; i < out.size(); i++) {
-                result.set(from * outSize + i, out.get(i));
-            }
+            placeRows(forward(x.sliceRows(from, Math.min(n, from + batchSize)), false), result, from);
         }
         return result;
     }
@@ -290,17 +281,9 @@ public final class Sequential {
     public Tensor predict(Examples examples, int batchSize) {
         Checks.atLeast("predict batchSize", batchSize, 1, "the number of examples computed at once, e.g. 256.");
         int n = examples.size();
-        int[] featureShape = examples.featureShape();
-        int[] batchShape = new int[featureShape.length + 1];
-        batchShape[0] = n;
-        System.arraycopy(featureShape, 0, batchShape, 1, featureShape.length);
+        int[] batchShape = Tensor.withBatch(n, examples.featureShape());
         checkFeatureShape(batchShape, "predict");
-        int[] outShape = outputShape();
-        int outSize = Tensor.sizeOf(outShape);
-        int[] resultShape = new int[outShape.length + 1];
-        resultShape[0] = n;
-        System.arraycopy(outShape, 0, resultShape, 1, outShape.length);
-        Tensor result = Tensor.zeros(precision, resultShape);
+        Tensor result = Tensor.zeros(precision, Tensor.withBatch(n, outputShape()));
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -315,15 +298,20 @@ public final class Sequential {
                     batch = Tensor.zeros(precision, batchShape);
                 }
                 FitLoop.gatherFeatures(examples, order, from, to, batch);
-                Tensor out = forward(batch, false);
-                for (int i = 0; i < out.size(); i++) {
-                    result.set(from * outSize + i, out.get(i));
-                }
+                placeRows(forward(batch, false), result, from);
             }
         } finally {
             Parallel.stayAwake(false);
         }
         return result;
+    }
+
+    /** Copies a batch's outputs into {@code result}, from its row {@code from} on. */
+    private static void placeRows(Tensor out, Tensor result, int from) {
+        int offset = from * out.rowSize();
+        for (int i = 0; i < out.size(); i++) {
+            result.set(offset + i, out.get(i));
+        }
     }
 
     /** Outputs for {@code x} as one batch, in inference mode (a fresh tensor). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.check.GradientCheck;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.testing.RandomTensors;
 
 class BatchNormalizationTest {
 
@@ -24,19 +25,10 @@ class BatchNormalizationTest {
         return bn;
     }
 
-    private static Tensor random(long seed, double lo, double hi, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = rng.nextDouble(lo, hi);
-        }
-        return t;
-    }
-
     /** Moves γ and β away from 1 and 0 so that the check covers their role in the formulas. */
     private static void randomizeScaleAndShift(BatchNormalization bn, long seed) {
-        bn.gamma().value().copyFrom(random(seed, 0.5, 2, bn.gamma().size()));
-        bn.beta().value().copyFrom(random(seed + 1, -1, 1, bn.beta().size()));
+        bn.gamma().value().copyFrom(RandomTensors.uniform(seed, 0.5, 2, bn.gamma().size()));
+        bn.beta().value().copyFrom(RandomTensors.uniform(seed + 1, -1, 1, bn.beta().size()));
     }
 
     @Test
@@ -94,7 +86,7 @@ class BatchNormalizationTest {
     void trainingBackwardMatchesNumericalGradient() {
         BatchNormalization bn = built(3);
         randomizeScaleAndShift(bn, 2);
-        GradientCheck.Report report = GradientCheck.layer(bn, random(4, -2, 3, 6, 3), true, 5);
+        GradientCheck.Report report = GradientCheck.layer(bn, RandomTensors.uniform(4, -2, 3, 6, 3), true, 5);
         assertEquals(3, report.entries().size(), report::toString);
         assertTrue(report.passes(GradientCheck.GOOD), report::toString);
     }
@@ -103,9 +95,9 @@ class BatchNormalizationTest {
     void inferenceBackwardMatchesNumericalGradientForInputAndTrainableParameters() {
         BatchNormalization bn = built(3);
         randomizeScaleAndShift(bn, 6);
-        bn.movingMean().value().copyFrom(random(7, -1, 1, 3));
-        bn.movingVariance().value().copyFrom(random(8, 0.5, 2, 3));
-        GradientCheck.Report report = GradientCheck.layer(bn, random(9, -2, 2, 4, 3), false, 10);
+        bn.movingMean().value().copyFrom(RandomTensors.uniform(7, -1, 1, 3));
+        bn.movingVariance().value().copyFrom(RandomTensors.uniform(8, 0.5, 2, 3));
+        GradientCheck.Report report = GradientCheck.layer(bn, RandomTensors.uniform(9, -2, 2, 4, 3), false, 10);
         // Moving statistics are constants to backprop (their grad stays 0): the check leaves them out.
         assertEquals(List.of("input", "batch_normalization/gamma", "batch_normalization/beta"),
                 report.entries().stream().map(GradientCheck.Entry::name).toList());
@@ -121,7 +113,7 @@ class BatchNormalizationTest {
         Tensor y = bn.forward(x, true);
         assertArrayEquals(new int[] {2, 2, 2}, y.shape());
         assertArrayEquals(new double[] {0.04, 0.02}, bn.movingMean().value().data(), 1e-15);
-        GradientCheck.Report report = GradientCheck.layer(bn, random(11, -1, 1, 3, 2, 2), true, 12);
+        GradientCheck.Report report = GradientCheck.layer(bn, RandomTensors.uniform(11, -1, 1, 3, 2, 2), true, 12);
         assertTrue(report.passes(GradientCheck.GOOD), report::toString);
     }
 
@@ -133,15 +125,15 @@ class BatchNormalizationTest {
                 bn.parameters().stream().map(Parameter::name).toList());
         IllegalStateException e = assertThrows(IllegalStateException.class, bn::gamma);
         assertTrue(e.getMessage().contains("has no gamma"), e.getMessage());
-        GradientCheck.Report report = GradientCheck.layer(bn, random(13, -2, 2, 5, 3), true, 14);
+        GradientCheck.Report report = GradientCheck.layer(bn, RandomTensors.uniform(13, -2, 2, 5, 3), true, 14);
         assertTrue(report.passes(GradientCheck.GOOD), report::toString);
     }
 
     @Test
     void backwardAddsIntoParameterGrads() {
         BatchNormalization bn = built(3);
-        Tensor dy = random(15, -1, 1, 4, 3);
-        bn.forward(random(16, -1, 1, 4, 3), true);
+        Tensor dy = RandomTensors.uniform(15, -1, 1, 4, 3);
+        bn.forward(RandomTensors.uniform(16, -1, 1, 4, 3), true);
         bn.backward(dy);
         double[] gammaOnce = bn.gamma().grad().data().clone();
         double[] betaOnce = bn.beta().grad().data().clone();

@@ -27,20 +27,12 @@ import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.regularizer.Regularizer;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.testing.RandomTensors;
 
 /** Keras 3's activity_regularizer on Dense: a penalty on the layer's output, divided by the batch size (Keras 3.14+). */
 class ActivityRegularizerTest {
     private static final Tensor X = Tensor.matrix(new double[][] {{1, 2}, {3, -1}});
     private static final Tensor Y = Tensor.matrix(new double[][] {{0, 0}, {1, 1}});
-
-    private static Tensor random(long seed, double lo, double hi, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = rng.nextDouble(lo, hi);
-        }
-        return t;
-    }
 
     /** 2 → Dense(2, linear) with W = 1, b = 1: outputs [4, 4] for x = [1, 2] and [3, 3] for x = [3, −1]. */
     private static Sequential onesModel(Regularizer activity) {
@@ -140,8 +132,8 @@ class ActivityRegularizerTest {
 
     @Test
     void aStrongActivityPenaltyShrinksTheOutputs() {
-        Tensor x = random(3, -1, 1, 64, 5);
-        Tensor y = random(4, -3, 3, 64, 1);
+        Tensor x = RandomTensors.uniform(3, -1, 1, 64, 5);
+        Tensor y = RandomTensors.uniform(4, -3, 3, 64, 1);
         double[] outputs = new double[2];
         for (int k = 0; k < 2; k++) {
             Dense.Config dense = Dense.Config.of(8, Activation.RELU);
@@ -191,14 +183,14 @@ class ActivityRegularizerTest {
     void gradientMatchesCentralDifferences(Regularizer r, Activation activation) {
         // The hidden layer (first, parameters only) and the output (full backward, unfused MSE) both carry R.
         Sequential model = model(r, activation, activation, Loss.MEAN_SQUARED_ERROR);
-        assertObjectiveGradientMatchesCentralDifferences(model, random(1, -1, 1, 6, 3), random(2, 0, 1, 6, 3));
+        assertObjectiveGradientMatchesCentralDifferences(model, RandomTensors.uniform(1, -1, 1, 6, 3), RandomTensors.uniform(2, 0, 1, 6, 3));
     }
 
     @ParameterizedTest
     @MethodSource("penaltiesAndActivations")
     void gradientThroughTheFusedSoftmaxHeadMatchesCentralDifferences(Regularizer r, Activation hidden) {
         Sequential model = model(r, hidden, Activation.SOFTMAX, Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
-        assertObjectiveGradientMatchesCentralDifferences(model, random(1, -1, 1, 6, 3), Tensor.vector(0, 2, 1, 1, 0, 2));
+        assertObjectiveGradientMatchesCentralDifferences(model, RandomTensors.uniform(1, -1, 1, 6, 3), Tensor.vector(0, 2, 1, 1, 0, 2));
     }
 
     @ParameterizedTest
@@ -206,7 +198,7 @@ class ActivityRegularizerTest {
     void gradientThroughTheFusedSigmoidHeadMatchesCentralDifferences(Regularizer r, Activation hidden) {
         Sequential model = model(r, hidden, Activation.SIGMOID, Loss.BINARY_CROSSENTROPY);
         Tensor y = Tensor.matrix(new double[][] {{1, 0, 1}, {0, 0, 1}, {1, 1, 0}, {0, 1, 0}, {1, 0, 0}, {0, 1, 1}});
-        assertObjectiveGradientMatchesCentralDifferences(model, random(1, -1, 1, 6, 3), y);
+        assertObjectiveGradientMatchesCentralDifferences(model, RandomTensors.uniform(1, -1, 1, 6, 3), y);
     }
 
     @ParameterizedTest
@@ -217,7 +209,7 @@ class ActivityRegularizerTest {
             Dense dense = Dense.Config.of(4, activation).biasInitializer(new Initializer.Constant(0.2))
                     .activityRegularizer(r).create();
             dense.build(new int[] {3}, precision, new SplittableRandom(11));
-            GradientCheck.Report report = GradientCheck.layer(dense, random(5, -1, 1, 6, 3), true, 3);
+            GradientCheck.Report report = GradientCheck.layer(dense, RandomTensors.uniform(5, -1, 1, 6, 3), true, 3);
             assertEquals(3, report.entries().size(), report::toString);
             assertTrue(report.passes(GradientCheck.GOOD), precision + " " + report);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,18 +21,10 @@ import org.nnlab.core.regularizer.L1L2;
 import org.nnlab.core.regularizer.L2;
 import org.nnlab.core.tensor.Precision;
 import org.nnlab.core.tensor.Tensor;
+import org.nnlab.core.testing.RandomTensors;
 
 /** The penalties in the training loop: added to the reported loss and to the gradients, as Keras adds model.losses. */
 class RegularizedTrainingTest {
-
-    private static Tensor random(long seed, double lo, double hi, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = rng.nextDouble(lo, hi);
-        }
-        return t;
-    }
 
     /** 3 → Dense(4, tanh; L1L2 kernel, L2 bias) → BN(L2 γ, L1 β) → Dense(out, activation; L2 kernel). */
     private static Sequential model(int out, Activation activation, Loss loss) {
@@ -49,7 +40,7 @@ class RegularizedTrainingTest {
                 Dense.Config.of(out, activation).kernelRegularizer(new L2(0.04)).create()), 5, precision);
         model.compile(new SGD(), loss);
         // Move β away from 0, where L1 has its kink.
-        ((BatchNormalization) model.layers().get(1)).beta().value().copyFrom(random(9, 0.2, 1, 4));
+        ((BatchNormalization) model.layers().get(1)).beta().value().copyFrom(RandomTensors.uniform(9, 0.2, 1, 4));
         return model;
     }
 
@@ -59,8 +50,8 @@ class RegularizedTrainingTest {
         boolean softmax = head.equals("softmax");
         Sequential model = softmax ? model(3, Activation.SOFTMAX, Loss.SPARSE_CATEGORICAL_CROSSENTROPY)
                 : model(2, Activation.LINEAR, Loss.MEAN_SQUARED_ERROR);
-        Tensor x = random(1, -1, 1, 6, 3);
-        Tensor y = softmax ? Tensor.vector(0, 2, 1, 1, 0, 2) : random(2, -1, 1, 6, 2);
+        Tensor x = RandomTensors.uniform(1, -1, 1, 6, 3);
+        Tensor y = softmax ? Tensor.vector(0, 2, 1, 1, 0, 2) : RandomTensors.uniform(2, -1, 1, 6, 2);
         FitLoop loop = new FitLoop(model, FitOptions.defaults());
         loop.objectiveWithGradients(x, y);
         for (Parameter p : model.parameters()) {
@@ -94,8 +85,8 @@ class RegularizedTrainingTest {
 
     @Test
     void aStrongL2PenaltyKeepsTheKernelSmall() {
-        Tensor x = random(3, -1, 1, 64, 5);
-        Tensor y = random(4, -3, 3, 64, 1);
+        Tensor x = RandomTensors.uniform(3, -1, 1, 64, 5);
+        Tensor y = RandomTensors.uniform(4, -3, 3, 64, 1);
         double[] norms = new double[2];
         for (int k = 0; k < 2; k++) {
             Dense.Config dense = Dense.Config.of(1, Activation.LINEAR);

@@ -131,10 +131,11 @@ final class SandboxPolicy extends Policy {
          */
         @Override
         public void checkAccess(ThreadGroup g) {
-            if (fromSubmission() && THREADS.getThreadCount() >= MAX_THREADS) {
+            int running = THREADS.getThreadCount();
+            if (running >= MAX_THREADS && fromSubmission()) {
                 throw new SecurityException("access denied (\"java.lang.RuntimePermission\" \"modifyThreadGroup\"): the"
-                        + " submission may not start more threads; the test JVM already runs " + THREADS.getThreadCount()
-                        + " (at most " + MAX_THREADS + ")");
+                        + " submission may not start more threads; the test JVM already runs " + running + " (at most "
+                        + MAX_THREADS + "). Hint: a graded method needs none; reuse a few, or compute on the calling thread.");
             }
             super.checkAccess(g);
         }
